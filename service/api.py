@@ -1,0 +1,46 @@
+"""The Python door to the decision engine; the gRPC servicer and the CLI both call this."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from .contract import InvalidIncident, check_incident, parse_incident
+from .decision import Decision, decide
+from .rulebook import Edition, default_rules_dir, load_editions
+
+
+class NoEdition(LookupError):
+    """No edition of the rules applies (unknown name, or a report before the earliest edition)."""
+
+
+class DecisionService:
+    def __init__(self, rules_dir: Path | None = None):
+        self.rules_dir = rules_dir or default_rules_dir()
+        self.editions: dict[str, Edition] = load_editions(self.rules_dir)
+        for e in self.editions.values():
+            e.engine()  # compile every ruleset at start-up, never on a request
+
+    def edition_for(self, reported_at: dt.datetime, name: str | None = None) -> Edition:
+        if name:
+            if name not in self.editions:
+                raise NoEdition(f"unknown edition {name!r}; known: {', '.join(sorted(self.editions))}")
+            return self.editions[name]
+        day = reported_at.astimezone(dt.timezone.utc).date()
+        in_force = [e for e in self.editions.values() if e.in_force_from <= day]
+        if not in_force:
+            earliest = min(self.editions.values(), key=lambda e: e.in_force_from)
+            raise NoEdition(f"no edition is in force on {day}: the earliest held is {earliest.name}, in force "
+                            f"from {earliest.in_force_from}; name an edition to decide under it anyway")
+        return max(in_force, key=lambda e: e.in_force_from)
+
+    def decide(self, raw: Any, edition: str | None = None, as_of: dt.datetime | None = None,
+               prefix: str = "") -> Decision:
+        """Validate a JSON-like incident and decide it. Raises InvalidIncident or NoEdition."""
+        incident = parse_incident(raw, prefix)
+        chosen = self.edition_for(incident.reported_at, edition)
+        incident = check_incident(incident, chosen, prefix)
+        return decide(incident, chosen, as_of)
+
+
+__all__ = ["DecisionService", "InvalidIncident", "NoEdition"]

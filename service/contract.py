@@ -1,0 +1,249 @@
+"""The incident envelope as pydantic models: the one place where input is validated.
+
+Structure, types and sizes are checked by pydantic; act types, attributes and their values are
+checked against the vocabulary of the edition the incident will be decided under. Every problem
+comes back as a (field path, message) pair, e.g. ``("acts[2].attributes.injury", "...")``; nothing
+invalid reaches the engine.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+
+from .rulebook import Edition, suggest
+
+MAX_PERSONS = 100
+MAX_ACTS = 100
+MAX_RELATIONSHIPS = 500
+MAX_EVIDENCE = 100
+MAX_PRIOR = 100
+MAX_ATTRIBUTES = 32
+MAX_BATCH = 500
+
+Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")]
+Word = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+Text = Annotated[str, StringConstraints(max_length=2000)]
+AttrValue = bool | int | Annotated[str, StringConstraints(max_length=200)]
+Attrs = Annotated[dict[Word, AttrValue], Field(max_length=MAX_ATTRIBUTES)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    if value is not None and value.tzinfo is None:
+        raise ValueError("must include a time zone (e.g. 2026-06-01T10:00:00Z)")
+    return value
+
+
+class Reporter(_Model):
+    role: Word
+    person: Id | None = None
+    channel: Word | None = None
+
+
+class Location(_Model):
+    force_area: Word | None = None
+    place: Word | None = None
+    country: Word | None = None
+
+
+class Person(_Model):
+    id: Id
+    age: Annotated[int, Field(ge=0, le=130)] | None = None
+    sex: Word | None = None
+    attributes: Attrs = {}
+
+
+class Relationship(_Model):
+    a: Id
+    b: Id
+    kind: Word
+
+
+class Act(_Model):
+    id: Id
+    type: Word
+    by: Annotated[list[Id], Field(max_length=20)] = []
+    against: Id | None = None
+    occurred_at: dt.datetime | None = None
+    attributes: Attrs = {}
+
+    _tz = field_validator("occurred_at")(_aware)
+
+
+class Evidence(_Model):
+    id: Id
+    acts: Annotated[list[Id], Field(min_length=1, max_length=MAX_ACTS)]
+    contradicts: bool = False
+    credible: bool = False
+    immediately_available: bool = False
+    description: Text | None = None
+
+
+class PriorRecord(_Model):
+    reference: Id
+    victim: Id | None = None
+    offenders: Annotated[list[Id], Field(max_length=20)] = []
+    reported_at: dt.datetime
+    classification: Word | None = None
+
+    _tz = field_validator("reported_at")(_aware)
+
+
+class Incident(_Model):
+    id: Id
+    reported_at: dt.datetime
+    reporter: Reporter
+    location: Location = Location()
+    persons: Annotated[list[Person], Field(max_length=MAX_PERSONS)] = []
+    relationships: Annotated[list[Relationship], Field(max_length=MAX_RELATIONSHIPS)] = []
+    acts: Annotated[list[Act], Field(min_length=1, max_length=MAX_ACTS)]
+    evidence: Annotated[list[Evidence], Field(max_length=MAX_EVIDENCE)] = []
+    prior_records: Annotated[list[PriorRecord], Field(max_length=MAX_PRIOR)] = []
+    attributes: Attrs = {}
+
+    _tz = field_validator("reported_at")(_aware)
+
+
+class InvalidIncident(ValueError):
+    """Input that cannot be decided. ``violations`` is a list of (field path, description)."""
+
+    def __init__(self, violations: list[tuple[str, str]]):
+        self.violations = violations
+        super().__init__("; ".join(f"{p}: {m}" for p, m in violations))
+
+
+def path_of(loc: tuple, prefix: str = "") -> str:
+    out = prefix
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def normalise(value: Any) -> Any:
+    """NFC-normalise every string (keys too), so that equal text is equal bytes for the engine."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {normalise(k): normalise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [normalise(v) for v in value]
+    return value
+
+
+def parse_incident(raw: Any, prefix: str = "") -> Incident:
+    """Structure and types only; raises InvalidIncident with field paths."""
+    if not isinstance(raw, dict):
+        raise InvalidIncident([(prefix or "incident", "must be an object")])
+    try:
+        return Incident.model_validate(normalise(raw))
+    except ValidationError as exc:
+        by_path: dict[str, list[str]] = {}
+        for err in exc.errors(include_url=False):
+            # drop the union-member and validator names pydantic puts in the location
+            loc = tuple(p for p in err["loc"] if isinstance(p, int) or not (
+                str(p).startswith(("function-", "bool", "int", "constrained-str", "str"))))
+            by_path.setdefault(path_of(loc, prefix) or prefix or "incident", []).append(err["msg"])
+        violations = [(path, msgs[0] if len(msgs) == 1 else "must be text, a whole number or true/false")
+                      for path, msgs in by_path.items()]
+        raise InvalidIncident(violations) from None
+
+
+def _check_attrs(attrs: dict, specs: dict, path: str, out: list[tuple[str, str]], typed: dict) -> None:
+    for name, value in attrs.items():
+        spec = specs.get(name)
+        if spec is None:
+            hint = suggest(name, specs)
+            msg = f"unknown attribute {name!r}" + (f"; did you mean {hint!r}?" if hint else "")
+            if specs:
+                msg += f" (known: {', '.join(sorted(specs))})"
+            out.append((f"{path}.{name}", msg))
+            continue
+        try:
+            typed[name] = spec.coerce(value)
+        except ValueError as exc:
+            out.append((f"{path}.{name}", str(exc)))
+
+
+def _check_word(value: str | None, allowed, path: str, what: str, out: list[tuple[str, str]]) -> None:
+    if value is None or value in allowed:
+        return
+    hint = suggest(value, allowed)
+    out.append((path, f"unknown {what} {value!r}" + (f"; did you mean {hint!r}?" if hint else "")
+                + f" (known: {', '.join(allowed)})"))
+
+
+def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Incident:
+    """Check references and vocabulary; coerce attribute values to their declared types."""
+    v = edition.vocab
+    out: list[tuple[str, str]] = []
+    p = (lambda s: f"{prefix}.{s}" if prefix else s)
+
+    person_ids = [x.id for x in inc.persons]
+    act_ids = [x.id for x in inc.acts]
+    for kind, ids, name in (("persons", person_ids, "person"), ("acts", act_ids, "act")):
+        seen = set()
+        for i, x in enumerate(ids):
+            if x in seen:
+                out.append((p(f"{kind}[{i}].id"), f"duplicate {name} id {x!r}"))
+            seen.add(x)
+    persons = set(person_ids)
+
+    def ref(value: str | None, path: str) -> None:
+        if value is not None and value not in persons:
+            hint = suggest(value, persons)
+            out.append((path, f"no person with id {value!r}" + (f"; did you mean {hint!r}?" if hint else "")))
+
+    _check_word(inc.reporter.role, list(v.reporter_roles), p("reporter.role"), "reporter role", out)
+    _check_word(inc.reporter.channel, list(v.channels), p("reporter.channel"), "channel", out)
+    ref(inc.reporter.person, p("reporter.person"))
+    _check_word(inc.location.place, list(v.places), p("location.place"), "place", out)
+    typed: dict = {}
+    _check_attrs(inc.attributes, v.incident_attributes, p("attributes"), out, typed)
+    inc.attributes = typed
+
+    for i, person in enumerate(inc.persons):
+        _check_word(person.sex, list(v.sexes), p(f"persons[{i}].sex"), "sex", out)
+        typed = {}
+        _check_attrs(person.attributes, v.person_attributes, p(f"persons[{i}].attributes"), out, typed)
+        person.attributes = typed
+    for i, rel in enumerate(inc.relationships):
+        ref(rel.a, p(f"relationships[{i}].a"))
+        ref(rel.b, p(f"relationships[{i}].b"))
+        if rel.a == rel.b:
+            out.append((p(f"relationships[{i}].b"), "a relationship needs two different persons"))
+        _check_word(rel.kind, list(v.relationship_kinds), p(f"relationships[{i}].kind"), "relationship kind", out)
+    for i, act in enumerate(inc.acts):
+        ap = p(f"acts[{i}]")
+        act_type = v.act_types.get(act.type)
+        if act_type is None:
+            _check_word(act.type, list(v.act_types), f"{ap}.type", "act type", out)
+        else:
+            typed = {}
+            _check_attrs(act.attributes, act_type.attributes, f"{ap}.attributes", out, typed)
+            act.attributes = typed
+        for j, who in enumerate(act.by):
+            ref(who, f"{ap}.by[{j}]")
+        ref(act.against, f"{ap}.against")
+        if act.against is not None and act.against in act.by:
+            out.append((f"{ap}.against", "the victim of an act cannot also be one who did it"))
+    known_acts = set(act_ids)
+    for i, ev in enumerate(inc.evidence):
+        for j, a in enumerate(ev.acts):
+            if a not in known_acts:
+                out.append((p(f"evidence[{i}].acts[{j}]"), f"no act with id {a!r}"))
+    for i, pr in enumerate(inc.prior_records):
+        ref(pr.victim, p(f"prior_records[{i}].victim"))
+        for j, o in enumerate(pr.offenders):
+            ref(o, p(f"prior_records[{i}].offenders[{j}]"))
+    if out:
+        raise InvalidIncident(out)
+    return inc

@@ -1,0 +1,362 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.rpc import status_pb2 as _status_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Outcome(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    OUTCOME_UNSPECIFIED: _ClassVar[Outcome]
+    RECORD_CRIME: _ClassVar[Outcome]
+    NOTIFIABLE_INCIDENT: _ClassVar[Outcome]
+    CRIME_RELATED_INCIDENT: _ClassVar[Outcome]
+    NO_CRIME: _ClassVar[Outcome]
+    TRANSFER: _ClassVar[Outcome]
+    MORE_INFORMATION_REQUIRED: _ClassVar[Outcome]
+
+class ActStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ACT_STATUS_UNSPECIFIED: _ClassVar[ActStatus]
+    RECORDED: _ClassVar[ActStatus]
+    COUNTED_IN_CRIME: _ClassVar[ActStatus]
+    NOT_RECORDED: _ClassVar[ActStatus]
+    UNDECIDED: _ClassVar[ActStatus]
+OUTCOME_UNSPECIFIED: Outcome
+RECORD_CRIME: Outcome
+NOTIFIABLE_INCIDENT: Outcome
+CRIME_RELATED_INCIDENT: Outcome
+NO_CRIME: Outcome
+TRANSFER: Outcome
+MORE_INFORMATION_REQUIRED: Outcome
+ACT_STATUS_UNSPECIFIED: ActStatus
+RECORDED: ActStatus
+COUNTED_IN_CRIME: ActStatus
+NOT_RECORDED: ActStatus
+UNDECIDED: ActStatus
+
+class DecideRequest(_message.Message):
+    __slots__ = ("incident", "edition", "as_of")
+    INCIDENT_FIELD_NUMBER: _ClassVar[int]
+    EDITION_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    incident: Incident
+    edition: str
+    as_of: _timestamp_pb2.Timestamp
+    def __init__(self, incident: _Optional[_Union[Incident, _Mapping]] = ..., edition: _Optional[str] = ..., as_of: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class DecideBatchRequest(_message.Message):
+    __slots__ = ("requests",)
+    REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    requests: _containers.RepeatedCompositeFieldContainer[DecideRequest]
+    def __init__(self, requests: _Optional[_Iterable[_Union[DecideRequest, _Mapping]]] = ...) -> None: ...
+
+class DecideBatchResponse(_message.Message):
+    __slots__ = ("results",)
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[BatchResult]
+    def __init__(self, results: _Optional[_Iterable[_Union[BatchResult, _Mapping]]] = ...) -> None: ...
+
+class BatchResult(_message.Message):
+    __slots__ = ("incident_id", "decision", "error")
+    INCIDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    DECISION_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    incident_id: str
+    decision: Decision
+    error: _status_pb2.Status
+    def __init__(self, incident_id: _Optional[str] = ..., decision: _Optional[_Union[Decision, _Mapping]] = ..., error: _Optional[_Union[_status_pb2.Status, _Mapping]] = ...) -> None: ...
+
+class Incident(_message.Message):
+    __slots__ = ("id", "reported_at", "reporter", "location", "persons", "relationships", "acts", "evidence", "prior_records", "attributes")
+    class AttributesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    REPORTED_AT_FIELD_NUMBER: _ClassVar[int]
+    REPORTER_FIELD_NUMBER: _ClassVar[int]
+    LOCATION_FIELD_NUMBER: _ClassVar[int]
+    PERSONS_FIELD_NUMBER: _ClassVar[int]
+    RELATIONSHIPS_FIELD_NUMBER: _ClassVar[int]
+    ACTS_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    PRIOR_RECORDS_FIELD_NUMBER: _ClassVar[int]
+    ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    reported_at: _timestamp_pb2.Timestamp
+    reporter: Reporter
+    location: Location
+    persons: _containers.RepeatedCompositeFieldContainer[Person]
+    relationships: _containers.RepeatedCompositeFieldContainer[Relationship]
+    acts: _containers.RepeatedCompositeFieldContainer[Act]
+    evidence: _containers.RepeatedCompositeFieldContainer[Evidence]
+    prior_records: _containers.RepeatedCompositeFieldContainer[PriorRecord]
+    attributes: _containers.ScalarMap[str, str]
+    def __init__(self, id: _Optional[str] = ..., reported_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reporter: _Optional[_Union[Reporter, _Mapping]] = ..., location: _Optional[_Union[Location, _Mapping]] = ..., persons: _Optional[_Iterable[_Union[Person, _Mapping]]] = ..., relationships: _Optional[_Iterable[_Union[Relationship, _Mapping]]] = ..., acts: _Optional[_Iterable[_Union[Act, _Mapping]]] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ..., prior_records: _Optional[_Iterable[_Union[PriorRecord, _Mapping]]] = ..., attributes: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class Reporter(_message.Message):
+    __slots__ = ("role", "person", "channel")
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    role: str
+    person: str
+    channel: str
+    def __init__(self, role: _Optional[str] = ..., person: _Optional[str] = ..., channel: _Optional[str] = ...) -> None: ...
+
+class Location(_message.Message):
+    __slots__ = ("force_area", "place", "country")
+    FORCE_AREA_FIELD_NUMBER: _ClassVar[int]
+    PLACE_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    force_area: str
+    place: str
+    country: str
+    def __init__(self, force_area: _Optional[str] = ..., place: _Optional[str] = ..., country: _Optional[str] = ...) -> None: ...
+
+class Person(_message.Message):
+    __slots__ = ("id", "age", "sex", "attributes")
+    class AttributesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    AGE_FIELD_NUMBER: _ClassVar[int]
+    SEX_FIELD_NUMBER: _ClassVar[int]
+    ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    age: int
+    sex: str
+    attributes: _containers.ScalarMap[str, str]
+    def __init__(self, id: _Optional[str] = ..., age: _Optional[int] = ..., sex: _Optional[str] = ..., attributes: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class Relationship(_message.Message):
+    __slots__ = ("a", "b", "kind")
+    A_FIELD_NUMBER: _ClassVar[int]
+    B_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    a: str
+    b: str
+    kind: str
+    def __init__(self, a: _Optional[str] = ..., b: _Optional[str] = ..., kind: _Optional[str] = ...) -> None: ...
+
+class Act(_message.Message):
+    __slots__ = ("id", "type", "by", "against", "occurred_at", "attributes")
+    class AttributesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    BY_FIELD_NUMBER: _ClassVar[int]
+    AGAINST_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    type: str
+    by: _containers.RepeatedScalarFieldContainer[str]
+    against: str
+    occurred_at: _timestamp_pb2.Timestamp
+    attributes: _containers.ScalarMap[str, str]
+    def __init__(self, id: _Optional[str] = ..., type: _Optional[str] = ..., by: _Optional[_Iterable[str]] = ..., against: _Optional[str] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., attributes: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class Evidence(_message.Message):
+    __slots__ = ("id", "acts", "contradicts", "credible", "immediately_available", "description")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ACTS_FIELD_NUMBER: _ClassVar[int]
+    CONTRADICTS_FIELD_NUMBER: _ClassVar[int]
+    CREDIBLE_FIELD_NUMBER: _ClassVar[int]
+    IMMEDIATELY_AVAILABLE_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    acts: _containers.RepeatedScalarFieldContainer[str]
+    contradicts: bool
+    credible: bool
+    immediately_available: bool
+    description: str
+    def __init__(self, id: _Optional[str] = ..., acts: _Optional[_Iterable[str]] = ..., contradicts: _Optional[bool] = ..., credible: _Optional[bool] = ..., immediately_available: _Optional[bool] = ..., description: _Optional[str] = ...) -> None: ...
+
+class PriorRecord(_message.Message):
+    __slots__ = ("reference", "victim", "offenders", "reported_at", "classification")
+    REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    VICTIM_FIELD_NUMBER: _ClassVar[int]
+    OFFENDERS_FIELD_NUMBER: _ClassVar[int]
+    REPORTED_AT_FIELD_NUMBER: _ClassVar[int]
+    CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
+    reference: str
+    victim: str
+    offenders: _containers.RepeatedScalarFieldContainer[str]
+    reported_at: _timestamp_pb2.Timestamp
+    classification: str
+    def __init__(self, reference: _Optional[str] = ..., victim: _Optional[str] = ..., offenders: _Optional[_Iterable[str]] = ..., reported_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., classification: _Optional[str] = ...) -> None: ...
+
+class Decision(_message.Message):
+    __slots__ = ("decision_id", "incident_id", "outcome", "edition", "crimes", "negations", "questions", "record_by", "deadline_passed", "acts", "reviews", "trace", "decided_at", "notes")
+    DECISION_ID_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    EDITION_FIELD_NUMBER: _ClassVar[int]
+    CRIMES_FIELD_NUMBER: _ClassVar[int]
+    NEGATIONS_FIELD_NUMBER: _ClassVar[int]
+    QUESTIONS_FIELD_NUMBER: _ClassVar[int]
+    RECORD_BY_FIELD_NUMBER: _ClassVar[int]
+    DEADLINE_PASSED_FIELD_NUMBER: _ClassVar[int]
+    ACTS_FIELD_NUMBER: _ClassVar[int]
+    REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    TRACE_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_AT_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    decision_id: str
+    incident_id: str
+    outcome: Outcome
+    edition: str
+    crimes: _containers.RepeatedCompositeFieldContainer[Crime]
+    negations: _containers.RepeatedCompositeFieldContainer[Negation]
+    questions: _containers.RepeatedCompositeFieldContainer[Question]
+    record_by: _timestamp_pb2.Timestamp
+    deadline_passed: bool
+    acts: _containers.RepeatedCompositeFieldContainer[ActAccount]
+    reviews: _containers.RepeatedCompositeFieldContainer[Review]
+    trace: _containers.RepeatedCompositeFieldContainer[Firing]
+    decided_at: _timestamp_pb2.Timestamp
+    notes: _containers.RepeatedCompositeFieldContainer[Note]
+    def __init__(self, decision_id: _Optional[str] = ..., incident_id: _Optional[str] = ..., outcome: _Optional[_Union[Outcome, str]] = ..., edition: _Optional[str] = ..., crimes: _Optional[_Iterable[_Union[Crime, _Mapping]]] = ..., negations: _Optional[_Iterable[_Union[Negation, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[Question, _Mapping]]] = ..., record_by: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deadline_passed: _Optional[bool] = ..., acts: _Optional[_Iterable[_Union[ActAccount, _Mapping]]] = ..., reviews: _Optional[_Iterable[_Union[Review, _Mapping]]] = ..., trace: _Optional[_Iterable[_Union[Firing, _Mapping]]] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., notes: _Optional[_Iterable[_Union[Note, _Mapping]]] = ...) -> None: ...
+
+class Crime(_message.Message):
+    __slots__ = ("id", "classification", "ho_code", "title", "offence_title", "victim", "offenders", "acts", "flags", "rule_ids", "citations")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
+    HO_CODE_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    OFFENCE_TITLE_FIELD_NUMBER: _ClassVar[int]
+    VICTIM_FIELD_NUMBER: _ClassVar[int]
+    OFFENDERS_FIELD_NUMBER: _ClassVar[int]
+    ACTS_FIELD_NUMBER: _ClassVar[int]
+    FLAGS_FIELD_NUMBER: _ClassVar[int]
+    RULE_IDS_FIELD_NUMBER: _ClassVar[int]
+    CITATIONS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    classification: str
+    ho_code: str
+    title: str
+    offence_title: str
+    victim: str
+    offenders: _containers.RepeatedScalarFieldContainer[str]
+    acts: _containers.RepeatedScalarFieldContainer[str]
+    flags: _containers.RepeatedCompositeFieldContainer[Flag]
+    rule_ids: _containers.RepeatedScalarFieldContainer[str]
+    citations: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., classification: _Optional[str] = ..., ho_code: _Optional[str] = ..., title: _Optional[str] = ..., offence_title: _Optional[str] = ..., victim: _Optional[str] = ..., offenders: _Optional[_Iterable[str]] = ..., acts: _Optional[_Iterable[str]] = ..., flags: _Optional[_Iterable[_Union[Flag, _Mapping]]] = ..., rule_ids: _Optional[_Iterable[str]] = ..., citations: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class Flag(_message.Message):
+    __slots__ = ("name", "value", "rule_id", "citation")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    RULE_ID_FIELD_NUMBER: _ClassVar[int]
+    CITATION_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    value: str
+    rule_id: str
+    citation: str
+    def __init__(self, name: _Optional[str] = ..., value: _Optional[str] = ..., rule_id: _Optional[str] = ..., citation: _Optional[str] = ...) -> None: ...
+
+class Negation(_message.Message):
+    __slots__ = ("act", "reason_code", "citation", "sentence", "disposition", "crime_id")
+    ACT_FIELD_NUMBER: _ClassVar[int]
+    REASON_CODE_FIELD_NUMBER: _ClassVar[int]
+    CITATION_FIELD_NUMBER: _ClassVar[int]
+    SENTENCE_FIELD_NUMBER: _ClassVar[int]
+    DISPOSITION_FIELD_NUMBER: _ClassVar[int]
+    CRIME_ID_FIELD_NUMBER: _ClassVar[int]
+    act: str
+    reason_code: str
+    citation: str
+    sentence: str
+    disposition: str
+    crime_id: str
+    def __init__(self, act: _Optional[str] = ..., reason_code: _Optional[str] = ..., citation: _Optional[str] = ..., sentence: _Optional[str] = ..., disposition: _Optional[str] = ..., crime_id: _Optional[str] = ...) -> None: ...
+
+class Question(_message.Message):
+    __slots__ = ("field", "attribute", "text", "allowed", "acts", "rule_ids")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    ATTRIBUTE_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    ALLOWED_FIELD_NUMBER: _ClassVar[int]
+    ACTS_FIELD_NUMBER: _ClassVar[int]
+    RULE_IDS_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    attribute: str
+    text: str
+    allowed: _containers.RepeatedScalarFieldContainer[str]
+    acts: _containers.RepeatedScalarFieldContainer[str]
+    rule_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, field: _Optional[str] = ..., attribute: _Optional[str] = ..., text: _Optional[str] = ..., allowed: _Optional[_Iterable[str]] = ..., acts: _Optional[_Iterable[str]] = ..., rule_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ActAccount(_message.Message):
+    __slots__ = ("act", "status", "crime_id", "reason_code")
+    ACT_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    CRIME_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_CODE_FIELD_NUMBER: _ClassVar[int]
+    act: str
+    status: ActStatus
+    crime_id: str
+    reason_code: str
+    def __init__(self, act: _Optional[str] = ..., status: _Optional[_Union[ActStatus, str]] = ..., crime_id: _Optional[str] = ..., reason_code: _Optional[str] = ...) -> None: ...
+
+class Review(_message.Message):
+    __slots__ = ("act", "rule_id", "reason")
+    ACT_FIELD_NUMBER: _ClassVar[int]
+    RULE_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    act: str
+    rule_id: str
+    reason: str
+    def __init__(self, act: _Optional[str] = ..., rule_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class Note(_message.Message):
+    __slots__ = ("act", "rule_id", "text", "citation")
+    ACT_FIELD_NUMBER: _ClassVar[int]
+    RULE_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    CITATION_FIELD_NUMBER: _ClassVar[int]
+    act: str
+    rule_id: str
+    text: str
+    citation: str
+    def __init__(self, act: _Optional[str] = ..., rule_id: _Optional[str] = ..., text: _Optional[str] = ..., citation: _Optional[str] = ...) -> None: ...
+
+class Firing(_message.Message):
+    __slots__ = ("rule_id", "facts", "citation", "overridden_by")
+    class FactsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    RULE_ID_FIELD_NUMBER: _ClassVar[int]
+    FACTS_FIELD_NUMBER: _ClassVar[int]
+    CITATION_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDDEN_BY_FIELD_NUMBER: _ClassVar[int]
+    rule_id: str
+    facts: _containers.ScalarMap[str, str]
+    citation: str
+    overridden_by: str
+    def __init__(self, rule_id: _Optional[str] = ..., facts: _Optional[_Mapping[str, str]] = ..., citation: _Optional[str] = ..., overridden_by: _Optional[str] = ...) -> None: ...

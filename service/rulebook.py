@@ -1,0 +1,800 @@
+"""Load an edition's rule files, check them, and compile them into a durable-rules ruleset.
+
+Nothing here knows about any offence: offence codes, titles, ranks, attributes and questions all
+come from the YAML under ``rules/<edition>/``. Every mistake found is reported with file, line,
+rule id and field, at load time, and never at request time.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import yamlsrc
+from .yamlsrc import Located, where
+
+# ---------------------------------------------------------------------------------------- errors
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    rule_id: str
+    field: str
+    message: str
+    suggestion: str = ""
+
+    def __str__(self) -> str:
+        where_ = f"{self.file}:{self.line}"
+        who = f" rule {self.rule_id}" if self.rule_id else ""
+        fld = f" [{self.field}]" if self.field else ""
+        hint = f" (did you mean {self.suggestion!r}?)" if self.suggestion else ""
+        return f"{where_}:{who}{fld} {self.message}{hint}"
+
+
+class RulebookError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return match[0] if match else ""
+
+
+# ---------------------------------------------------------------------------------------- vocabulary
+
+RESERVED = {"id", "t", "sid", "type", "act", "person", "role", "ref"}
+
+
+@dataclass(frozen=True)
+class Attribute:
+    name: str
+    question: str
+    kind: str  # "enum" | "boolean" | "integer"
+    values: tuple[str, ...] = ()
+    value_help: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def allowed(self) -> list[str]:
+        if self.kind == "boolean":
+            return ["yes", "no"]
+        if self.kind == "integer":
+            return []
+        return list(self.values)
+
+    def coerce(self, value: Any) -> Any:
+        """Turn a reported value into the typed value the rules match; ValueError if not allowed."""
+        if self.kind == "boolean":
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("yes", "true", "y", "1"):
+                return True
+            if text in ("no", "false", "n", "0"):
+                return False
+            raise ValueError(f"expected yes or no, got {value!r}")
+        if self.kind == "integer":
+            if isinstance(value, bool):
+                raise ValueError(f"expected a whole number, got {value!r}")
+            try:
+                return int(str(value).strip())
+            except ValueError:
+                raise ValueError(f"expected a whole number, got {value!r}") from None
+        text = str(value)
+        if text not in self.values:
+            hint = suggest(text, self.values)
+            extra = f"; did you mean {hint!r}?" if hint else ""
+            raise ValueError(f"{text!r} is not one of {', '.join(self.values)}{extra}")
+        return text
+
+
+def _attribute(name: str, spec: Any, file: str, problems: list[Problem]) -> Attribute | None:
+    f, line = where(spec, (file, 0))
+    if not isinstance(spec, dict) or not spec.get("question"):
+        problems.append(Problem(f, line, "", f"attribute {name}", "needs a question text"))
+        return None
+    if name in RESERVED:
+        problems.append(Problem(f, line, "", f"attribute {name}", f"{name!r} is a reserved name"))
+    if "values" in spec:
+        values = spec["values"]
+        help_ = dict(values) if isinstance(values, dict) else {}
+        names = tuple(str(v) for v in (values.keys() if isinstance(values, dict) else values))
+        return Attribute(name, " ".join(str(spec["question"]).split()), "enum", names, help_)
+    kind = spec.get("type")
+    if kind not in ("boolean", "integer"):
+        problems.append(Problem(f, line, "", f"attribute {name}",
+                                "needs `values` or `type: boolean|integer`"))
+        return None
+    return Attribute(name, " ".join(str(spec["question"]).split()), kind)
+
+
+@dataclass
+class ActType:
+    name: str
+    label: str
+    attributes: dict[str, Attribute]
+
+
+@dataclass
+class Vocabulary:
+    act_types: dict[str, ActType]
+    person_attributes: dict[str, Attribute]
+    incident_attributes: dict[str, Attribute]
+    relationship_kinds: dict[str, dict]
+    reporter_roles: dict[str, str]
+    channels: dict[str, str]
+    places: dict[str, str]
+    sexes: tuple[str, ...]
+    flags: dict[str, dict]
+    envelope_questions: dict[str, str]
+
+    @classmethod
+    def load(cls, data: Any, file: str, problems: list[Problem]) -> "Vocabulary":
+        def section(name: str) -> dict:
+            value = data.get(name) or {}
+            if not isinstance(value, dict):
+                problems.append(Problem(file, where(data)[1], "", name, "must be a mapping"))
+                return {}
+            return value
+
+        act_types = {}
+        for name, spec in section("act_types").items():
+            attrs = {}
+            for aname, aspec in (spec.get("attributes") or {}).items():
+                attr = _attribute(aname, aspec, file, problems)
+                if attr:
+                    attrs[aname] = attr
+            act_types[name] = ActType(name, str(spec.get("label", name)), attrs)
+
+        def attrs_of(name: str) -> dict[str, Attribute]:
+            out = {}
+            for aname, aspec in section(name).items():
+                attr = _attribute(aname, aspec, file, problems)
+                if attr:
+                    out[aname] = attr
+            return out
+
+        return cls(
+            act_types=act_types,
+            person_attributes=attrs_of("person_attributes"),
+            incident_attributes=attrs_of("incident_attributes"),
+            relationship_kinds={k: dict(v) for k, v in section("relationship_kinds").items()},
+            reporter_roles={k: " ".join(str(v).split()) for k, v in section("reporter_roles").items()},
+            channels={k: str(v) for k, v in section("channels").items()},
+            places={k: str(v) for k, v in section("places").items()},
+            sexes=tuple(data.get("sexes") or ()),
+            flags={k: dict(v) for k, v in section("flags").items()},
+            envelope_questions={k: " ".join(str(v).split()) for k, v in section("envelope_questions").items()},
+        )
+
+    def act_attribute(self, act_type: str, name: str) -> Attribute | None:
+        t = self.act_types.get(act_type)
+        return t.attributes.get(name) if t else None
+
+    def all_act_attributes(self) -> dict[str, Attribute]:
+        out: dict[str, Attribute] = {}
+        for t in self.act_types.values():
+            out.update(t.attributes)
+        return out
+
+
+# ---------------------------------------------------------------------------------------- offences
+
+
+@dataclass(frozen=True)
+class Offence:
+    cls: str
+    code: str
+    class_title: str
+    title: str
+    group: str
+    subgroup: str
+    max_months: int | None
+    basis: str
+    current: bool
+
+
+class OffenceTable:
+    def __init__(self, data: Any):
+        self.by_key: dict[tuple[str, str], Offence] = {}
+        self.classes: dict[str, dict] = {}
+        for cls, entry in (data.get("classes") or {}).items():
+            cls = str(cls)
+            self.classes[cls] = entry
+            for code, off in (entry.get("offences") or {}).items():
+                self.by_key[(cls, str(code))] = Offence(
+                    cls, str(code), str(entry.get("title", "")), str(off.get("title", "")),
+                    str(entry.get("group", "")), str(entry.get("subgroup", "")),
+                    off.get("max_months"), str(off.get("basis", "unknown")), bool(off.get("current", True)))
+
+    def get(self, cls: str, code: str) -> Offence | None:
+        return self.by_key.get((cls, code))
+
+    def codes_of(self, cls: str) -> list[str]:
+        return sorted(c for (k, c) in self.by_key if k == cls)
+
+
+def expand_codes(spec: str) -> list[str]:
+    """'019/07-019/19' -> every code in the range; '008/06' -> itself."""
+    m = re.fullmatch(r"(\d{3})/(\d{2})\s*-\s*(\d{3})/(\d{2})", spec)
+    if not m:
+        return [spec.strip()]
+    a, b, c, d = m.groups()
+    if a != c:
+        return [f"{a}/{b}", f"{c}/{d}"]
+    return [f"{a}/{n:02d}" for n in range(int(b), int(d) + 1)]
+
+
+# ---------------------------------------------------------------------------------------- rules
+
+# The facts a rule may look at, how each joins to the act, and which attributes it carries.
+# These are the envelope of the contract, not offence knowledge.
+PATTERN_ORDER = ("act", "victim", "offender", "relationship", "incident", "evidence")
+ENVELOPE_ATTRS = {
+    "act": {"type"},
+    "victim": {"age", "sex"},
+    "offender": {"age", "sex"},
+    "relationship": {"kind", "personally_connected"},
+    "incident": {"reporter_role", "channel", "place", "force_area", "country"},
+    "evidence": {"contradicts", "credible", "immediately_available"},
+}
+CONSEQUENCES = ("classify", "negate", "ask", "flag", "note", "review")
+DISPOSITIONS = ("no_crime", "crime_related_incident", "transfer", "notifiable_incident")
+OPS = {"==": "eq", "!=": "ne", "<": "lt", "<=": "lte", ">": "gt", ">=": "gte", "in": "in",
+       "not_in": "not_in", "present": "present"}
+
+
+@dataclass(frozen=True)
+class Test:
+    attr: str
+    op: str  # eq ne lt lte gt gte in not_in present absent
+    value: Any = None
+
+    def evaluate(self, fact: dict) -> bool | None:
+        """Three-valued: True, False, or None when the fact does not give the attribute."""
+        present = fact.get(self.attr) is not None
+        if self.op == "absent":
+            return not present
+        if self.op == "present":
+            return present if self.value else not present
+        if self.op == "in":
+            if not present:
+                return True if None in self.value else None
+            return fact[self.attr] in self.value
+        if not present:
+            return None
+        v = fact[self.attr]
+        try:
+            return {
+                "eq": lambda: v == self.value, "ne": lambda: v != self.value,
+                "lt": lambda: v < self.value, "lte": lambda: v <= self.value,
+                "gt": lambda: v > self.value, "gte": lambda: v >= self.value,
+                "not_in": lambda: v not in self.value,
+            }[self.op]()
+        except TypeError:
+            return False
+
+
+@dataclass(frozen=True)
+class Pattern:
+    alias: str
+    tests: tuple[Test, ...]
+
+
+@dataclass(frozen=True)
+class Consequence:
+    kind: str
+    value: Any
+
+
+@dataclass
+class Rule:
+    id: str
+    cite: str
+    summary: str
+    file: str
+    line: int
+    patterns: tuple[Pattern, ...]
+    consequences: tuple[Consequence, ...]
+    overrides: tuple[str, ...]
+    act_types: tuple[str, ...] | None  # None: any act type
+
+    def consequence(self, kind: str) -> Any:
+        for c in self.consequences:
+            if c.kind == kind:
+                return c.value
+        return None
+
+    def pattern(self, alias: str) -> Pattern | None:
+        for p in self.patterns:
+            if p.alias == alias:
+                return p
+        return None
+
+
+class _RuleParser:
+    def __init__(self, vocab: Vocabulary, offences: OffenceTable, problems: list[Problem]):
+        self.vocab, self.offences, self.problems = vocab, offences, problems
+
+    def problem(self, node: Any, rule_id: str, fld: str, msg: str, hint: str = "", file: str = "?") -> None:
+        f, line = where(node, (file, 0))
+        self.problems.append(Problem(f, line, rule_id, fld, msg, hint))
+
+    def attrs_for(self, alias: str, act_types: tuple[str, ...] | None) -> dict[str, Attribute | None]:
+        names: dict[str, Attribute | None] = {a: None for a in ENVELOPE_ATTRS[alias]}
+        if alias == "act":
+            if act_types:
+                for t in act_types:
+                    if t in self.vocab.act_types:
+                        names.update(self.vocab.act_types[t].attributes)
+            else:
+                names.update(self.vocab.all_act_attributes())
+        elif alias in ("victim", "offender"):
+            names.update(self.vocab.person_attributes)
+        elif alias == "incident":
+            names.update(self.vocab.incident_attributes)
+        return names
+
+    def allowed_values(self, alias: str, attr: str, spec: Attribute | None) -> list[Any] | None:
+        if spec is not None:
+            return [True, False] if spec.kind == "boolean" else (None if spec.kind == "integer" else list(spec.values))
+        if attr == "type":
+            return list(self.vocab.act_types)
+        if attr == "kind":
+            return list(self.vocab.relationship_kinds)
+        if attr == "reporter_role":
+            return list(self.vocab.reporter_roles)
+        if attr == "channel":
+            return list(self.vocab.channels)
+        if attr == "place":
+            return list(self.vocab.places)
+        if attr == "sex":
+            return list(self.vocab.sexes)
+        if attr in ("personally_connected", "contradicts", "credible", "immediately_available"):
+            return [True, False]
+        return None  # free (age, force_area, country)
+
+    def check_value(self, node, rule_id, fld, value, allowed) -> None:
+        if allowed is None or value is None:
+            return
+        if value not in allowed:
+            hint = suggest(str(value), [str(a) for a in allowed])
+            self.problem(node, rule_id, fld, f"value {value!r} is not in the vocabulary "
+                         f"({', '.join(str(a) for a in allowed)})", hint)
+
+    def tests(self, node: Any, rule_id: str, alias: str, spec: Any,
+              act_types: tuple[str, ...] | None) -> tuple[Test, ...]:
+        if spec is None:
+            return ()
+        if not isinstance(spec, dict):
+            self.problem(node, rule_id, f"when.{alias}", "must be a mapping of attribute: condition")
+            return ()
+        known = self.attrs_for(alias, act_types)
+        out = []
+        for attr, cond in spec.items():
+            fld = f"when.{alias}.{attr}"
+            if attr not in known:
+                self.problem(spec, rule_id, fld, f"unknown attribute {attr!r} for {alias}",
+                             suggest(attr, known))
+                continue
+            allowed = self.allowed_values(alias, attr, known[attr])
+            if isinstance(cond, dict):
+                if len(cond) != 1:
+                    self.problem(spec, rule_id, fld, "a condition mapping has exactly one operator")
+                    continue
+                (op_text, value), = cond.items()
+                op = OPS.get(str(op_text))
+                if op is None:
+                    self.problem(spec, rule_id, fld, f"unknown operator {op_text!r}", suggest(op_text, OPS))
+                    continue
+                if op in ("in", "not_in"):
+                    if not isinstance(value, list):
+                        self.problem(spec, rule_id, fld, f"`{op_text}` needs a list")
+                        continue
+                    for v in value:
+                        self.check_value(spec, rule_id, fld, v, allowed)
+                    out.append(Test(attr, op, tuple(value)))
+                elif op == "present":
+                    out.append(Test(attr, "present", bool(value)))
+                else:
+                    if op in ("lt", "lte", "gt", "gte") and not isinstance(value, (int, float)):
+                        self.problem(spec, rule_id, fld, f"`{op_text}` needs a number")
+                        continue
+                    self.check_value(spec, rule_id, fld, value, allowed)
+                    out.append(Test(attr, op, value))
+            elif isinstance(cond, list):
+                for v in cond:
+                    self.check_value(spec, rule_id, fld, v, allowed)
+                out.append(Test(attr, "in", tuple(cond)))
+            elif cond is None:
+                out.append(Test(attr, "absent"))
+            else:
+                self.check_value(spec, rule_id, fld, cond, allowed)
+                out.append(Test(attr, "eq", cond))
+        return tuple(out)
+
+    def consequences(self, node: Any, rule_id: str, spec: Any, patterns: dict) -> tuple[Consequence, ...]:
+        if not isinstance(spec, dict) or not spec:
+            self.problem(node, rule_id, "then", "needs at least one consequence "
+                         f"({', '.join(CONSEQUENCES)})")
+            return ()
+        out = []
+        for kind, value in spec.items():
+            fld = f"then.{kind}"
+            if kind not in CONSEQUENCES:
+                self.problem(spec, rule_id, fld, f"unknown consequence {kind!r}", suggest(kind, CONSEQUENCES))
+                continue
+            if kind == "classify":
+                if not isinstance(value, dict) or set(value) != {"class", "code"}:
+                    self.problem(spec, rule_id, fld, "needs exactly `class` and `code`")
+                    continue
+                cls, code = str(value["class"]), str(value["code"])
+                if cls not in self.offences.classes:
+                    self.problem(spec, rule_id, fld, f"class {cls!r} is not in the edition's offence list",
+                                 suggest(cls, self.offences.classes))
+                    continue
+                off = self.offences.get(cls, code)
+                if off is None:
+                    self.problem(spec, rule_id, fld, f"code {code!r} is not listed under class {cls}",
+                                 suggest(code, self.offences.codes_of(cls)))
+                    continue
+                if not off.current:
+                    self.problem(spec, rule_id, fld, f"{cls} {code} is no longer a current notifiable offence")
+                out.append(Consequence("classify", (cls, code)))
+            elif kind == "negate":
+                if not isinstance(value, dict) or not value.get("say"):
+                    self.problem(spec, rule_id, fld, "needs `disposition` and a `say` sentence")
+                    continue
+                disp = value.get("disposition")
+                if disp not in DISPOSITIONS:
+                    self.problem(spec, rule_id, fld, f"disposition {disp!r} is not one of "
+                                 f"{', '.join(DISPOSITIONS)}", suggest(str(disp), DISPOSITIONS))
+                    continue
+                out.append(Consequence("negate", (disp, " ".join(str(value["say"]).split()))))
+            elif kind == "ask":
+                items = value if isinstance(value, list) else [value]
+                asks = []
+                for item in items:
+                    alias, _, attr = str(item).partition(".")
+                    if alias not in ("act", "victim", "offender", "incident"):
+                        self.problem(spec, rule_id, fld, f"cannot ask about {alias!r}; use act, victim, "
+                                     "offender or incident")
+                        continue
+                    known = self.attrs_for(alias, patterns.get("act_types"))
+                    spec_attr = known.get(attr)
+                    if attr not in known or (spec_attr is None and attr not in ("age", "sex")):
+                        self.problem(spec, rule_id, fld, f"unknown attribute {attr!r} for {alias}",
+                                     suggest(attr, known))
+                        continue
+                    asks.append((alias, attr))
+                out.append(Consequence("ask", tuple(asks)))
+            elif kind == "flag":
+                name, val = (value, "") if not isinstance(value, dict) else (value.get("name"), value.get("value", ""))
+                if name not in self.vocab.flags:
+                    self.problem(spec, rule_id, fld, f"unknown flag {name!r}", suggest(str(name), self.vocab.flags))
+                    continue
+                allowed = self.vocab.flags[name].get("values")
+                if allowed and val not in allowed:
+                    self.problem(spec, rule_id, fld, f"flag value {val!r} not in {allowed}", suggest(str(val), allowed))
+                    continue
+                out.append(Consequence("flag", (str(name), str(val or ""))))
+            else:  # note, review
+                if not isinstance(value, str) or not value.strip():
+                    self.problem(spec, rule_id, fld, "needs a sentence")
+                    continue
+                out.append(Consequence(kind, " ".join(value.split())))
+        return tuple(out)
+
+    def rule(self, node: Any, file: str) -> Rule | None:
+        if not isinstance(node, dict):
+            self.problem(node, "", "rules[]", "each rule must be a mapping", file=file)
+            return None
+        rule_id = str(node.get("id") or "")
+        allowed_keys = {"id", "cite", "summary", "when", "then", "overrides"}
+        for key in node:
+            if key not in allowed_keys:
+                self.problem(node, rule_id, str(key), f"unknown key {key!r}", suggest(str(key), allowed_keys))
+        if not re.fullmatch(r"[a-z0-9]+(?:[.-][a-z0-9]+)*", rule_id):
+            self.problem(node, rule_id, "id", "needs an id of lower-case words joined by '.' or '-'")
+            return None
+        cite = " ".join(str(node.get("cite") or "").split())
+        if not cite:
+            self.problem(node, rule_id, "cite", "needs a citation of the HOCR paragraph it encodes")
+        summary = " ".join(str(node.get("summary") or "").split())
+        if not summary:
+            self.problem(node, rule_id, "summary", "needs a one-line summary in plain words")
+        when = node.get("when")
+        if not isinstance(when, dict) or "act" not in when:
+            self.problem(node, rule_id, "when", "needs a `when` with at least an `act` pattern")
+            return None
+        for alias in when:
+            if alias not in PATTERN_ORDER:
+                self.problem(when, rule_id, f"when.{alias}", f"unknown fact {alias!r}",
+                             suggest(str(alias), PATTERN_ORDER))
+        act_spec = when.get("act") or {}
+        act_types = None
+        if isinstance(act_spec, dict) and "type" in act_spec:
+            t = act_spec["type"]
+            act_types = tuple(t) if isinstance(t, list) else (t,)
+            for name in act_types:
+                if name not in self.vocab.act_types:
+                    self.problem(when, rule_id, "when.act.type", f"unknown act type {name!r}",
+                                 suggest(str(name), self.vocab.act_types))
+        patterns = []
+        for alias in PATTERN_ORDER:
+            if alias in when:
+                patterns.append(Pattern(alias, self.tests(when, rule_id, alias, when[alias], act_types)))
+        present = {p.alias for p in patterns}
+        if "relationship" in present:  # a relationship joins the act's offender to its victim
+            for alias in ("victim", "offender"):
+                if alias not in present:
+                    patterns.append(Pattern(alias, ()))
+            patterns.sort(key=lambda p: PATTERN_ORDER.index(p.alias))
+        cons = self.consequences(node, rule_id, node.get("then"), {"act_types": act_types})
+        overrides = node.get("overrides") or []
+        if not isinstance(overrides, list):
+            overrides = [overrides]
+        return Rule(rule_id, cite, summary, *where(node, (file, 0)), tuple(patterns), cons,
+                    tuple(str(o) for o in overrides), act_types)
+
+
+# ---------------------------------------------------------------------------------------- compile
+
+
+def _ref(alias: str, attr: str) -> dict:
+    return {alias: attr}
+
+
+def _test_json(t: Test) -> dict:
+    if t.op == "eq":
+        return {t.attr: t.value}
+    if t.op == "ne":
+        return {"$and": [{"$ex": {t.attr: 1}}, {"$neq": {t.attr: t.value}}]}
+    if t.op in ("lt", "lte", "gt", "gte"):
+        return {f"${t.op}": {t.attr: t.value}}
+    if t.op == "in":
+        alts = [{t.attr: v} for v in t.value if v is not None]
+        if None in t.value:
+            alts.append({"$nex": {t.attr: 1}})
+        return alts[0] if len(alts) == 1 else {"$or": alts}
+    if t.op == "not_in":
+        return {"$and": [{"$ex": {t.attr: 1}}] + [{"$neq": {t.attr: v}} for v in t.value]}
+    if t.op == "present":
+        return {"$ex": {t.attr: 1}} if t.value else {"$nex": {t.attr: 1}}
+    if t.op == "absent":
+        return {"$nex": {t.attr: 1}}
+    raise ValueError(t.op)
+
+
+# How each fact kind is found and joined to the patterns before it (aliases are prefixed so that
+# they never clash with attribute names inside the engine).
+FACT_KIND = {"act": "act", "victim": "party", "offender": "party", "relationship": "relationship",
+             "incident": "incident", "evidence": "evidence"}
+
+
+def _join_json(alias: str) -> list[dict]:
+    if alias in ("victim", "offender"):
+        return [{"role": alias}, {"act": _ref("p_act", "id")}]
+    if alias == "relationship":
+        return [{"from": _ref("p_offender", "person")}, {"to": _ref("p_victim", "person")}]
+    if alias == "evidence":
+        return [{"act": _ref("p_act", "id")}]
+    return []
+
+
+def compile_rule(rule: Rule) -> dict:
+    patterns = []
+    for p in rule.patterns:
+        conds = [{"t": FACT_KIND[p.alias]}] + _join_json(p.alias) + [_test_json(t) for t in p.tests]
+        patterns.append({f"p_{p.alias}": conds[0] if len(conds) == 1 else {"$and": conds}})
+    return {"all": patterns}
+
+
+SENTINEL_RULE = "engine.sentinel"
+
+
+def compile_ruleset(rules: list[Rule]) -> dict:
+    out = {SENTINEL_RULE: {"all": [{"p_s": {"t": "sentinel"}}]}}
+    for r in rules:
+        out[r.id] = compile_rule(r)
+    return out
+
+
+# ---------------------------------------------------------------------------------------- edition
+
+
+@dataclass
+class RankEntry:
+    label: str
+    keys: frozenset[tuple[str, str]]
+
+
+@dataclass
+class Counting:
+    raw: dict
+    ranking: list[RankEntry]
+    violent_groups: frozenset[str]
+    in_addition: list[dict]
+
+    def section(self, name: str) -> dict:
+        return self.raw[name]
+
+
+@dataclass
+class Edition:
+    name: str
+    title: str
+    in_force_from: dt.date
+    root: Path
+    vocab: Vocabulary
+    offences: OffenceTable
+    counting: Counting
+    rules: list[Rule]
+    ruleset_json: dict = field(repr=False, default_factory=dict)
+    _engine: Any = field(default=None, repr=False)
+
+    @property
+    def rule_by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    def engine(self):
+        if self._engine is None:
+            from .engine import Engine
+            self._engine = Engine(f"hocr_{self.name.replace('-', '_')}", self.ruleset_json)
+        return self._engine
+
+
+REQUIRED_COUNTING = ("deadline", "not_notifiable", "one_crime_per_victim", "finished_incident", "principal_crime")
+
+
+def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[Problem]) -> Counting:
+    for name in REQUIRED_COUNTING:
+        if not isinstance(data.get(name), dict) or not data[name].get("id") or not data[name].get("cite"):
+            problems.append(Problem(file, where(data)[1], "", name, "needs a section with `id` and `cite`"))
+    pc = data.get("principal_crime") or {}
+    ranking = []
+    for entry in pc.get("ranking") or []:
+        keys = set()
+        classes = [str(c) for c in entry.get("classes") or []]
+        for spec in entry.get("codes") or []:
+            # a range may have gaps; each code, or at least one code of a range, must exist
+            hits = {(c, code) for code in expand_codes(str(spec)) for c in classes if offences.get(c, code)}
+            if not hits:
+                problems.append(Problem(*where(entry, (file, 0)), "", "principal_crime.ranking",
+                                        f"{entry.get('label')}: code {spec} is not listed under "
+                                        f"any of {classes}"))
+            keys |= hits
+        ranking.append(RankEntry(str(entry.get("label", "")), frozenset(keys)))
+    in_addition = []
+    for entry in pc.get("recorded_in_addition") or []:
+        for c in entry.get("classes") or []:
+            if str(c) not in offences.classes:
+                problems.append(Problem(*where(entry, (file, 0)), "", "recorded_in_addition",
+                                        f"class {c} is not in the offence list"))
+        in_addition.append({"id": entry.get("id"), "cite": entry.get("cite"),
+                            "classes": {str(c) for c in entry.get("classes") or []}})
+    return Counting(dict(data), ranking, frozenset(pc.get("violent_groups") or []), in_addition)
+
+
+def load_edition(root: Path, base: Path | None = None) -> Edition:
+    """Load and check one edition folder; raise RulebookError listing every problem found."""
+    problems: list[Problem] = []
+    base = base or root.parent
+
+    def disp(p: Path) -> str:
+        try:
+            return str(p.relative_to(base.parent))
+        except ValueError:
+            return str(p)
+
+    def read(rel: str) -> Any:
+        path = root / rel
+        if not path.exists():
+            problems.append(Problem(disp(root / "edition.yaml"), 0, "", rel, "file not found"))
+            return Located()
+        try:
+            return yamlsrc.load(path, disp(path)) or Located()
+        except yamlsrc.YamlError as exc:
+            problems.append(Problem(exc.file, exc.line, "", "", f"YAML error: {exc.message}"))
+            return Located()
+
+    manifest = read("edition.yaml")
+    name = str(manifest.get("edition") or root.name)
+    try:
+        in_force = dt.date.fromisoformat(str(manifest.get("in_force_from")))
+    except ValueError:
+        problems.append(Problem(disp(root / "edition.yaml"), where(manifest)[1], "", "in_force_from",
+                                "needs a date such as 2026-04-01"))
+        in_force = dt.date.min
+    vocab_file = str(manifest.get("vocabulary", "vocabulary.yaml"))
+    vocab = Vocabulary.load(read(vocab_file), disp(root / vocab_file), problems)
+    offences = OffenceTable(read(str(manifest.get("offences", "data/offences.yaml"))))
+    counting_file = str(manifest.get("counting", "general/counting.yaml"))
+    counting = _load_counting(read(counting_file), disp(root / counting_file), offences, problems)
+
+    parser = _RuleParser(vocab, offences, problems)
+    rules: list[Rule] = []
+    for rel in manifest.get("rule_files") or []:
+        data = read(str(rel))
+        file = disp(root / str(rel))
+        for node in (data.get("rules") or []) if isinstance(data, dict) else []:
+            rule = parser.rule(node, file)
+            if rule:
+                rules.append(rule)
+
+    reserved_ids = {counting.raw[s]["id"] for s in REQUIRED_COUNTING if isinstance(counting.raw.get(s), dict)}
+    reserved_ids |= {e["id"] for e in counting.in_addition}
+    seen: dict[str, Rule] = {}
+    for r in rules:
+        if r.id in seen or r.id in reserved_ids:
+            first = seen.get(r.id)
+            at = f" (first defined at {first.file}:{first.line})" if first else " (used by the counting rules)"
+            problems.append(Problem(r.file, r.line, r.id, "id", "duplicate rule id" + at))
+        seen[r.id] = r
+    for r in rules:
+        for o in r.overrides:
+            if o not in seen:
+                problems.append(Problem(r.file, r.line, r.id, "overrides", f"overrides unknown rule {o!r}",
+                                        suggest(o, seen)))
+    # overrides must not loop
+    graph = {r.id: [o for o in r.overrides if o in seen] for r in rules}
+    state: dict[str, int] = {}
+
+    def visit(n: str, path: list[str]) -> None:
+        state[n] = 1
+        for m in graph.get(n, []):
+            if state.get(m) == 1:
+                r = seen[n]
+                problems.append(Problem(r.file, r.line, r.id, "overrides",
+                                        "overrides form a loop: " + " -> ".join(path + [m])))
+            elif m not in state:
+                visit(m, path + [m])
+        state[n] = 2
+
+    for n in graph:
+        if n not in state:
+            visit(n, [n])
+
+    if problems:
+        raise RulebookError(problems)
+    edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules)
+    edition.ruleset_json = compile_ruleset(rules)
+    return edition
+
+
+def load_editions(rules_dir: Path) -> dict[str, Edition]:
+    """Every edition folder under rules_dir (a folder holding edition.yaml), checked."""
+    editions: dict[str, Edition] = {}
+    problems: list[Problem] = []
+    for manifest in sorted(rules_dir.glob("*/edition.yaml")):
+        try:
+            e = load_edition(manifest.parent, rules_dir)
+            editions[e.name] = e
+        except RulebookError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise RulebookError(problems)
+    if not editions:
+        raise RulebookError([Problem(str(rules_dir), 0, "", "", "no edition found (no */edition.yaml)")])
+    return editions
+
+
+def default_rules_dir() -> Path:
+    import os
+
+    env = os.environ.get("HOCR_RULES_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def ruleset_digest(edition: Edition) -> str:
+    import hashlib
+
+    return hashlib.sha256(json.dumps(edition.ruleset_json, sort_keys=True).encode()).hexdigest()[:12]
