@@ -280,10 +280,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         act_ref = f.facts["act"]["ref"]
         fired[act_ref].setdefault(f.rule_id, f)
 
-    overriders: dict[str, list[str]] = {}
-    for r in edition.rules:
-        for o in r.overrides:
-            overriders.setdefault(o, []).append(r.id)
+    overriders = edition.overriders  # transitive
 
     def effective_set(act_id: str) -> tuple[list[str], dict[str, str]]:
         names = fired[act_id]
@@ -293,7 +290,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         def eff(rid: str) -> bool:
             if rid not in memo:
                 memo[rid] = True
-                for o in overriders.get(rid, []):
+                for o in sorted(overriders.get(rid, ())):
                     if o in names and eff(o):
                         memo[rid] = False
                         by[rid] = o
@@ -340,7 +337,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         for rule in edition.rules:
             if rule.id in fired[act_id]:
                 continue
-            if any(o in eff for o in overriders.get(rule.id, [])):
+            if any(o in eff for o in overriders.get(rule.id, ())):
                 continue  # a rule that fired already overrides it: its answer would change nothing
             if kinds is not None and not any(c.kind in kinds for c in rule.consequences):
                 continue

@@ -639,9 +639,23 @@ class Edition:
     ruleset_json: dict = field(repr=False, default_factory=dict)
     _engine: Any = field(default=None, repr=False)
 
-    @property
-    def rule_by_id(self) -> dict[str, Rule]:
-        return {r.id: r for r in self.rules}
+    def __post_init__(self) -> None:
+        self.rule_by_id: dict[str, Rule] = {r.id: r for r in self.rules}
+        # Overrides are transitive: a rule that overrides B also overrides whatever B overrides.
+        direct: dict[str, set[str]] = {}
+        for r in self.rules:
+            for o in r.overrides:
+                direct.setdefault(o, set()).add(r.id)
+        self.overriders: dict[str, frozenset[str]] = {}
+        for r in self.rules:
+            seen: set[str] = set()
+            stack = list(direct.get(r.id, ()))
+            while stack:
+                n = stack.pop()
+                if n not in seen:
+                    seen.add(n)
+                    stack.extend(direct.get(n, ()))
+            self.overriders[r.id] = frozenset(seen)
 
     def engine(self):
         if self._engine is None:

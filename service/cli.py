@@ -1,0 +1,141 @@
+"""hocr: decide incidents, serve the gRPC API, and check rule sets.
+
+    hocr decide FILE|-  [--format json|text] [--edition E] [--as-of TIME]
+    hocr serve          [--host H] [--port P] [--workers N]
+    hocr rules check    [--rules-dir DIR]
+    hocr rules import-offences CSV OUT
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from .rulebook import RulebookError, default_rules_dir, load_editions
+
+
+def _time(value: str) -> dt.datetime:
+    t = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if t.tzinfo is None:
+        raise argparse.ArgumentTypeError("include a time zone, e.g. 2026-06-01T12:00:00Z")
+    return t
+
+
+def format_text(d: dict) -> str:
+    lines = [f"Incident {d['incident_id']}: {d['outcome'].replace('_', ' ').upper()}  (edition {d['edition']})",
+             f"Record by {d['record_by']}" + ("  ** DEADLINE PASSED **" if d["deadline_passed"] else "")]
+    for c in d["crimes"]:
+        flags = ", ".join(f["name"] + (f"={f['value']}" if f["value"] else "") for f in c["flags"])
+        lines.append(f"  CRIME {c['id']}: {c['classification']} {c['ho_code']} {c['title']} - {c['offence_title']}")
+        lines.append(f"    victim {c['victim'] or '-'}; offender(s) {', '.join(c['offenders']) or '-'}; "
+                     f"acts {', '.join(c['acts'])}" + (f"; flags {flags}" if flags else ""))
+        lines.append(f"    rules: {', '.join(c['rule_ids'])}")
+    for n in d["negations"]:
+        lines.append(f"  NOT RECORDED act {n['act']} [{n['reason_code']}] ({n['citation']})")
+        lines.append(f"    {n['sentence']}")
+    if d["questions"]:
+        lines.append("  Questions still open:")
+        for q in d["questions"]:
+            allowed = f" [{' / '.join(q['allowed'])}]" if q["allowed"] else ""
+            lines.append(f"    - {q['text']}{allowed}  ({q['field']})")
+    for n in d["notes"]:
+        lines.append(f"  note ({n['rule_id']}): {n['text']}")
+    return "\n".join(lines)
+
+
+def cmd_decide(args) -> int:
+    from .api import DecisionService, InvalidIncident, NoEdition
+
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+        raw = json.loads(text)
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"hocr: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    service = DecisionService(args.rules_dir)
+    try:
+        decision = service.decide(raw, edition=args.edition, as_of=args.as_of)
+    except InvalidIncident as exc:
+        out = {"error": "INVALID_ARGUMENT",
+               "field_violations": [{"field": f, "description": m} for f, m in exc.violations]}
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 3
+    except NoEdition as exc:
+        print(json.dumps({"error": "FAILED_PRECONDITION", "message": str(exc)}, indent=2))
+        return 3
+    d = decision.to_dict()
+    if args.format == "text":
+        print(format_text(d))
+    else:
+        print(json.dumps(d, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .server import serve
+
+    serve(args.host, args.port, args.workers, args.rules_dir)
+    return 0
+
+
+def cmd_rules_check(args) -> int:
+    rules_dir = args.rules_dir or default_rules_dir()
+    try:
+        editions = load_editions(rules_dir)
+    except RulebookError as exc:
+        for p in exc.problems:
+            print(f"error: {p}", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found", file=sys.stderr)
+        return 1
+    for e in editions.values():
+        e.engine()  # the compiled ruleset must also be accepted by durable-rules
+        produced = sorted({f"{r.consequence('classify')[0]} {r.consequence('classify')[1]}"
+                           for r in e.rules if r.consequence("classify")})
+        print(f"edition {e.name}: {len(e.rules)} rules, in force from {e.in_force_from}; "
+              f"classifications: {', '.join(produced)}")
+    print("ok")
+    return 0
+
+
+def cmd_import_offences(args) -> int:
+    from .offence_table import write
+
+    n = write(Path(args.csv), Path(args.out))
+    print(f"wrote {n} offence codes to {args.out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="hocr", description="Home Office Crime Recording Rules decision service")
+    parser.add_argument("--rules-dir", type=Path, default=None, help="rules folder (default: bundled rules/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("decide", help="decide one incident (JSON) and print the decision")
+    p.add_argument("file", help="incident JSON file, or - for standard input")
+    p.add_argument("--format", choices=("json", "text"), default="json")
+    p.add_argument("--edition", default=None, help="decide under this edition (default: in force on the report date)")
+    p.add_argument("--as-of", type=_time, default=None, help="judge the deadline at this time (default: now)")
+    p.set_defaults(func=cmd_decide)
+
+    p = sub.add_parser("serve", help="run the gRPC server")
+    p.add_argument("--host", default="[::]")
+    p.add_argument("--port", type=int, default=50051)
+    p.add_argument("--workers", type=int, default=4)
+    p.set_defaults(func=cmd_serve)
+
+    rules = sub.add_parser("rules", help="work with rule sets").add_subparsers(dest="rules_command", required=True)
+    p = rules.add_parser("check", help="load, check and compile every edition")
+    p.set_defaults(func=cmd_rules_check)
+    p = rules.add_parser("import-offences", help="turn the Home Office offence list CSV into a code table")
+    p.add_argument("csv")
+    p.add_argument("out")
+    p.set_defaults(func=cmd_import_offences)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

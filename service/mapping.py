@@ -1,0 +1,103 @@
+"""Protobuf <-> the service's own shapes, mapped by hand (MessageToDict is slow on the hot path)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from .decision import Decision
+from .gen.hocr.v1 import hocr_pb2 as pb
+
+
+def _ts_in(msg, name: str) -> str | None:
+    if not msg.HasField(name):
+        return None
+    ts: Timestamp = getattr(msg, name)
+    return ts.ToDatetime(tzinfo=dt.timezone.utc).isoformat()
+
+
+def _s(value: str) -> str | None:
+    return value if value != "" else None
+
+
+def incident_to_dict(msg: pb.Incident) -> dict[str, Any]:
+    """A proto Incident as the JSON-like dict the contract validates (empty strings = not given)."""
+    out: dict[str, Any] = {"id": msg.id, "acts": []}
+    if (r := _ts_in(msg, "reported_at")) is not None:
+        out["reported_at"] = r
+    if msg.HasField("reporter"):
+        out["reporter"] = {k: v for k, v in (("role", msg.reporter.role), ("person", _s(msg.reporter.person)),
+                                             ("channel", _s(msg.reporter.channel))) if v is not None}
+    if msg.HasField("location"):
+        loc = msg.location
+        out["location"] = {k: v for k, v in (("force_area", _s(loc.force_area)), ("place", _s(loc.place)),
+                                             ("country", _s(loc.country))) if v is not None}
+    out["persons"] = []
+    for p in msg.persons:
+        d: dict[str, Any] = {"id": p.id, "attributes": dict(p.attributes)}
+        if p.HasField("age"):
+            d["age"] = p.age
+        if p.sex:
+            d["sex"] = p.sex
+        out["persons"].append(d)
+    out["relationships"] = [{"a": r.a, "b": r.b, "kind": r.kind} for r in msg.relationships]
+    for a in msg.acts:
+        d = {"id": a.id, "type": a.type, "by": list(a.by), "attributes": dict(a.attributes)}
+        if a.against:
+            d["against"] = a.against
+        if (t := _ts_in(a, "occurred_at")) is not None:
+            d["occurred_at"] = t
+        out["acts"].append(d)
+    out["evidence"] = [{"id": e.id, "acts": list(e.acts), "contradicts": e.contradicts, "credible": e.credible,
+                        "immediately_available": e.immediately_available,
+                        **({"description": e.description} if e.description else {})} for e in msg.evidence]
+    out["prior_records"] = []
+    for p in msg.prior_records:
+        d = {"reference": p.reference, "offenders": list(p.offenders)}
+        if p.victim:
+            d["victim"] = p.victim
+        if (t := _ts_in(p, "reported_at")) is not None:
+            d["reported_at"] = t
+        if p.classification:
+            d["classification"] = p.classification
+        out["prior_records"].append(d)
+    if msg.attributes:
+        out["attributes"] = dict(msg.attributes)
+    return out
+
+
+def _ts_out(value: dt.datetime) -> Timestamp:
+    ts = Timestamp()
+    ts.FromDatetime(value.astimezone(dt.timezone.utc))
+    return ts
+
+
+OUTCOME = {name: getattr(pb, name.upper()) for name in (
+    "record_crime", "notifiable_incident", "crime_related_incident", "no_crime", "transfer",
+    "more_information_required")}
+ACT_STATUS = {"recorded": pb.RECORDED, "counted_in_crime": pb.COUNTED_IN_CRIME,
+              "not_recorded": pb.NOT_RECORDED, "undecided": pb.UNDECIDED}
+
+
+def decision_to_proto(d: Decision) -> pb.Decision:
+    return pb.Decision(
+        decision_id=d.decision_id, incident_id=d.incident_id, outcome=OUTCOME[d.outcome], edition=d.edition,
+        crimes=[pb.Crime(id=c.id, classification=c.classification, ho_code=c.ho_code, title=c.title,
+                         offence_title=c.offence_title, victim=c.victim, offenders=c.offenders, acts=c.acts,
+                         flags=[pb.Flag(name=f.name, value=f.value, rule_id=f.rule_id, citation=f.citation)
+                                for f in c.flags],
+                         rule_ids=c.rule_ids, citations=c.citations) for c in d.crimes],
+        negations=[pb.Negation(act=n.act, reason_code=n.reason_code, citation=n.citation, sentence=n.sentence,
+                               disposition=n.disposition, crime_id=n.crime_id) for n in d.negations],
+        questions=[pb.Question(field=q.field, attribute=q.attribute, text=q.text, allowed=q.allowed, acts=q.acts,
+                               rule_ids=q.rule_ids) for q in d.questions],
+        record_by=_ts_out(d.record_by), deadline_passed=d.deadline_passed,
+        acts=[pb.ActAccount(act=a.act, status=ACT_STATUS[a.status], crime_id=a.crime_id, reason_code=a.reason_code)
+              for a in d.acts],
+        reviews=[pb.Review(act=r.act, rule_id=r.rule_id, reason=r.reason) for r in d.reviews],
+        trace=[pb.Firing(rule_id=f.rule_id, facts=f.facts, citation=f.citation, overridden_by=f.overridden_by)
+               for f in d.trace],
+        decided_at=_ts_out(d.decided_at),
+        notes=[pb.Note(act=n.act, rule_id=n.rule_id, text=n.text, citation=n.citation) for n in d.notes],
+    )

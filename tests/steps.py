@@ -1,0 +1,352 @@
+"""The shared step vocabulary of the feature files.
+
+A small set of steps that rule authors combine: people, relationships, acts and their attributes,
+evidence, how the incident was reported; then what was decided. English words are mapped onto the
+vocabulary of the edition (``ex-partner`` -> ``ex_partner``, ``use of force`` -> ``use_of_force``);
+no step knows about any particular offence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+
+from service.api import InvalidIncident, NoEdition
+
+SEXES = {"woman": "female", "man": "male", "girl": "female", "boy": "male", "person": None}
+
+
+def word(text: str) -> str:
+    """'ex-partner' -> 'ex_partner'; 'use of force' -> 'use_of_force'; drops a leading article."""
+    text = re.sub(r"^(the|a|an) ", "", text.strip().lower())
+    return re.sub(r"[\s\-]+", "_", text)
+
+
+def names(text: str) -> list[str]:
+    return re.findall(r'"([^"]+)"', text) or [t.strip() for t in text.split(",") if t.strip()]
+
+
+def when_(text: str) -> str:
+    return text.strip().replace(" ", "T") if "T" not in text else text.strip()
+
+
+def value(text: str) -> str:
+    """An answer as the vocabulary spells it: 'emergency worker' -> 'emergency_worker'."""
+    return re.sub(r"[\s\-]+", "_", text.strip())
+
+
+@pytest.fixture
+def world():
+    return {"incident": {"id": "INC-TEST", "reporter": {"role": "victim"}, "persons": [], "relationships": [],
+                         "acts": [], "evidence": [], "prior_records": [], "attributes": {}},
+            "decision": None, "error": None, "crime": None}
+
+
+def _person(world, pid: str) -> dict:
+    for p in world["incident"]["persons"]:
+        if p["id"] == pid:
+            return p
+    p = {"id": pid, "attributes": {}}
+    world["incident"]["persons"].append(p)
+    return p
+
+
+def _act(world, aid: str) -> dict:
+    for a in world["incident"]["acts"]:
+        if a["id"] == aid:
+            return a
+    raise AssertionError(f"no act {aid!r} has been described yet")
+
+
+# ------------------------------------------------------------------------------------ given
+
+
+@given(parsers.re(r'an incident reported at "(?P<ts>[^"]+)" by (?P<reporter>.+)'))
+def incident_reported(world, ts, reporter):
+    world["incident"]["reported_at"] = when_(ts)
+    world["incident"]["reporter"] = {"role": word(reporter)}
+
+
+@given(parsers.re(r'"(?P<pid>[^"]+)" is an? (?P<sex>woman|man|girl|boy|person) aged (?P<age>\d+)'))
+def person_aged(world, pid, sex, age):
+    p = _person(world, pid)
+    p["age"] = int(age)
+    if SEXES[sex]:
+        p["sex"] = SEXES[sex]
+
+
+@given(parsers.re(r'"(?P<pid>[^"]+)" is an? (?P<sex>woman|man|girl|boy|person) of unknown age'))
+def person_unknown_age(world, pid, sex):
+    p = _person(world, pid)
+    if SEXES[sex]:
+        p["sex"] = SEXES[sex]
+
+
+@given(parsers.re(r'"(?P<pid>[^"]+)" has (?P<attr>[\w ]+) "(?P<val>[^"]*)"'))
+def person_attribute(world, pid, attr, val):
+    _person(world, pid)["attributes"][word(attr)] = value(val)
+
+
+@given(parsers.re(r'"(?P<a>[^"]+)" is the (?P<kind>[\w\- ]+) of "(?P<b>[^"]+)"'))
+def relationship(world, a, kind, b):
+    world["incident"]["relationships"].append({"a": a, "b": b, "kind": word(kind)})
+
+
+@given(parsers.re(r'act "(?P<aid>[^"]+)" is an? (?P<kind>[\w ]+?) by (?P<by>.+?) against "(?P<victim>[^"]+)"$'))
+def act_against(world, aid, kind, by, victim):
+    world["incident"]["acts"].append({"id": aid, "type": word(kind), "by": names(by), "against": victim,
+                                      "attributes": {}})
+
+
+@given(parsers.re(r'act "(?P<aid>[^"]+)" has (?P<attr>[\w ]+) "(?P<val>[^"]*)"'))
+def act_attribute(world, aid, attr, val):
+    _act(world, aid)["attributes"][word(attr)] = value(val)
+
+
+@given(parsers.re(r'act "(?P<aid>[^"]+)" happened at "(?P<ts>[^"]+)"'))
+def act_time(world, aid, ts):
+    _act(world, aid)["occurred_at"] = when_(ts)
+
+
+@given(parsers.parse("the acts are:"), target_fixture="acts_table")
+def acts_table(world, datatable):
+    header, *rows = datatable
+    for row in rows:
+        cells = dict(zip(header, row))
+        act = {"id": cells.pop("act"), "type": word(cells.pop("type")), "by": names(cells.pop("by")),
+               "attributes": {}}
+        victim = cells.pop("against", "")
+        if victim:
+            act["against"] = victim
+        at = cells.pop("at", "")
+        if at:
+            act["occurred_at"] = when_(at)
+        for k, v in cells.items():
+            if v.strip():
+                act["attributes"][word(k)] = value(v)
+        world["incident"]["acts"].append(act)
+    return rows
+
+
+@given(parsers.re(r'(?P<cred>credible|unreliable) evidence (?P<avail>immediately available|only available later) '
+                  r'contradicts act "(?P<aid>[^"]+)"'))
+def contradicting_evidence(world, cred, avail, aid):
+    n = len(world["incident"]["evidence"]) + 1
+    world["incident"]["evidence"].append({"id": f"E{n}", "acts": [aid], "contradicts": True,
+                                          "credible": cred == "credible",
+                                          "immediately_available": avail == "immediately available"})
+
+
+@given(parsers.re(r'the incident has (?P<attr>[\w ]+) "(?P<val>[^"]*)"'))
+def incident_attribute(world, attr, val):
+    world["incident"]["attributes"][word(attr)] = value(val)
+
+
+@given(parsers.re(r'a crime "(?P<ref>[^"]+)" by "(?P<off>[^"]+)" against "(?P<victim>[^"]+)" '
+                  r'was reported to police at "(?P<ts>[^"]+)"'))
+def prior_record(world, ref, off, victim, ts):
+    world["incident"]["prior_records"].append({"reference": ref, "victim": victim, "offenders": [off],
+                                               "reported_at": when_(ts)})
+
+
+@given(parsers.re(r'the report is missing its (?P<field>[\w]+)'))
+def drop_field(world, field):
+    world["incident"].pop(field, None)
+
+
+# ------------------------------------------------------------------------------------ when
+
+
+def _decide(service, world, as_of: str | None, edition: str | None = None):
+    inc = world["incident"]
+    if as_of is None:
+        reported = dt.datetime.fromisoformat(inc["reported_at"].replace("Z", "+00:00"))
+        as_of_t = reported + dt.timedelta(hours=1)
+    else:
+        as_of_t = dt.datetime.fromisoformat(when_(as_of).replace("Z", "+00:00"))
+    try:
+        world["decision"] = service.decide(inc, edition=edition, as_of=as_of_t).to_dict()
+    except (InvalidIncident, NoEdition) as exc:
+        world["error"] = exc
+        return
+    for f in world["decision"]["trace"]:
+        service.fired_rules.add(f["rule_id"])
+
+
+@when("the incident is decided")
+def decided(service, world):
+    _decide(service, world, None)
+
+
+@when(parsers.re(r'the incident is decided at "(?P<ts>[^"]+)"'))
+def decided_at(service, world, ts):
+    _decide(service, world, ts)
+
+
+def _d(world) -> dict:
+    if world["error"] is not None:
+        raise AssertionError(f"the incident was rejected: {world['error']}")
+    return world["decision"]
+
+
+# ------------------------------------------------------------------------------------ then
+
+
+@then(parsers.re(r'the outcome is "(?P<outcome>[^"]+)"'))
+def outcome_is(world, outcome):
+    assert _d(world)["outcome"] == word(outcome), _d(world)["outcome"]
+
+
+@then(parsers.re(r'(?P<n>no|\d+) crimes? (?:is|are) recorded'))
+def n_crimes(world, n):
+    want = 0 if n == "no" else int(n)
+    got = _d(world)["crimes"]
+    assert len(got) == want, [(c["classification"], c["ho_code"], c["acts"]) for c in got]
+
+
+@then(parsers.re(r'a crime of (?P<cls>\w+) "(?P<code>[^"]+)" is recorded for "(?P<victim>[^"]+)"'))
+def crime_recorded(world, cls, code, victim):
+    crimes = _d(world)["crimes"]
+    hits = [c for c in crimes if c["classification"] == cls and c["ho_code"] == code and c["victim"] == victim]
+    assert hits, [(c["classification"], c["ho_code"], c["victim"]) for c in crimes]
+    world["crime"] = hits[0]
+    assert hits[0]["title"] and hits[0]["citations"] and hits[0]["rule_ids"]
+
+
+@then(parsers.re(r'that crime covers acts? (?P<acts>.+)'))
+def crime_covers(world, acts):
+    assert world["crime"]["acts"] == names(acts), world["crime"]["acts"]
+
+
+@then(parsers.re(r'that crime has offenders? (?P<offs>.+)'))
+def crime_offenders(world, offs):
+    assert world["crime"]["offenders"] == sorted(names(offs)), world["crime"]["offenders"]
+
+
+@then(parsers.re(r'that crime is flagged "(?P<flag>[^"]+)"'))
+def crime_flagged(world, flag):
+    flags = [f["name"] for f in world["crime"]["flags"]]
+    assert word(flag) in flags, flags
+    f = next(f for f in world["crime"]["flags"] if f["name"] == word(flag))
+    assert f["citation"] and f["rule_id"]
+
+
+@then(parsers.re(r'that crime is not flagged "(?P<flag>[^"]+)"'))
+def crime_not_flagged(world, flag):
+    assert word(flag) not in [f["name"] for f in world["crime"]["flags"]]
+
+
+@then(parsers.re(r'that crime cites "(?P<text>[^"]+)"'))
+def crime_cites(world, text):
+    assert any(text in c for c in world["crime"]["citations"]), world["crime"]["citations"]
+
+
+@then(parsers.re(r'that crime names rule "(?P<rule>[^"]+)"'))
+def crime_names_rule(world, rule):
+    assert rule in world["crime"]["rule_ids"], world["crime"]["rule_ids"]
+
+
+def _negation(world, aid: str, reason: str) -> dict:
+    negs = [n for n in _d(world)["negations"] if n["act"] == aid]
+    hits = [n for n in negs if n["reason_code"] == reason]
+    assert hits, [(n["reason_code"], n["disposition"]) for n in negs]
+    n = hits[0]
+    assert n["citation"] and n["sentence"].strip().endswith("."), n
+    return n
+
+
+@then(parsers.re(r'act "(?P<aid>[^"]+)" is not recorded because of "(?P<reason>[^"]+)"'
+                 r'(?: as an? (?P<disp>[\w ]+))?$'))
+def act_negated(world, aid, reason, disp):
+    n = _negation(world, aid, reason)
+    acc = next(a for a in _d(world)["acts"] if a["act"] == aid)
+    assert acc["status"] == "not_recorded", acc
+    if disp:
+        assert n["disposition"] == word(disp), n["disposition"]
+
+
+@then(parsers.re(r'act "(?P<aid>[^"]+)" is counted in that crime because of "(?P<reason>[^"]+)"'))
+def act_counted_in(world, aid, reason):
+    n = _negation(world, aid, reason)
+    assert n["crime_id"] == world["crime"]["id"] and n["disposition"] == "counted_in_crime", n
+    assert aid in world["crime"]["acts"]
+
+
+@then(parsers.re(r'act "(?P<aid>[^"]+)" is undecided'))
+def act_undecided(world, aid):
+    acc = next(a for a in _d(world)["acts"] if a["act"] == aid)
+    assert acc["status"] == "undecided", acc
+    assert any(aid in q["acts"] for q in _d(world)["questions"]), "an undecided act needs a question"
+
+
+@then(parsers.re(r'the decision asks for "(?P<field>[^"]+)"'))
+def asks_for(world, field):
+    qs = _d(world)["questions"]
+    hits = [q for q in qs if q["field"] == field]
+    assert hits, [q["field"] for q in qs]
+    assert hits[0]["text"] and hits[0]["rule_ids"]
+
+
+@then(parsers.re(r'the decision does not ask for "(?P<field>[^"]+)"'))
+def not_asks_for(world, field):
+    assert field not in [q["field"] for q in _d(world)["questions"]]
+
+
+@then(parsers.re(r'the record-by time is "(?P<ts>[^"]+)"'))
+def record_by(world, ts):
+    assert _d(world)["record_by"] == when_(ts), _d(world)["record_by"]
+
+
+@then(parsers.re(r'the recording deadline (?P<state>has|has not) passed'))
+def deadline(world, state):
+    assert _d(world)["deadline_passed"] is (state == "has")
+
+
+@then(parsers.re(r'rule "(?P<rule>[^"]+)" fired'))
+def rule_fired(world, rule):
+    fired = [f["rule_id"] for f in _d(world)["trace"]]
+    assert rule in fired, fired
+
+
+@then(parsers.re(r'rule "(?P<rule>[^"]+)" was overridden by "(?P<by>[^"]+)"'))
+def rule_overridden(world, rule, by):
+    hits = [f for f in _d(world)["trace"] if f["rule_id"] == rule]
+    assert hits and all(f["overridden_by"] == by for f in hits), hits
+
+
+@then(parsers.re(r'the decision notes "(?P<rule>[^"]+)" for act "(?P<aid>[^"]+)"'))
+def decision_notes(world, rule, aid):
+    notes = [(n["rule_id"], n["act"]) for n in _d(world)["notes"]]
+    assert (rule, aid) in notes, notes
+
+
+@then("every act is accounted for")
+def all_accounted(world):
+    d = _d(world)
+    for acc in d["acts"]:
+        if acc["status"] == "recorded":
+            assert any(acc["act"] == c["acts"][0] for c in d["crimes"])
+        elif acc["status"] in ("counted_in_crime", "not_recorded"):
+            assert any(n["act"] == acc["act"] for n in d["negations"])
+        else:
+            assert any(acc["act"] in q["acts"] for q in d["questions"])
+    assert {a["act"] for a in d["acts"]} == {a["id"] for a in world["incident"]["acts"]}
+
+
+@then(parsers.re(r'the decision is made under edition "(?P<name>[^"]+)"'))
+def under_edition(world, name):
+    assert _d(world)["edition"] == name
+
+
+@then(parsers.re(r'the report is refused naming field "(?P<field>[^"]+)"'))
+def refused_field(world, field):
+    err = world["error"]
+    assert isinstance(err, InvalidIncident), f"expected a refusal, got {world['decision'] and world['decision']['outcome']}"
+    assert field in [f for f, _ in err.violations], err.violations
+
+
+@then("the report is refused because no edition is in force")
+def refused_edition(world):
+    assert isinstance(world["error"], NoEdition), world["error"]
