@@ -469,6 +469,8 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     return Decision(
         decision_id=decision_id(inc, edition), incident_id=inc.id, outcome=outcome, edition=edition.name,
         crimes=crimes, negations=negations, questions=ordered_questions,
-        record_by=record_by, deadline_passed=now > record_by,
+        record_by=record_by,
+        # the limit binds while something is, or may yet be, recorded as a crime
+        deadline_passed=now > record_by and outcome in ("record_crime", "more_information_required"),
         acts=[accounts[a.id] for a in inc.acts], reviews=reviews, trace=trace, decided_at=now, notes=notes,
     )

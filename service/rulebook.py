@@ -221,7 +221,7 @@ class OffenceTable:
 
 
 def expand_codes(spec: str) -> list[str]:
-    """'019/07-019/19' -> every code in the range; '008/06' -> itself."""
+    """A range 'NNN/aa-NNN/bb' -> every code in it; a single code -> itself."""
     m = re.fullmatch(r"(\d{3})/(\d{2})\s*-\s*(\d{3})/(\d{2})", spec)
     if not m:
         return [spec.strip()]

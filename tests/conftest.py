@@ -35,10 +35,7 @@ def pytest_sessionfinish(session, exitstatus):
     ran = sum(1 for r in getattr(session, "_hocr_reports", []) if r)
     if not total or ran != _count_scenarios() or exitstatus != 0:
         return
-    from service.rulebook import load_editions
-
-    rules = {r.id for e in load_editions(ROOT / "rules").values() for r in e.rules}
-    missing = sorted(rules - _FIRED)
+    rules, missing = uncovered_rules(ROOT / "rules", _FIRED)
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     if missing:
         if reporter:
@@ -47,6 +44,14 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
     elif reporter:
         reporter.write_line(f"rule coverage: all {len(rules)} rules fired by the feature suite")
+
+
+def uncovered_rules(rules_dir: Path, fired: set[str]) -> tuple[set[str], list[str]]:
+    """All rule ids of every edition, and those that no scenario fired."""
+    from service.rulebook import load_editions
+
+    rules = {r.id for e in load_editions(rules_dir).values() for r in e.rules}
+    return rules, sorted(rules - fired)
 
 
 def _count_scenarios() -> int:
@@ -73,7 +78,6 @@ def _count_scenarios() -> int:
 
 def pytest_runtest_logreport(report):
     if report.when == "call" and report.nodeid.startswith("tests/test_features.py") and report.passed:
-        import sys
         sess = _SESSION.get("s")
         if sess is not None:
             sess._hocr_reports.append(True)

@@ -1,0 +1,49 @@
+"""The hocr command line, run as a user would run it."""
+import json
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+EX = ROOT / "docs" / "examples"
+
+
+def hocr(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "service.cli", *args], capture_output=True, text=True, input=stdin,
+                          cwd=ROOT)
+
+
+def test_decide_file_json():
+    out = hocr("decide", str(EX / "ex-partner-assault.json"), "--as-of", "2026-06-01T12:00:00Z")
+    assert out.returncode == 0, out.stderr
+    d = json.loads(out.stdout)
+    assert [(c["classification"], [f["name"] for f in c["flags"]]) for c in d["crimes"]] == [("8N", ["domestic_abuse"])]
+    assert d["record_by"] == "2026-06-02T10:00:00Z" and d["deadline_passed"] is False
+
+
+def test_decide_stdin_text_format():
+    out = hocr("decide", "-", "--format", "text", stdin=(EX / "ex-partner-no-injury.json").read_text())
+    assert out.returncode == 0, out.stderr
+    assert "CRIME INC-2-C1: 105A 105/01" in out.stdout and "domestic_abuse" in out.stdout
+
+
+def test_decide_passer_by():
+    d = json.loads(hocr("decide", str(EX / "passer-by-victim-not-traced.json")).stdout)
+    assert d["outcome"] == "crime_related_incident" and d["crimes"] == []
+    assert d["negations"][0]["reason_code"] == "ncrs.third-party.victim-not-traced"
+
+
+def test_decide_invalid_names_the_field():
+    out = hocr("decide", str(EX / "invalid-unknown-act.json"))
+    assert out.returncode == 3
+    assert json.loads(out.stdout)["field_violations"][0]["field"] == "acts[0].type"
+
+
+def test_decide_unreadable_input():
+    out = hocr("decide", "-", stdin="{not json")
+    assert out.returncode == 2 and "cannot read" in out.stderr
+
+
+def test_rules_check_passes():
+    out = hocr("rules", "check")
+    assert out.returncode == 0 and out.stdout.strip().endswith("ok")

@@ -1,0 +1,181 @@
+"""Properties over generated incidents: nothing is lost, and bad input never crashes anything."""
+from __future__ import annotations
+
+import datetime as dt
+
+import grpc
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from service.api import InvalidIncident, NoEdition
+from service.gen.hocr.v1 import hocr_pb2 as pb
+from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
+from service.rulebook import load_editions
+from service.server import create_server
+
+from .conftest import ROOT
+
+EDITION = load_editions(ROOT / "rules")["2026-27"]
+VOCAB = EDITION.vocab
+PERSON_IDS = ["P1", "P2", "P3", "P4"]
+
+
+def maybe(strategy):
+    return st.one_of(st.none(), strategy)
+
+
+def attr_value(spec):
+    if spec.kind == "boolean":
+        return st.sampled_from(["yes", "no", True, False])
+    if spec.kind == "integer":
+        return st.integers(0, 50)
+    return st.sampled_from(list(spec.values))
+
+
+def attrs(specs: dict):
+    return st.fixed_dictionaries({}, optional={name: attr_value(s) for name, s in specs.items()})
+
+
+@st.composite
+def incidents(draw):
+    n_persons = draw(st.integers(1, 4))
+    persons = []
+    for pid in PERSON_IDS[:n_persons]:
+        p = {"id": pid, "attributes": draw(attrs(VOCAB.person_attributes))}
+        age = draw(maybe(st.integers(0, 99)))
+        if age is not None:
+            p["age"] = age
+        persons.append(p)
+    ids = [p["id"] for p in persons]
+    rels = []
+    for a, b in draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=4)):
+        if a != b:
+            rels.append({"a": a, "b": b, "kind": draw(st.sampled_from(list(VOCAB.relationship_kinds)))})
+    reported = dt.datetime(2026, 6, 1, 10, tzinfo=dt.timezone.utc)
+    acts = []
+    for i in range(draw(st.integers(1, 6))):
+        act_type = draw(st.sampled_from(list(VOCAB.act_types)))
+        victim = draw(maybe(st.sampled_from(ids)))
+        by = draw(st.lists(st.sampled_from([x for x in ids if x != victim] or ids), max_size=2, unique=True))
+        if victim in by:
+            victim = None
+        act = {"id": f"a{i}", "type": act_type, "by": by,
+               "attributes": draw(attrs(VOCAB.act_types[act_type].attributes))}
+        if victim:
+            act["against"] = victim
+        if draw(st.booleans()):
+            act["occurred_at"] = (reported + dt.timedelta(minutes=draw(st.integers(-600, 120)))).isoformat()
+        acts.append(act)
+    evidence = []
+    if draw(st.booleans()):
+        evidence.append({"id": "E1", "acts": [draw(st.sampled_from([a["id"] for a in acts]))],
+                         "contradicts": draw(st.booleans()), "credible": draw(st.booleans()),
+                         "immediately_available": draw(st.booleans())})
+    return {
+        "id": "GEN", "reported_at": reported.isoformat(),
+        "reporter": {"role": draw(st.sampled_from(list(VOCAB.reporter_roles)))},
+        "persons": persons, "relationships": rels, "acts": acts, "evidence": evidence,
+        "attributes": draw(attrs(VOCAB.incident_attributes)),
+    }
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(incidents())
+def test_every_act_is_accounted_for(service, raw):
+    d = service.decide(raw).to_dict()
+    crimes = {c["id"]: c for c in d["crimes"]}
+    assert [a["act"] for a in d["acts"]] == [a["id"] for a in raw["acts"]]
+    for acc in d["acts"]:
+        act = acc["act"]
+        if acc["status"] == "recorded":
+            assert crimes[acc["crime_id"]]["acts"][0] == act
+        elif acc["status"] == "counted_in_crime":
+            assert act in crimes[acc["crime_id"]]["acts"]
+            assert any(n["act"] == act and n["crime_id"] == acc["crime_id"] for n in d["negations"])
+        elif acc["status"] == "not_recorded":
+            negs = [n for n in d["negations"] if n["act"] == act]
+            assert negs and all(n["reason_code"] and n["citation"] and n["sentence"] for n in negs)
+        else:
+            assert acc["status"] == "undecided"
+            assert any(act in q["acts"] and q["text"] for q in d["questions"])
+    # every crime's acts are accounted to it, and each act sits in at most one crime
+    in_crimes = [a for c in d["crimes"] for a in c["acts"]]
+    assert len(in_crimes) == len(set(in_crimes))
+    for c in d["crimes"]:
+        assert c["rule_ids"] and c["citations"] and c["title"]
+    assert d["outcome"] in ("record_crime", "crime_related_incident", "no_crime", "more_information_required")
+    if d["crimes"]:
+        assert d["outcome"] == "record_crime"
+
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=False),
+              st.text(max_size=30)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)),
+    max_leaves=20)
+
+
+@st.composite
+def mutated(draw):
+    """A valid incident with one part replaced by arbitrary JSON."""
+    raw = draw(incidents())
+    path = draw(st.sampled_from([("id",), ("reported_at",), ("reporter",), ("reporter", "role"), ("persons",),
+                                 ("acts",), ("acts", 0), ("acts", 0, "type"), ("acts", 0, "attributes"),
+                                 ("acts", 0, "by"), ("persons", 0, "age"), ("relationships",), ("evidence",),
+                                 ("attributes",), ("persons", 0, "attributes")]))
+    target = raw
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = draw(json_values)
+    return raw
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(mutated(), json_values))
+def test_malformed_payloads_get_field_errors_not_crashes(service, raw):
+    try:
+        d = service.decide(raw)
+    except InvalidIncident as exc:
+        assert exc.violations and all(path and msg for path, msg in exc.violations)
+        return
+    except NoEdition:
+        return
+    assert d.acts  # a payload that survived mutation must still be fully decided
+
+
+@pytest.fixture(scope="module")
+def stub(service):
+    server, port = create_server("127.0.0.1:0", service, workers=2)
+    server.start()
+    ch = grpc.insecure_channel(f"127.0.0.1:{port}")
+    yield pb_grpc.DecisionServiceStub(ch)
+    ch.close()
+    server.stop(grace=None)
+
+
+proto_text = st.text(max_size=40)
+
+
+@st.composite
+def proto_incidents(draw):
+    inc = pb.Incident(id=draw(proto_text), reporter=pb.Reporter(role=draw(proto_text)),
+                      persons=[pb.Person(id=draw(proto_text), attributes=draw(st.dictionaries(proto_text, proto_text, max_size=3)))
+                               for _ in range(draw(st.integers(0, 3)))],
+                      acts=[pb.Act(id=draw(proto_text), type=draw(st.sampled_from(["use_of_force", "", "x"])),
+                                   by=draw(st.lists(proto_text, max_size=2)), against=draw(proto_text),
+                                   attributes=draw(st.dictionaries(proto_text, proto_text, max_size=3)))
+                            for _ in range(draw(st.integers(0, 3)))])
+    if draw(st.booleans()):
+        inc.reported_at.FromSeconds(draw(st.integers(0, 4_000_000_000)))
+    return inc
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(proto_incidents())
+def test_malformed_messages_never_crash_the_server(stub, inc):
+    try:
+        d = stub.Decide(pb.DecideRequest(incident=inc), timeout=10)
+        assert d.acts
+    except grpc.RpcError as err:
+        assert err.code() in (grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.FAILED_PRECONDITION), err

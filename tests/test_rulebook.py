@@ -1,0 +1,169 @@
+"""The rule compiler rejects mistakes at load time with file, line, rule id, field and a hint; the
+engine driver loses nothing and leaks nothing."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from service.api import DecisionService
+from service.engine import Engine, EngineError
+from service.rulebook import RulebookError, compile_ruleset, load_edition
+
+from .conftest import ROOT
+
+EDITION_DIR = ROOT / "rules" / "2026-27"
+ASSAULTS = "offences/violence/assaults.yaml"
+
+
+@pytest.fixture
+def edition_copy(tmp_path):
+    dst = tmp_path / "rules" / "2026-27"
+    shutil.copytree(EDITION_DIR, dst)
+    return dst
+
+
+def edit(folder: Path, rel: str, old: str, new: str, count: int = 1) -> int:
+    path = folder / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1  # line of the edit
+
+
+def problems(folder: Path) -> list:
+    with pytest.raises(RulebookError) as err:
+        load_edition(folder)
+    return err.value.problems
+
+
+def test_the_bundled_rules_load():
+    e = load_edition(EDITION_DIR)
+    assert e.name == "2026-27" and len(e.rules) >= 20
+
+
+def test_attribute_typo_names_file_line_rule_and_suggests(edition_copy):
+    line = edit(edition_copy, ASSAULTS, "act: {type: use_of_force, injury: minor}", "act: {type: use_of_force, injurry: minor}")
+    (p,) = problems(edition_copy)
+    assert p.file.endswith(ASSAULTS) and p.rule_id == "assault.with-injury.abh"
+    assert p.field == "when.act.injurry" and p.suggestion == "injury"
+    assert abs(p.line - line) <= 1
+    assert "did you mean 'injury'" in str(p)
+
+
+def test_value_outside_the_vocabulary_is_rejected(edition_copy):
+    edit(edition_copy, ASSAULTS, "injury: minor}", "injury: minnor}")
+    (p,) = problems(edition_copy)
+    assert p.field == "when.act.injury" and p.suggestion == "minor"
+
+
+def test_code_missing_from_the_offence_list_is_rejected(edition_copy):
+    edit(edition_copy, ASSAULTS, 'classify: {class: 8N, code: "008/06"}', 'classify: {class: 8N, code: "008/66"}')
+    (p,) = problems(edition_copy)
+    assert p.field == "then.classify" and "not listed under class 8N" in p.message
+
+
+def test_missing_citation_and_duplicate_id_are_rejected(edition_copy):
+    edit(edition_copy, ASSAULTS, "    cite: CRR 2026/27 p.45 105A Assault without injury\n", "")
+    edit(edition_copy, ASSAULTS, "id: assault.with-injury.gbh", "id: assault.with-injury.abh")
+    found = {(p.rule_id, p.field) for p in problems(edition_copy)}
+    assert ("assault.without-injury", "cite") in found
+    assert ("assault.with-injury.abh", "id") in found
+
+
+def test_unknown_override_and_override_loops_are_rejected(edition_copy):
+    edit(edition_copy, ASSAULTS, "overrides: [assault.strangulation]\n", "overrides: [assault.strangulaton]\n")
+    (p,) = problems(edition_copy)
+    assert p.field == "overrides" and p.suggestion == "assault.strangulation"
+
+
+def test_override_loop_is_rejected(edition_copy):
+    edit(edition_copy, ASSAULTS, "overrides: [assault.strangulation]\n", "overrides: [assault.strangulation]\n")
+    edit(edition_copy, ASSAULTS, "overrides: [assault.without-injury, assault.with-injury.abh]",
+         "overrides: [assault.without-injury, assault.with-injury.abh, assault.with-injury.gbh]")
+    assert any("loop" in p.message for p in problems(edition_copy))
+
+
+def test_unknown_consequence_and_flag_are_rejected(edition_copy):
+    edit(edition_copy, "general/flags.yaml", "flag: domestic_abuse", "flag: domestic_abuze")
+    (p,) = problems(edition_copy)
+    assert p.suggestion == "domestic_abuse"
+
+
+def test_yaml_syntax_error_names_the_line(edition_copy):
+    edit(edition_copy, "general/flags.yaml", "section: Crime Flags", "section: [Crime Flags")
+    (p,) = problems(edition_copy)
+    assert "YAML error" in p.message and p.line > 0
+
+
+def test_no_offence_knowledge_in_python():
+    """Rules are data: no Home Office class or code literal in the service package."""
+    pattern = re.compile(r"""["'](\d{1,3}[A-Z]{1,2}|\d{3}/\d{2})["']""")
+    hits = []
+    for path in (ROOT / "service").rglob("*.py"):
+        if "gen" in path.parts:
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line):
+                hits.append(f"{path.name}:{n}: {line.strip()}")
+    assert not hits, hits
+
+
+def test_engine_keeps_results_when_some_facts_match_nothing():
+    edition = load_edition(EDITION_DIR)
+    engine = Engine("test_unmatched", compile_ruleset(edition.rules))
+    facts = [{"t": "act", "id": "act:a1", "ref": "a1", "type": "use_of_force", "injury": "minor"},
+             {"t": "nothing-matches-this", "id": "x1"}]
+    firings = engine.run([facts])
+    assert [f.rule_id for f in firings] == ["assault.with-injury.abh"]
+    engine.close()
+
+
+def test_engine_sessions_are_always_deleted():
+    """A ruleset holds at most 1,023 live sessions: 1,500 runs prove each one is deleted."""
+    edition = load_edition(EDITION_DIR)
+    engine = Engine("test_sessions", compile_ruleset(edition.rules))
+    for i in range(1500):
+        engine.run([[{"t": "act", "id": f"act:{i}", "ref": str(i), "type": "use_of_force"}]])
+    engine.close()
+
+
+def test_engine_rejects_oversized_and_anonymous_facts():
+    edition = load_edition(EDITION_DIR)
+    engine = Engine("test_sizes", compile_ruleset(edition.rules))
+    with pytest.raises(EngineError):
+        engine.run([[{"t": "act", "id": "a", **{f"k{i}": i for i in range(300)}}]])
+    with pytest.raises(EngineError):
+        engine.run([[{"t": "act"}]])
+    engine.close()
+
+
+def test_rules_check_cli_fails_on_a_broken_edition(edition_copy):
+    edit(edition_copy, ASSAULTS, "act: {type: use_of_force, injury: minor}", "act: {type: use_of_force, injurry: minor}")
+    out = subprocess.run([sys.executable, "-m", "service.cli", "--rules-dir", str(edition_copy.parent), "rules", "check"],
+                         capture_output=True, text=True)
+    assert out.returncode == 1
+    assert "assaults.yaml" in out.stderr and "did you mean 'injury'" in out.stderr
+
+
+def test_rule_coverage_hook_finds_a_rule_no_scenario_fires(edition_copy, tmp_path):
+    """The feature-suite coverage check names a rule that no scenario exercises."""
+    edit(edition_copy, "general/flags.yaml", "      flag: domestic_abuse\n",
+         "      flag: domestic_abuse\n  - id: flag.unexercised\n    cite: CRR 2026/27 p.28\n"
+         "    summary: A rule with no scenario.\n    when:\n      act: {}\n"
+         "      victim: {age: {\">=\": 120}}\n    then:\n      flag: domestic_abuse\n")
+    from .conftest import uncovered_rules
+
+    everything_bundled = {r.id for r in load_edition(EDITION_DIR).rules}
+    _, missing = uncovered_rules(edition_copy.parent, everything_bundled)
+    assert missing == ["flag.unexercised"]
+
+
+def test_decision_service_picks_the_edition_in_force():
+    svc = DecisionService(ROOT / "rules")
+    import datetime as dt
+    assert svc.edition_for(dt.datetime(2026, 4, 1, tzinfo=dt.timezone.utc)).name == "2026-27"
