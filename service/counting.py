@@ -73,6 +73,14 @@ class Ranker:
         return sorted(items, key=functools.cmp_to_key(self.compare))
 
 
+def ranker_for(edition: Edition) -> Ranker:
+    """One ranker per edition (built once; the edition's data never changes after loading)."""
+    ranker = getattr(edition, "_ranker", None)
+    if ranker is None:
+        ranker = edition._ranker = Ranker(edition)
+    return ranker
+
+
 def _episode(cuts: list[dt.datetime], when: dt.datetime | None, reported_at: dt.datetime) -> int:
     """Which finished incident an act belongs to: the number of police notices before it."""
     moment = when if when is not None else reported_at - dt.timedelta(microseconds=1)
@@ -82,7 +90,7 @@ def _episode(cuts: list[dt.datetime], when: dt.datetime | None, reported_at: dt.
 def count(edition: Edition, candidates: list[Candidate], reported_at: dt.datetime,
           prior_notices: list[tuple[str | None, frozenset[str], dt.datetime]]) -> tuple[list[CountedCrime], list[CountedIn]]:
     cfg = edition.counting
-    ranker = Ranker(edition)
+    ranker = ranker_for(edition)
     one_per_victim = cfg.section("one_crime_per_victim")["id"]
     finished = cfg.section("finished_incident")
     principal = cfg.section("principal_crime")

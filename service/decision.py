@@ -272,7 +272,7 @@ def decision_id(inc: Incident, edition: Edition) -> str:
 def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) -> Decision:
     rules = edition.rule_by_id
     facts = build_facts(inc, edition)
-    firings: list[Firing] = edition.engine().run([facts])
+    firings: list[Firing] = edition.engine().run(facts)
 
     # which rules fired for which act
     fired: dict[str, dict[str, Firing]] = {a.id: {} for a in inc.acts}
@@ -335,7 +335,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         asked = False
         eff = set(effective[act_id])
         for rule in edition.rules:
-            if rule.id in fired[act_id]:
+            if rule.id in fired[act_id] or (rule.act_types and acts[act_id].type not in rule.act_types):
                 continue
             if any(o in eff for o in overriders.get(rule.id, ())):
                 continue  # a rule that fired already overrides it: its answer would change nothing
@@ -380,7 +380,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         if classes:
             options = [counting_mod.Candidate(a.id, order, *r.consequence("classify"), a.against,
                                               frozenset(a.by), a.occurred_at) for r in classes]
-            best = counting_mod.Ranker(edition).sort(options)[0]
+            best = counting_mod.ranker_for(edition).sort(options)[0]
             candidates.append(best)
             ask_open(a.id)
             continue
@@ -472,5 +472,6 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         record_by=record_by,
         # the limit binds while something is, or may yet be, recorded as a crime
         deadline_passed=now > record_by and outcome in ("record_crime", "more_information_required"),
-        acts=[accounts[a.id] for a in inc.acts], reviews=reviews, trace=trace, decided_at=now, notes=notes,
+        acts=[accounts[a.id] for a in inc.acts], reviews=reviews, trace=trace,
+        decided_at=dt.datetime.now(dt.timezone.utc), notes=notes,
     )

@@ -20,8 +20,6 @@ import itertools
 import json
 import threading
 from dataclasses import dataclass
-from typing import Callable
-
 import durable_rules_engine as _dre
 
 from .rulebook import SENTINEL_RULE
@@ -60,63 +58,50 @@ class Engine:
         with _LOCK:
             self._handle = _dre.create_ruleset(name, _dumps(ruleset))
 
-    def run(self, stages: list[list[dict]],
-            between: Callable[[int, list[Firing]], list[dict]] | None = None) -> list[Firing]:
-        """Assert each stage's facts and run to quiescence; return every firing in order.
-
-        ``between(stage_index, firings_so_far)`` may return extra facts to assert as the next stage
-        (facts derived from what has fired so far).
-        """
-        for stage in stages:
-            for fact in stage:
-                if "id" not in fact or "t" not in fact:
-                    raise EngineError(f"fact without id or type: {fact!r}")
-                if _leaves(fact) > MAX_FACT_PROPERTIES:
-                    raise EngineError(f"fact {fact['id']} has more than {MAX_FACT_PROPERTIES} properties")
+    def run(self, facts: list[dict]) -> list[Firing]:
+        """Assert the facts in a fresh session, run to quiescence, and return every firing in order."""
+        for fact in facts:
+            if "id" not in fact or "t" not in fact:
+                raise EngineError(f"fact without id or type: {fact!r}")
+            if _leaves(fact) > MAX_FACT_PROPERTIES:
+                raise EngineError(f"fact {fact['id']} has more than {MAX_FACT_PROPERTIES} properties")
         sid = f"r{next(_SIDS)}"
+        batch = [{"t": "sentinel", "id": "sentinel", "sid": sid}] + [{**f, "sid": sid} for f in facts]
         firings: list[Firing] = []
-        pending = list(stages)
+        refused: str | None = None
         with _LOCK:
-            started = False
             try:
-                index = 0
-                while pending:
-                    facts = pending.pop(0)
-                    if index == 0:
-                        facts = [{"t": "sentinel", "id": "sentinel"}] + facts
-                    for f in facts:
-                        f["sid"] = sid
-                    code, state = _dre.assert_facts(self._handle, _dumps(facts))
-                    if code == 2:
-                        raise EngineError("two facts with identical content (give each a distinct id)")
-                    if code not in (0, 1, 3):
-                        raise EngineError(f"engine refused the facts (code {code})")
-                    started = True
-                    result = _dre.start_action_for_state(self._handle, state)
-                    while result:
-                        action = json.loads(result[1] if isinstance(result, tuple) else result)
-                        try:
-                            (rule_id, matched), = action.items()
-                            if rule_id != SENTINEL_RULE:
-                                facts_by_alias = {k[2:] if k.startswith("p_") else k: v for k, v in matched.items()}
-                                firings.append(Firing(rule_id, facts_by_alias))
-                        except Exception as exc:  # a consequence failing must not leave a silent gap
-                            _dre.abandon_action(self._handle, state)
-                            raise EngineError(f"could not apply a firing: {exc}") from exc
-                        result = _dre.complete_and_start_action(self._handle, state)
-                    index += 1
-                    if between is not None:
-                        extra = between(index, firings)
-                        if extra:
-                            pending.append(extra)
+                code, state = _dre.assert_facts(self._handle, _dumps(batch))
+            except _dre.error as exc:
+                raise EngineError(f"durable-rules refused the facts: {exc}") from exc
+            try:
+                if code == 2:
+                    refused = "two facts with identical content (give each a distinct id)"
+                elif code not in (0, 1, 3):  # 1: some facts matched no rule, which is expected
+                    refused = f"engine refused the facts (code {code})"
+                # Drain every action, even when the result will be refused: the sentinel guarantees
+                # at least one, so deleting the session below is always safe.
+                result = _dre.start_action_for_state(self._handle, state)
+                while result:
+                    action = json.loads(result[1] if isinstance(result, tuple) else result)
+                    try:
+                        (rule_id, matched), = action.items()
+                        if rule_id != SENTINEL_RULE:
+                            firings.append(Firing(rule_id, {k[2:] if k.startswith("p_") else k: v
+                                                            for k, v in matched.items()}))
+                    except Exception as exc:  # a firing we cannot read must not leave a silent gap
+                        _dre.abandon_action(self._handle, state)
+                        raise EngineError(f"could not read a firing: {exc}") from exc
+                    result = _dre.complete_and_start_action(self._handle, state)
             except _dre.error as exc:
                 raise EngineError(f"durable-rules error: {exc}") from exc
             finally:
-                if started:
-                    try:
-                        _dre.delete_state(self._handle, sid)
-                    except _dre.error:
-                        pass
+                try:
+                    _dre.delete_state(self._handle, sid)
+                except _dre.error:
+                    pass
+        if refused:
+            raise EngineError(refused)
         return firings
 
     def close(self) -> None:

@@ -160,6 +160,13 @@ class Vocabulary:
                     out[aname] = attr
             return out
 
+        kinds = section("relationship_kinds")
+        for kind, spec in kinds.items():
+            if not isinstance(spec, dict) or set(spec) != {"label", "personally_connected"} \
+                    or not isinstance(spec.get("personally_connected"), bool):
+                problems.append(Problem(file, where(spec, (file, where(kinds)[1]))[1], "", f"relationship_kinds.{kind}",
+                                        "needs exactly `label` and `personally_connected: true|false` "
+                                        "(quote a label that contains commas)"))
         return cls(
             act_types=act_types,
             person_attributes=attrs_of("person_attributes"),

@@ -72,6 +72,8 @@ class Servicer(pb_grpc.DecisionServiceServicer):
                 "batch too large")))
         results = []
         for i, req in enumerate(request.requests):
+            if not context.is_active():  # the caller has gone: stop spending the engine on it
+                context.abort(grpc.StatusCode.CANCELLED, "the client cancelled the batch")
             incident_id = req.incident.id if req.HasField("incident") else ""
             try:
                 results.append(pb.BatchResult(incident_id=incident_id,
@@ -90,12 +92,14 @@ class Servicer(pb_grpc.DecisionServiceServicer):
 
 
 def create_server(address: str = "[::]:50051", service: DecisionService | None = None, workers: int = 4,
-                  extra_handlers=()) -> tuple[grpc.Server, int]:
+                  extra_handlers=(), max_concurrent: int = 256) -> tuple[grpc.Server, int]:
     """Build (not start) a server with the decision, health and reflection services."""
     service = service or DecisionService()
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=workers),
         handlers=list(extra_handlers),
+        # beyond this, callers get RESOURCE_EXHAUSTED at once instead of queueing without bound
+        maximum_concurrent_rpcs=max_concurrent,
         options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
                  ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)],
     )

@@ -118,7 +118,7 @@ def test_engine_keeps_results_when_some_facts_match_nothing():
     engine = Engine("test_unmatched", compile_ruleset(edition.rules))
     facts = [{"t": "act", "id": "act:a1", "ref": "a1", "type": "use_of_force", "injury": "minor"},
              {"t": "nothing-matches-this", "id": "x1"}]
-    firings = engine.run([facts])
+    firings = engine.run(facts)
     assert [f.rule_id for f in firings] == ["assault.with-injury.abh"]
     engine.close()
 
@@ -128,7 +128,19 @@ def test_engine_sessions_are_always_deleted():
     edition = load_edition(EDITION_DIR)
     engine = Engine("test_sessions", compile_ruleset(edition.rules))
     for i in range(1500):
-        engine.run([[{"t": "act", "id": f"act:{i}", "ref": str(i), "type": "use_of_force"}]])
+        engine.run([{"t": "act", "id": f"act:{i}", "ref": str(i), "type": "use_of_force"}])
+    engine.close()
+
+
+def test_engine_refusal_still_deletes_the_session():
+    """Identical facts are refused; 1,100 refusals in a row must not exhaust the 1,023 sessions."""
+    edition = load_edition(EDITION_DIR)
+    engine = Engine("test_refusals", compile_ruleset(edition.rules))
+    fact = {"t": "act", "id": "act:a1", "ref": "a1", "type": "use_of_force", "injury": "none"}
+    for _ in range(1100):
+        with pytest.raises(EngineError, match="identical"):
+            engine.run([fact, dict(fact)])
+    assert [f.rule_id for f in engine.run([fact])] == ["assault.without-injury"]
     engine.close()
 
 
@@ -136,9 +148,9 @@ def test_engine_rejects_oversized_and_anonymous_facts():
     edition = load_edition(EDITION_DIR)
     engine = Engine("test_sizes", compile_ruleset(edition.rules))
     with pytest.raises(EngineError):
-        engine.run([[{"t": "act", "id": "a", **{f"k{i}": i for i in range(300)}}]])
+        engine.run([{"t": "act", "id": "a", **{f"k{i}": i for i in range(300)}}])
     with pytest.raises(EngineError):
-        engine.run([[{"t": "act"}]])
+        engine.run([{"t": "act"}])
     engine.close()
 
 
