@@ -303,7 +303,7 @@ def in_process(args) -> list[tuple[str, list[tuple[str, float, float, int]]]]:
             ("parse_incident (pydantic)", lambda r: parse_incident(r), lambda: raw),
             ("check_incident (vocabulary)", lambda p: check_incident(p, edition), lambda: parse_incident(raw)),
             ("build_facts", lambda c: decision_mod.build_facts(c, edition), lambda: checked),
-            ("engine.run (durable-rules)", lambda f: engine.run([f]), lambda: [dict(x) for x in facts]),
+            ("engine.run (durable-rules)", lambda f: engine.run(f), lambda: [dict(x) for x in facts]),
             ("decision.decide (facts+engine+assembly)", lambda c: decision_mod.decide(c, edition, AS_OF),
              lambda: checked),
             ("decision_to_proto", decision_to_proto, lambda: decision),
