@@ -22,6 +22,9 @@ class Candidate:
     victim: str | None
     offenders: frozenset[str]
     occurred_at: dt.datetime | None
+    unit: str | None = None  # what one crime is counted per, when an offence page says (else the victim)
+    alone: bool = False  # recorded as a crime of its own, never folded into another
+    count_rule: str = ""
 
 
 @dataclass
@@ -103,7 +106,9 @@ def count(edition: Edition, candidates: list[Candidate], reported_at: dt.datetim
                                 if v == c.victim and (not offs or offs & c.offenders)]
         episode = _episode(sorted(cuts), c.occurred_at, reported_at)
         separate = in_addition.get(c.cls)
-        key = (c.victim, c.offenders, episode, separate["id"] if separate else "", c.act if separate else "")
+        separate_id = separate["id"] if separate else (c.count_rule if c.alone else "")
+        unit = c.unit if c.unit is not None else c.victim
+        key = (unit, c.offenders, episode, separate_id, c.act if separate_id else "")
         groups.setdefault(key, []).append(c)
 
     crimes: list[CountedCrime] = []
@@ -111,7 +116,7 @@ def count(edition: Edition, candidates: list[Candidate], reported_at: dt.datetim
     first_episode: dict[tuple, int] = {}
     for key in sorted(groups, key=lambda k: min(c.order for c in groups[k])):
         members = ranker.sort(groups[key])
-        crime = CountedCrime(members[0], members, [one_per_victim])
+        crime = CountedCrime(members[0], members, [members[0].count_rule or one_per_victim])
         victim, offenders, episode, separate_id, _ = key
         if separate_id:
             crime.rule_ids.append(separate_id)

@@ -381,6 +381,18 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
             options = [counting_mod.Candidate(a.id, order, *r.consequence("classify"), a.against,
                                               frozenset(a.by), a.occurred_at) for r in classes]
             best = counting_mod.ranker_for(edition).sort(options)[0]
+            counted_by = next((r for r in eff_rules if r.consequence("count")), None)
+            if counted_by is not None:
+                per, alone = counted_by.consequence("count")
+                best.alone, best.count_rule = alone, counted_by.id
+                if per == "offender":
+                    best.unit = ""
+                elif per.startswith("act."):
+                    value = a.attributes.get(per[4:])
+                    if value is None:  # cannot count without it: ask, and count per victim meanwhile
+                        add_question("act", per[4:], a.id, a.id, counted_by.id)
+                    else:
+                        best.unit = f"{per}={value}"
             candidates.append(best)
             ask_open(a.id)
             continue

@@ -57,14 +57,14 @@ RESERVED = {"id", "t", "sid", "type", "act", "person", "role", "ref"}
 class Attribute:
     name: str
     question: str
-    kind: str  # "enum" | "boolean" | "integer"
+    kind: str  # "enum" | "boolean" | "integer" | "text"
     values: tuple[str, ...] = ()
     value_help: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def allowed(self) -> list[str]:
         if self.kind == "boolean":
             return ["yes", "no"]
-        if self.kind == "integer":
+        if self.kind in ("integer", "text"):
             return []
         return list(self.values)
 
@@ -79,6 +79,11 @@ class Attribute:
             if text in ("no", "false", "n", "0"):
                 return False
             raise ValueError(f"expected yes or no, got {value!r}")
+        if self.kind == "text":
+            text = str(value).strip()
+            if not text or len(text) > 200:
+                raise ValueError("expected a short text (1 to 200 characters)")
+            return text
         if self.kind == "integer":
             if isinstance(value, bool):
                 raise ValueError(f"expected a whole number, got {value!r}")
@@ -107,9 +112,9 @@ def _attribute(name: str, spec: Any, file: str, problems: list[Problem]) -> Attr
         names = tuple(str(v) for v in (values.keys() if isinstance(values, dict) else values))
         return Attribute(name, " ".join(str(spec["question"]).split()), "enum", names, help_)
     kind = spec.get("type")
-    if kind not in ("boolean", "integer"):
+    if kind not in ("boolean", "integer", "text"):
         problems.append(Problem(f, line, "", f"attribute {name}",
-                                "needs `values` or `type: boolean|integer`"))
+                                "needs `values` or `type: boolean|integer|text`"))
         return None
     return Attribute(name, " ".join(str(spec["question"]).split()), kind)
 
@@ -179,6 +184,34 @@ class Vocabulary:
             flags={k: dict(v) for k, v in section("flags").items()},
             envelope_questions={k: " ".join(str(v).split()) for k, v in section("envelope_questions").items()},
         )
+
+    @classmethod
+    def merge(cls, parts: list[tuple[Any, str]], problems: list[Problem]) -> "Vocabulary":
+        """One vocabulary from several files (the edition's, and one per offence group).
+
+        A word may be declared once: the same act type, attribute, kind, role or flag declared in
+        two files is an error naming both.
+        """
+        merged: "Vocabulary | None" = None
+        origin: dict[tuple[str, str], str] = {}
+        for data, file in parts:
+            part = cls.load(data if isinstance(data, dict) else Located(), file, problems)
+            for section in ("act_types", "person_attributes", "incident_attributes", "relationship_kinds",
+                            "reporter_roles", "channels", "places", "flags", "envelope_questions"):
+                for key in getattr(part, section):
+                    if (section, key) in origin:
+                        problems.append(Problem(file, where(data)[1], "", f"{section}.{key}",
+                                                f"already declared in {origin[(section, key)]}"))
+                    origin[(section, key)] = file
+            if merged is None:
+                merged = part
+                continue
+            for section in ("act_types", "person_attributes", "incident_attributes", "relationship_kinds",
+                            "reporter_roles", "channels", "places", "flags", "envelope_questions"):
+                getattr(merged, section).update(getattr(part, section))
+            if part.sexes:
+                merged.sexes = tuple(dict.fromkeys(merged.sexes + part.sexes))
+        return merged or cls.load(Located(), "?", problems)
 
     def act_attribute(self, act_type: str, name: str) -> Attribute | None:
         t = self.act_types.get(act_type)
@@ -251,7 +284,8 @@ ENVELOPE_ATTRS = {
     "incident": {"reporter_role", "channel", "place", "force_area", "country"},
     "evidence": {"contradicts", "credible", "immediately_available"},
 }
-CONSEQUENCES = ("classify", "negate", "ask", "flag", "note", "review")
+CONSEQUENCES = ("classify", "negate", "ask", "flag", "note", "review", "count")
+COUNT_UNITS = ("victim", "offender")
 DISPOSITIONS = ("no_crime", "crime_related_incident", "transfer", "notifiable_incident")
 OPS = {"==": "eq", "!=": "ne", "<": "lt", "<=": "lte", ">": "gt", ">=": "gte", "in": "in",
        "not_in": "not_in", "present": "present"}
@@ -350,7 +384,7 @@ class _RuleParser:
 
     def allowed_values(self, alias: str, attr: str, spec: Attribute | None) -> list[Any] | None:
         if spec is not None:
-            return [True, False] if spec.kind == "boolean" else (None if spec.kind == "integer" else list(spec.values))
+            return [True, False] if spec.kind == "boolean" else (None if spec.kind in ("integer", "text") else list(spec.values))
         if attr == "type":
             return list(self.vocab.act_types)
         if attr == "kind":
@@ -481,6 +515,22 @@ class _RuleParser:
                         continue
                     asks.append((alias, attr))
                 out.append(Consequence("ask", tuple(asks)))
+            elif kind == "count":
+                # offence-specific counting: what one crime is counted per, and whether the crime
+                # is recorded alone (not folded into another by the principal crime rule)
+                if not isinstance(value, dict) or not set(value) <= {"per", "alone"} or not value:
+                    self.problem(spec, rule_id, fld, "takes `per: victim|offender|act.<attribute>` and/or `alone: true`")
+                    continue
+                per = str(value.get("per", "victim"))
+                if per.startswith("act."):
+                    known = self.attrs_for("act", patterns.get("act_types"))
+                    if per[4:] not in known:
+                        self.problem(spec, rule_id, fld, f"unknown act attribute {per[4:]!r}", suggest(per[4:], known))
+                        continue
+                elif per not in COUNT_UNITS:
+                    self.problem(spec, rule_id, fld, f"`per` must be victim, offender or act.<attribute>, not {per!r}")
+                    continue
+                out.append(Consequence("count", (per, bool(value.get("alone", False)))))
             elif kind == "flag":
                 name, val = (value, "") if not isinstance(value, dict) else (value.get("name"), value.get("value", ""))
                 if name not in self.vocab.flags:
@@ -733,15 +783,28 @@ def load_edition(root: Path, base: Path | None = None) -> Edition:
         problems.append(Problem(disp(root / "edition.yaml"), where(manifest)[1], "", "in_force_from",
                                 "needs a date such as 2026-04-01"))
         in_force = dt.date.min
-    vocab_file = str(manifest.get("vocabulary", "vocabulary.yaml"))
-    vocab = Vocabulary.load(read(vocab_file), disp(root / vocab_file), problems)
+    def expand(entries: Any, field_name: str) -> list[str]:
+        """Manifest entries are paths or glob patterns relative to the edition folder."""
+        out: list[str] = []
+        for entry in entries if isinstance(entries, list) else [entries]:
+            entry = str(entry)
+            if any(ch in entry for ch in "*?["):
+                matches = sorted(str(p.relative_to(root)) for p in root.glob(entry) if p.is_file())
+                out += [m for m in matches if m not in out]
+            elif entry not in out:
+                out.append(entry)
+        return out
+
+    vocab_files = expand(manifest.get("vocabulary", "vocabulary.yaml"), "vocabulary")
+    vocab = Vocabulary.merge([(read(f), disp(root / f)) for f in vocab_files], problems)
     offences = OffenceTable(read(str(manifest.get("offences", "data/offences.yaml"))))
     counting_file = str(manifest.get("counting", "general/counting.yaml"))
     counting = _load_counting(read(counting_file), disp(root / counting_file), offences, problems)
 
     parser = _RuleParser(vocab, offences, problems)
     rules: list[Rule] = []
-    for rel in manifest.get("rule_files") or []:
+    not_rules = set(vocab_files) | {counting_file, str(manifest.get("offences", "data/offences.yaml"))}
+    for rel in [f for f in expand(manifest.get("rule_files") or [], "rule_files") if f not in not_rules]:
         data = read(str(rel))
         file = disp(root / str(rel))
         for node in (data.get("rules") or []) if isinstance(data, dict) else []:
