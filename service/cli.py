@@ -33,7 +33,8 @@ def format_text(d: dict) -> str:
                      f"acts {', '.join(c['acts'])}" + (f"; flags {flags}" if flags else ""))
         lines.append(f"    rules: {', '.join(c['rule_ids'])}")
     for n in d["negations"]:
-        lines.append(f"  NOT RECORDED act {n['act']} [{n['reason_code']}] ({n['citation']})")
+        record = f" -> {n['incident_class']} {n['incident_code']} {n['incident_title']}" if n["incident_code"] else ""
+        lines.append(f"  NOT RECORDED act {n['act']} [{n['reason_code']}] ({n['citation']}){record}")
         lines.append(f"    {n['sentence']}")
     if d["questions"]:
         lines.append("  Questions still open:")

@@ -51,6 +51,9 @@ class NegationOut:
     sentence: str
     disposition: str
     crime_id: str = ""
+    incident_class: str = ""
+    incident_code: str = ""
+    incident_title: str = ""
 
 
 @dataclass
@@ -364,8 +367,8 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         classes = [r for r in eff_rules if r.consequence("classify")]
         if negs:
             for r in negs:
-                disp, say = r.consequence("negate")
-                negations.append(NegationOut(a.id, r.id, r.cite, say, disp))
+                disp, say, (inc_cls, inc_code, inc_title) = r.consequence("negate")
+                negations.append(NegationOut(a.id, r.id, r.cite, say, disp, "", inc_cls, inc_code, inc_title))
             accounts[a.id] = ActAccountOut(a.id, "not_recorded", reason_code=negs[0].id)
             continue
         if asks:

@@ -360,8 +360,10 @@ class Rule:
 
 
 class _RuleParser:
-    def __init__(self, vocab: Vocabulary, offences: OffenceTable, problems: list[Problem]):
+    def __init__(self, vocab: Vocabulary, offences: OffenceTable, problems: list[Problem],
+                 reported: dict | None = None):
         self.vocab, self.offences, self.problems = vocab, offences, problems
+        self.reported = reported or {}
 
     def problem(self, node: Any, rule_id: str, fld: str, msg: str, hint: str = "", file: str = "?") -> None:
         f, line = where(node, (file, 0))
@@ -489,15 +491,33 @@ class _RuleParser:
                     self.problem(spec, rule_id, fld, f"{cls} {code} is no longer a current notifiable offence")
                 out.append(Consequence("classify", (cls, code)))
             elif kind == "negate":
-                if not isinstance(value, dict) or not value.get("say"):
-                    self.problem(spec, rule_id, fld, "needs `disposition` and a `say` sentence")
+                if not isinstance(value, dict) or not value.get("say") or not set(value) <= {"disposition", "say", "record"}:
+                    self.problem(spec, rule_id, fld, "needs `disposition` and a `say` sentence (and `record` "
+                                 "for a notifiable incident)")
                     continue
                 disp = value.get("disposition")
                 if disp not in DISPOSITIONS:
                     self.problem(spec, rule_id, fld, f"disposition {disp!r} is not one of "
                                  f"{', '.join(DISPOSITIONS)}", suggest(str(disp), DISPOSITIONS))
                     continue
-                out.append(Consequence("negate", (disp, " ".join(str(value["say"]).split()))))
+                record = value.get("record")
+                incident = ("", "", "")
+                if disp == "notifiable_incident":
+                    if not isinstance(record, dict) or set(record) != {"class", "code"}:
+                        self.problem(spec, rule_id, fld, "a notifiable incident needs `record: {class, code}`")
+                        continue
+                    cls, code = str(record["class"]), str(record["code"])
+                    known = self.reported.get(cls, {})
+                    if str(code) not in (known.get("incidents") or {}):
+                        choices = [f"{c} {k}" for c, v in self.reported.items() for k in (v.get("incidents") or {})]
+                        self.problem(spec, rule_id, fld, f"{cls} {code} is not a notifiable reported incident "
+                                     "of this edition", suggest(f"{cls} {code}", choices))
+                        continue
+                    incident = (cls, code, str(known["incidents"][code]))
+                elif record is not None:
+                    self.problem(spec, rule_id, fld, "`record` goes only with disposition notifiable_incident")
+                    continue
+                out.append(Consequence("negate", (disp, " ".join(str(value["say"]).split()), incident)))
             elif kind == "ask":
                 items = value if isinstance(value, list) else [value]
                 asks = []
@@ -801,9 +821,11 @@ def load_edition(root: Path, base: Path | None = None) -> Edition:
     counting_file = str(manifest.get("counting", "general/counting.yaml"))
     counting = _load_counting(read(counting_file), disp(root / counting_file), offences, problems)
 
-    parser = _RuleParser(vocab, offences, problems)
+    reported_file = str(manifest.get("reported_incidents", "data/reported-incidents.yaml"))
+    reported = dict((read(reported_file) or {}).get("classes") or {})
+    parser = _RuleParser(vocab, offences, problems, reported)
     rules: list[Rule] = []
-    not_rules = set(vocab_files) | {counting_file, str(manifest.get("offences", "data/offences.yaml"))}
+    not_rules = set(vocab_files) | {counting_file, reported_file, str(manifest.get("offences", "data/offences.yaml"))}
     for rel in [f for f in expand(manifest.get("rule_files") or [], "rule_files") if f not in not_rules]:
         data = read(str(rel))
         file = disp(root / str(rel))

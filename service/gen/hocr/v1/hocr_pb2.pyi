@@ -277,20 +277,26 @@ class Flag(_message.Message):
     def __init__(self, name: _Optional[str] = ..., value: _Optional[str] = ..., rule_id: _Optional[str] = ..., citation: _Optional[str] = ...) -> None: ...
 
 class Negation(_message.Message):
-    __slots__ = ("act", "reason_code", "citation", "sentence", "disposition", "crime_id")
+    __slots__ = ("act", "reason_code", "citation", "sentence", "disposition", "crime_id", "incident_class", "incident_code", "incident_title")
     ACT_FIELD_NUMBER: _ClassVar[int]
     REASON_CODE_FIELD_NUMBER: _ClassVar[int]
     CITATION_FIELD_NUMBER: _ClassVar[int]
     SENTENCE_FIELD_NUMBER: _ClassVar[int]
     DISPOSITION_FIELD_NUMBER: _ClassVar[int]
     CRIME_ID_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_CLASS_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_CODE_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_TITLE_FIELD_NUMBER: _ClassVar[int]
     act: str
     reason_code: str
     citation: str
     sentence: str
     disposition: str
     crime_id: str
-    def __init__(self, act: _Optional[str] = ..., reason_code: _Optional[str] = ..., citation: _Optional[str] = ..., sentence: _Optional[str] = ..., disposition: _Optional[str] = ..., crime_id: _Optional[str] = ...) -> None: ...
+    incident_class: str
+    incident_code: str
+    incident_title: str
+    def __init__(self, act: _Optional[str] = ..., reason_code: _Optional[str] = ..., citation: _Optional[str] = ..., sentence: _Optional[str] = ..., disposition: _Optional[str] = ..., crime_id: _Optional[str] = ..., incident_class: _Optional[str] = ..., incident_code: _Optional[str] = ..., incident_title: _Optional[str] = ...) -> None: ...
 
 class Question(_message.Message):
     __slots__ = ("field", "attribute", "text", "allowed", "acts", "rule_ids")
