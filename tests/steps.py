@@ -100,6 +100,12 @@ def act_against(world, aid, kind, by, victim):
                                       "attributes": {}})
 
 
+@given(parsers.re(r'act "(?P<aid>[^"]+)" is an? (?P<kind>[\w ]+?) by (?P<by>"[^"]+"(?:(?:, | and )"[^"]+")*)$'))
+def act_without_victim(world, aid, kind, by):
+    """An act with no victim (an offence against the state, or a victim not yet known)."""
+    world["incident"]["acts"].append({"id": aid, "type": word(kind), "by": names(by), "attributes": {}})
+
+
 @given(parsers.re(r'act "(?P<aid>[^"]+)" has (?P<attr>[\w ]+) "(?P<val>[^"]*)"'))
 def act_attribute(world, aid, attr, val):
     _act(world, aid)["attributes"][word(attr)] = value(val)
