@@ -34,6 +34,8 @@ def format_text(d: dict) -> str:
         lines.append(f"    rules: {', '.join(c['rule_ids'])}")
     for n in d["negations"]:
         record = f" -> {n['incident_class']} {n['incident_code']} {n['incident_title']}" if n["incident_code"] else ""
+        if n["transfer_to"]:
+            record += f" -> transfer to {n['transfer_to']}"
         lines.append(f"  NOT RECORDED act {n['act']} [{n['reason_code']}] ({n['citation']}){record}")
         lines.append(f"    {n['sentence']}")
     if d["questions"]:

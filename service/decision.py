@@ -54,6 +54,7 @@ class NegationOut:
     incident_class: str = ""
     incident_code: str = ""
     incident_title: str = ""
+    transfer_to: str = ""
 
 
 @dataclass
@@ -367,8 +368,10 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         classes = [r for r in eff_rules if r.consequence("classify")]
         if negs:
             for r in negs:
-                disp, say, (inc_cls, inc_code, inc_title) = r.consequence("negate")
-                negations.append(NegationOut(a.id, r.id, r.cite, say, disp, "", inc_cls, inc_code, inc_title))
+                disp, say, (inc_cls, inc_code, inc_title), to = r.consequence("negate")
+                if to.startswith("incident."):  # the body named by a field of the report
+                    to = str(fact_index.by_kind["incident"][0].get(to[9:]) or "")
+                negations.append(NegationOut(a.id, r.id, r.cite, say, disp, "", inc_cls, inc_code, inc_title, to))
             accounts[a.id] = ActAccountOut(a.id, "not_recorded", reason_code=negs[0].id)
             continue
         if asks:
@@ -458,6 +461,11 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
                                      "counted_in_crime", crime.id))
         accounts[ci.act] = ActAccountOut(ci.act, "counted_in_crime", crime_id=crime.id, reason_code=ci.rule_id)
 
+    tell = cfg.raw.get("tell_the_victim")
+    if tell:  # an auditable record, and the victim or reporter told, whenever a report is not crimed
+        for n in negations:
+            if n.disposition in tell["dispositions"]:
+                notes.append(NoteOut(n.act, tell["id"], " ".join(tell["text"].split()), tell["cite"]))
     dispositions = {n.disposition for n in negations}
     if crimes:
         outcome = "record_crime"

@@ -90,7 +90,8 @@ def decision_to_proto(d: Decision) -> pb.Decision:
                          rule_ids=c.rule_ids, citations=c.citations) for c in d.crimes],
         negations=[pb.Negation(act=n.act, reason_code=n.reason_code, citation=n.citation, sentence=n.sentence,
                                disposition=n.disposition, crime_id=n.crime_id, incident_class=n.incident_class,
-                               incident_code=n.incident_code, incident_title=n.incident_title)
+                               incident_code=n.incident_code, incident_title=n.incident_title,
+                               transfer_to=n.transfer_to)
                    for n in d.negations],
         questions=[pb.Question(field=q.field, attribute=q.attribute, text=q.text, allowed=q.allowed, acts=q.acts,
                                rule_ids=q.rule_ids) for q in d.questions],

@@ -491,7 +491,7 @@ class _RuleParser:
                     self.problem(spec, rule_id, fld, f"{cls} {code} is no longer a current notifiable offence")
                 out.append(Consequence("classify", (cls, code)))
             elif kind == "negate":
-                if not isinstance(value, dict) or not value.get("say") or not set(value) <= {"disposition", "say", "record"}:
+                if not isinstance(value, dict) or not value.get("say") or not set(value) <= {"disposition", "say", "record", "to"}:
                     self.problem(spec, rule_id, fld, "needs `disposition` and a `say` sentence (and `record` "
                                  "for a notifiable incident)")
                     continue
@@ -517,7 +517,19 @@ class _RuleParser:
                 elif record is not None:
                     self.problem(spec, rule_id, fld, "`record` goes only with disposition notifiable_incident")
                     continue
-                out.append(Consequence("negate", (disp, " ".join(str(value["say"]).split()), incident)))
+                to = value.get("to")
+                if (to is None) != (disp != "transfer"):
+                    self.problem(spec, rule_id, fld, "a transfer needs `to` (who records it: a name, or "
+                                 "incident.<field> such as incident.force_area); only a transfer has one")
+                    continue
+                if to is not None and str(to).startswith("incident."):
+                    known = self.attrs_for("incident", None)
+                    if str(to)[9:] not in known:
+                        self.problem(spec, rule_id, fld, f"unknown incident field {str(to)[9:]!r}",
+                                     suggest(str(to)[9:], known))
+                        continue
+                out.append(Consequence("negate", (disp, " ".join(str(value["say"]).split()), incident,
+                                                  str(to) if to is not None else "")))
             elif kind == "ask":
                 items = value if isinstance(value, list) else [value]
                 asks = []

@@ -150,6 +150,21 @@ def incident_attribute(world, attr, val):
     world["incident"]["attributes"][word(attr)] = value(val)
 
 
+@given(parsers.re(r'it happened in the "(?P<area>[^"]+)" force area'))
+def force_area(world, area):
+    world["incident"].setdefault("location", {})["force_area"] = area
+
+
+@given(parsers.re(r'it happened (?:at|in|on) an? (?P<place>[\w ]+)$'))
+def place(world, place):
+    world["incident"].setdefault("location", {})["place"] = word(place)
+
+
+@given(parsers.re(r'the report came by (?P<channel>[\w ]+)$'))
+def channel(world, channel):
+    world["incident"]["reporter"]["channel"] = word(channel)
+
+
 @given(parsers.re(r'a crime "(?P<ref>[^"]+)" by "(?P<off>[^"]+)" against "(?P<victim>[^"]+)" '
                   r'was reported to police at "(?P<ts>[^"]+)"'))
 def prior_record(world, ref, off, victim, ts):
@@ -271,6 +286,20 @@ def act_negated(world, aid, reason, disp):
     assert acc["status"] == "not_recorded", acc
     if disp:
         assert n["disposition"] == word(disp), n["disposition"]
+
+
+@then(parsers.re(r'act "(?P<aid>[^"]+)" is transferred to "(?P<to>[^"]+)" because of "(?P<reason>[^"]+)"'))
+def act_transferred(world, aid, to, reason):
+    n = _negation(world, aid, reason)
+    assert n["disposition"] == "transfer" and n["transfer_to"] == to, n
+
+
+@then(parsers.re(r'act "(?P<aid>[^"]+)" is recorded as notifiable incident (?P<cls>N\d+) "(?P<code>[^"]+)" '
+                 r'because of "(?P<reason>[^"]+)"'))
+def act_n_record(world, aid, cls, code, reason):
+    n = _negation(world, aid, reason)
+    assert (n["disposition"], n["incident_class"], n["incident_code"]) == ("notifiable_incident", cls, code), n
+    assert n["incident_title"]
 
 
 @then(parsers.re(r'act "(?P<aid>[^"]+)" is counted in that crime because of "(?P<reason>[^"]+)"'))

@@ -28,6 +28,7 @@ Feature: Whether to record a crime - the National Crime Recording Standard
     Then the outcome is "crime related incident"
     And no crimes are recorded
     And act "a1" is not recorded because of "ncrs.third-party.victim-not-traced" as a crime related incident
+    And the decision notes "when.tell-the-victim-when-not-recorded" for act "a1"
     And every act is accounted for
 
   Scenario: The traced victim does not confirm a third party's report (p.9 Crime Related Incidents)

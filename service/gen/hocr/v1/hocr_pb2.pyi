@@ -277,7 +277,7 @@ class Flag(_message.Message):
     def __init__(self, name: _Optional[str] = ..., value: _Optional[str] = ..., rule_id: _Optional[str] = ..., citation: _Optional[str] = ...) -> None: ...
 
 class Negation(_message.Message):
-    __slots__ = ("act", "reason_code", "citation", "sentence", "disposition", "crime_id", "incident_class", "incident_code", "incident_title")
+    __slots__ = ("act", "reason_code", "citation", "sentence", "disposition", "crime_id", "incident_class", "incident_code", "incident_title", "transfer_to")
     ACT_FIELD_NUMBER: _ClassVar[int]
     REASON_CODE_FIELD_NUMBER: _ClassVar[int]
     CITATION_FIELD_NUMBER: _ClassVar[int]
@@ -287,6 +287,7 @@ class Negation(_message.Message):
     INCIDENT_CLASS_FIELD_NUMBER: _ClassVar[int]
     INCIDENT_CODE_FIELD_NUMBER: _ClassVar[int]
     INCIDENT_TITLE_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_TO_FIELD_NUMBER: _ClassVar[int]
     act: str
     reason_code: str
     citation: str
@@ -296,7 +297,8 @@ class Negation(_message.Message):
     incident_class: str
     incident_code: str
     incident_title: str
-    def __init__(self, act: _Optional[str] = ..., reason_code: _Optional[str] = ..., citation: _Optional[str] = ..., sentence: _Optional[str] = ..., disposition: _Optional[str] = ..., crime_id: _Optional[str] = ..., incident_class: _Optional[str] = ..., incident_code: _Optional[str] = ..., incident_title: _Optional[str] = ...) -> None: ...
+    transfer_to: str
+    def __init__(self, act: _Optional[str] = ..., reason_code: _Optional[str] = ..., citation: _Optional[str] = ..., sentence: _Optional[str] = ..., disposition: _Optional[str] = ..., crime_id: _Optional[str] = ..., incident_class: _Optional[str] = ..., incident_code: _Optional[str] = ..., incident_title: _Optional[str] = ..., transfer_to: _Optional[str] = ...) -> None: ...
 
 class Question(_message.Message):
     __slots__ = ("field", "attribute", "text", "allowed", "acts", "rule_ids")
