@@ -128,6 +128,7 @@ class ActType:
 
 @dataclass
 class Vocabulary:
+    common_act_attributes: dict[str, Attribute]  # asked of every act, whatever its type
     act_types: dict[str, ActType]
     person_attributes: dict[str, Attribute]
     incident_attributes: dict[str, Attribute]
@@ -172,7 +173,13 @@ class Vocabulary:
                 problems.append(Problem(file, where(spec, (file, where(kinds)[1]))[1], "", f"relationship_kinds.{kind}",
                                         "needs exactly `label` and `personally_connected: true|false` "
                                         "(quote a label that contains commas)"))
+        common = {}
+        for aname, aspec in section("common_act_attributes").items():
+            attr = _attribute(aname, aspec, file, problems)
+            if attr:
+                common[aname] = attr
         return cls(
+            common_act_attributes=common,
             act_types=act_types,
             person_attributes=attrs_of("person_attributes"),
             incident_attributes=attrs_of("incident_attributes"),
@@ -196,8 +203,9 @@ class Vocabulary:
         origin: dict[tuple[str, str], str] = {}
         for data, file in parts:
             part = cls.load(data if isinstance(data, dict) else Located(), file, problems)
-            for section in ("act_types", "person_attributes", "incident_attributes", "relationship_kinds",
-                            "reporter_roles", "channels", "places", "flags", "envelope_questions"):
+            for section in ("common_act_attributes", "act_types", "person_attributes", "incident_attributes",
+                            "relationship_kinds", "reporter_roles", "channels", "places", "flags",
+                            "envelope_questions"):
                 for key in getattr(part, section):
                     if (section, key) in origin:
                         problems.append(Problem(file, where(data)[1], "", f"{section}.{key}",
@@ -206,12 +214,20 @@ class Vocabulary:
             if merged is None:
                 merged = part
                 continue
-            for section in ("act_types", "person_attributes", "incident_attributes", "relationship_kinds",
-                            "reporter_roles", "channels", "places", "flags", "envelope_questions"):
+            for section in ("common_act_attributes", "act_types", "person_attributes", "incident_attributes",
+                            "relationship_kinds", "reporter_roles", "channels", "places", "flags",
+                            "envelope_questions"):
                 getattr(merged, section).update(getattr(part, section))
             if part.sexes:
                 merged.sexes = tuple(dict.fromkeys(merged.sexes + part.sexes))
-        return merged or cls.load(Located(), "?", problems)
+        merged = merged or cls.load(Located(), "?", problems)
+        for t in merged.act_types.values():
+            for name, attr in merged.common_act_attributes.items():
+                if name in t.attributes:
+                    problems.append(Problem(parts[0][1] if parts else "?", 0, "", f"act_types.{t.name}.{name}",
+                                            "is also a common act attribute; declare it once"))
+                t.attributes[name] = attr
+        return merged
 
     def act_attribute(self, act_type: str, name: str) -> Attribute | None:
         t = self.act_types.get(act_type)
