@@ -1,6 +1,7 @@
 """hocr: decide incidents, serve the gRPC API, and check rule sets.
 
     hocr decide FILE|-  [--format json|text] [--edition E] [--as-of TIME]
+    hocr vocabulary     [--edition E] [--format text|json]
     hocr serve          [--host H] [--port P] [--workers N]
     hocr rules check    [--rules-dir DIR]
     hocr rules import-offences CSV OUT
@@ -76,6 +77,38 @@ def cmd_decide(args) -> int:
     return 0
 
 
+def cmd_vocabulary(args) -> int:
+    import datetime as _dt
+
+    from .api import DecisionService, NoEdition
+    from .vocabulary_view import describe
+
+    service = DecisionService(args.rules_dir)
+    try:
+        edition = service.edition_for(_dt.datetime.now(_dt.timezone.utc), args.edition)
+    except NoEdition as exc:
+        print(f"hocr: {exc}", file=sys.stderr)
+        return 3
+    v = describe(edition)
+    if args.format == "json":
+        print(json.dumps(v, indent=2, ensure_ascii=False))
+        return 0
+    print(f"Vocabulary of edition {v['edition']}")
+    for t in v["act_types"]:
+        print(f"\nact type {t['name']}: {t['label']}")
+        for a in t["attributes"]:
+            allowed = " / ".join(x["name"] for x in a["values"]) or a["kind"]
+            print(f"  {a['name']} [{allowed}]\n    {a['question']}")
+    for section in ("person_attributes", "incident_attributes"):
+        print(f"\n{section.replace('_', ' ')}:")
+        for a in v[section]:
+            allowed = " / ".join(x["name"] for x in a["values"]) or a["kind"]
+            print(f"  {a['name']} [{allowed}]\n    {a['question']}")
+    for section in ("relationship_kinds", "reporter_roles", "channels", "places", "flags"):
+        print(f"\n{section.replace('_', ' ')}: " + ", ".join(t["name"] for t in v[section]))
+    return 0
+
+
 def cmd_serve(args) -> int:
     from .server import serve
 
@@ -121,6 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--edition", default=None, help="decide under this edition (default: in force on the report date)")
     p.add_argument("--as-of", type=_time, default=None, help="judge the deadline at this time (default: now)")
     p.set_defaults(func=cmd_decide)
+
+    p = sub.add_parser("vocabulary", help="the act types, attributes, questions and answers of an edition")
+    p.add_argument("--edition", default=None, help="default: the edition in force today")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.set_defaults(func=cmd_vocabulary)
 
     p = sub.add_parser("serve", help="run the gRPC server")
     p.add_argument("--host", default="[::]")

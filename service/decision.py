@@ -65,6 +65,22 @@ class QuestionOut:
     allowed: list[str]
     acts: list[str]
     rule_ids: list[str]
+    # what the answer can decide, most decisive first: recording, classification, counting, flag
+    purpose: str = ""
+
+
+PURPOSES = ("recording", "classification", "counting", "flag")
+
+
+def _purpose(rule: Rule) -> str:
+    kinds = {c.kind for c in rule.consequences}
+    if kinds & {"negate", "ask"}:
+        return "recording"
+    if "classify" in kinds:
+        return "classification"
+    if "count" in kinds:
+        return "counting"
+    return "flag"
 
 
 @dataclass
@@ -333,6 +349,9 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
             q.acts.append(act_id)
         if rule_id not in q.rule_ids:
             q.rule_ids.append(rule_id)
+        purpose = _purpose(rules[rule_id])
+        if not q.purpose or PURPOSES.index(purpose) < PURPOSES.index(q.purpose):
+            q.purpose = purpose
 
     def ask_open(act_id: str, kinds: set[str] | None = None) -> bool:
         """Questions from rules that did not fire but still could, and would matter."""
@@ -488,7 +507,11 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         act_ref = f.facts["act"]["ref"]
         trace.append(FiringOut(f.rule_id, {k: str(v.get("ref")) for k, v in f.facts.items()},
                                rules[f.rule_id].cite, overridden_by.get((act_ref, f.rule_id), "")))
-    ordered_questions = sorted(questions.values(), key=lambda q: (-len(q.rule_ids), q.field))
+    # Most decisive first: questions that block an undecided act, then by what they can change
+    # (whether to record, the classification, the count, a flag), then how many rules need them.
+    undecided = {a for a, acc in accounts.items() if acc.status == "undecided"}
+    ordered_questions = sorted(questions.values(), key=lambda q: (
+        not (set(q.acts) & undecided), PURPOSES.index(q.purpose), -len(q.rule_ids), q.field))
     return Decision(
         decision_id=decision_id(inc, edition), incident_id=inc.id, outcome=outcome, edition=edition.name,
         crimes=crimes, negations=negations, questions=ordered_questions,

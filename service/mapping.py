@@ -94,7 +94,7 @@ def decision_to_proto(d: Decision) -> pb.Decision:
                                transfer_to=n.transfer_to)
                    for n in d.negations],
         questions=[pb.Question(field=q.field, attribute=q.attribute, text=q.text, allowed=q.allowed, acts=q.acts,
-                               rule_ids=q.rule_ids) for q in d.questions],
+                               rule_ids=q.rule_ids, purpose=q.purpose) for q in d.questions],
         record_by=_ts_out(d.record_by), deadline_passed=d.deadline_passed,
         acts=[pb.ActAccount(act=a.act, status=ACT_STATUS[a.status], crime_id=a.crime_id, reason_code=a.reason_code)
               for a in d.acts],
@@ -104,3 +104,26 @@ def decision_to_proto(d: Decision) -> pb.Decision:
         decided_at=_ts_out(d.decided_at),
         notes=[pb.Note(act=n.act, rule_id=n.rule_id, text=n.text, citation=n.citation) for n in d.notes],
     )
+
+
+def vocabulary_to_proto(edition) -> pb.Vocabulary:
+    from .vocabulary_view import describe
+
+    v = describe(edition)
+
+    def attrs(items):
+        return [pb.AttributeInfo(name=a["name"], question=a["question"], kind=a["kind"],
+                                 values=[pb.Term(name=t["name"], description=t["description"]) for t in a["values"]])
+                for a in items]
+
+    def terms(items):
+        return [pb.Term(name=t["name"], description=t["description"]) for t in items]
+
+    return pb.Vocabulary(
+        edition=v["edition"],
+        act_types=[pb.ActTypeInfo(name=t["name"], label=t["label"], attributes=attrs(t["attributes"]))
+                   for t in v["act_types"]],
+        person_attributes=attrs(v["person_attributes"]), incident_attributes=attrs(v["incident_attributes"]),
+        relationship_kinds=terms(v["relationship_kinds"]), reporter_roles=terms(v["reporter_roles"]),
+        channels=terms(v["channels"]), places=terms(v["places"]), flags=terms(v["flags"]),
+        sexes=v["sexes"], envelope_questions=v["envelope_questions"])

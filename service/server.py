@@ -22,7 +22,7 @@ from .contract import MAX_BATCH
 from .engine import EngineError
 from .gen.hocr.v1 import hocr_pb2 as pb
 from .gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
-from .mapping import decision_to_proto, incident_to_dict
+from .mapping import decision_to_proto, incident_to_dict, vocabulary_to_proto
 
 log = logging.getLogger("hocr.server")
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DecisionService"].full_name
@@ -64,6 +64,13 @@ class Servicer(pb_grpc.DecisionServiceServicer):
         except EngineError as exc:
             log.exception("engine failure")
             context.abort(grpc.StatusCode.INTERNAL, f"the rules engine failed; no decision was made: {exc}")
+
+    def DescribeVocabulary(self, request, context):
+        try:
+            edition = self.service.edition_for(dt.datetime.now(dt.timezone.utc), request.edition or None)
+        except NoEdition as exc:
+            context.abort(grpc.StatusCode.NOT_FOUND, str(exc))
+        return vocabulary_to_proto(edition)
 
     def DecideBatch(self, request, context):
         if len(request.requests) > MAX_BATCH:

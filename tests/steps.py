@@ -177,6 +177,14 @@ def drop_field(world, field):
     world["incident"].pop(field, None)
 
 
+@given("the officer's answers are:", target_fixture="answers")
+def officer_answers(world, datatable):
+    header, *rows = datatable
+    assert header == ["field", "answer"], header
+    world["answers"] = {field: answer for field, answer in rows}
+    return world["answers"]
+
+
 # ------------------------------------------------------------------------------------ when
 
 
@@ -204,6 +212,40 @@ def decided(service, world):
 @when(parsers.re(r'the incident is decided at "(?P<ts>[^"]+)"'))
 def decided_at(service, world, ts):
     _decide(service, world, ts)
+
+
+def _summary(d: dict) -> tuple:
+    return (d["outcome"],
+            sorted((c["classification"], c["ho_code"], c["victim"], tuple(c["acts"]),
+                    tuple(sorted(f["name"] + f["value"] for f in c["flags"]))) for c in d["crimes"]),
+            sorted((n["act"], n["reason_code"]) for n in d["negations"]))
+
+
+@when("the officer answers the questions one at a time")
+def answer_one_at_a_time(service, world):
+    from service.answers import apply_answer
+
+    answers = world["answers"]
+    asked = []
+    for _ in range(60):
+        _decide(service, world, None)
+        questions = _d(world)["questions"]
+        if not questions:
+            break
+        field = questions[0]["field"]
+        assert field in answers, (f"the app asked {field!r} ({questions[0]['text']}), which the officer's "
+                                  f"answers do not cover; asked so far: {asked}")
+        assert field not in asked, f"{field!r} was asked twice"
+        asked.append(field)
+        world["incident"] = apply_answer(world["incident"], field, answers[field])
+    else:
+        raise AssertionError("the questions never ran out")
+    world["asked"] = asked
+    complete = world["incident"]  # every answer given so far, all at once
+    for field, answer in answers.items():
+        complete = apply_answer(complete, field, answer)
+    as_of = dt.datetime.fromisoformat(complete["reported_at"].replace("Z", "+00:00")) + dt.timedelta(hours=1)
+    world["complete"] = service.decide(complete, as_of=as_of).to_dict()
 
 
 def _d(world) -> dict:
@@ -355,6 +397,33 @@ def rule_overridden(world, rule, by):
 def decision_notes(world, rule, aid):
     notes = [(n["rule_id"], n["act"]) for n in _d(world)["notes"]]
     assert (rule, aid) in notes, notes
+
+
+@then(parsers.re(r'the first question is "(?P<field>[^"]+)"'))
+def first_question(world, field):
+    qs = _d(world)["questions"]
+    assert qs and qs[0]["field"] == field, [q["field"] for q in qs]
+
+
+@then(parsers.re(r'the officer was asked (?P<n>\d+) questions?'))
+def asked_n(world, n):
+    assert len(world["asked"]) == int(n), world["asked"]
+
+
+@then(parsers.re(r'the officer was asked "(?P<field>[^"]+)" (?P<when>first|before "(?P<other>[^"]+)")'))
+def asked_order(world, field, when, other):
+    asked = world["asked"]
+    assert field in asked, asked
+    if when == "first":
+        assert asked[0] == field, asked
+    else:
+        assert other in asked and asked.index(field) < asked.index(other), asked
+
+
+@then("the decision is the same as for the complete report")
+def same_as_complete(world):
+    assert _summary(_d(world)) == _summary(world["complete"]), (_summary(_d(world)), _summary(world["complete"]))
+    assert not _d(world)["questions"]
 
 
 @then("every act is accounted for")

@@ -47,3 +47,33 @@ def test_decide_unreadable_input():
 def test_rules_check_passes():
     out = hocr("rules", "check")
     assert out.returncode == 0 and out.stdout.strip().endswith("ok")
+
+
+def test_vocabulary_json_and_text():
+    out = hocr("vocabulary", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    v = json.loads(out.stdout)
+    assert v["edition"] == "2026-27" and any(t["name"] == "use_of_force" for t in v["act_types"])
+    text = hocr("vocabulary").stdout
+    assert "act type use_of_force" in text and "What injury did the victim suffer?" in text
+
+
+def test_apply_answer_puts_each_kind_of_answer_in_place():
+    from service.answers import apply_answer
+
+    inc = json.loads((EX / "ex-partner-assault.json").read_text())
+    inc = apply_answer(inc, "acts[a1].attributes.intent_serious_harm", "no")
+    inc = apply_answer(inc, "persons[V].attributes.occupation", "other")
+    inc = apply_answer(inc, "persons[V].age", "35")
+    inc = apply_answer(inc, "relationships[S,V].kind", "partner")
+    inc = apply_answer(inc, "incident.attributes.recording_necessary", "no")
+    inc = apply_answer(inc, "incident.place", "dwelling")
+    assert inc["acts"][0]["attributes"]["intent_serious_harm"] == "no"
+    assert inc["persons"][0]["age"] == 35 and inc["persons"][0]["attributes"]["occupation"] == "other"
+    assert inc["relationships"] == [{"a": "S", "b": "V", "kind": "partner"}]
+    assert inc["attributes"]["recording_necessary"] == "no" and inc["location"]["place"] == "dwelling"
+    import pytest
+    with pytest.raises(ValueError):
+        apply_answer(inc, "acts[zz].attributes.injury", "none")
+    with pytest.raises(ValueError):
+        apply_answer(inc, "nonsense", "x")

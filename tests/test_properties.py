@@ -179,3 +179,77 @@ def test_malformed_messages_never_crash_the_server(stub, inc):
         assert d.acts
     except grpc.RpcError as err:
         assert err.code() in (grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.FAILED_PRECONDITION), err
+
+
+@st.composite
+def complete_incidents(draw):
+    """Incidents where every fact the vocabulary can hold is given."""
+    raw = draw(incidents())
+    for p in raw["persons"]:
+        p["age"] = draw(st.integers(0, 90))
+        p["sex"] = draw(st.sampled_from(list(VOCAB.sexes)))
+        for name, spec in VOCAB.person_attributes.items():
+            p["attributes"].setdefault(name, draw(attr_value(spec)))
+    for a in raw["acts"]:
+        for name, spec in VOCAB.act_types[a["type"]].attributes.items():
+            a["attributes"].setdefault(name, draw(attr_value(spec)))
+    for name, spec in VOCAB.incident_attributes.items():
+        raw["attributes"].setdefault(name, draw(attr_value(spec)))
+    raw["location"] = {"place": draw(st.sampled_from(list(VOCAB.places)))}
+    pairs = {frozenset((r["a"], r["b"])) for r in raw["relationships"]}
+    for a in raw["acts"]:
+        for o in a["by"]:
+            if a.get("against") and frozenset((o, a["against"])) not in pairs:
+                pairs.add(frozenset((o, a["against"])))
+                raw["relationships"].append({"a": o, "b": a["against"],
+                                             "kind": draw(st.sampled_from(list(VOCAB.relationship_kinds)))})
+    return raw
+
+
+def _summary(d) -> tuple:
+    return (d.outcome, sorted((c.classification, c.ho_code, c.victim, tuple(c.acts),
+                               tuple(sorted(f.name + f.value for f in c.flags))) for c in d.crimes),
+            sorted((n.act, n.reason_code) for n in d.negations))
+
+
+def _removals(raw):
+    """Every single fact that can be removed, as (question field, incident without it)."""
+    import copy
+    for i, a in enumerate(raw["acts"]):
+        for name in a["attributes"]:
+            r = copy.deepcopy(raw)
+            del r["acts"][i]["attributes"][name]
+            yield {f"acts[{a['id']}].attributes.{name}"}, r
+    for i, p in enumerate(raw["persons"]):
+        for name in ("age", "sex"):
+            r = copy.deepcopy(raw)
+            del r["persons"][i][name]
+            yield {f"persons[{p['id']}].{name}"}, r
+        for name in p["attributes"]:
+            r = copy.deepcopy(raw)
+            del r["persons"][i]["attributes"][name]
+            yield {f"persons[{p['id']}].attributes.{name}"}, r
+    for i, rel in enumerate(raw["relationships"]):
+        r = copy.deepcopy(raw)
+        del r["relationships"][i]
+        yield {f"relationships[{rel['a']},{rel['b']}].kind", f"relationships[{rel['b']},{rel['a']}].kind"}, r
+    for name in raw["attributes"]:
+        r = copy.deepcopy(raw)
+        del r["attributes"][name]
+        yield {f"incident.attributes.{name}"}, r
+    r = copy.deepcopy(raw)
+    del r["location"]["place"]
+    yield {"incident.place"}, r
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(complete_incidents())
+def test_a_missing_fact_is_asked_for_never_assumed(service, raw):
+    """Removing any one fact leaves the decision unchanged, or the decision asks for that fact."""
+    full = _summary(service.decide(raw))
+    for fields, reduced in _removals(raw):
+        d = service.decide(reduced)
+        asked = {q.field for q in d.questions}
+        assert _summary(d) == full or fields & asked, (
+            f"removing {sorted(fields)} changed the decision without asking for it:\n{full}\n{_summary(d)}\n"
+            f"asked: {sorted(asked)}")

@@ -148,3 +148,28 @@ def test_reflection_lists_the_decision_service(channel):
     (resp,) = list(stub.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")])))
     names = {s.name for s in resp.list_services_response.service}
     assert {SERVICE_NAME, "grpc.health.v1.Health"} <= names
+
+
+def test_describe_vocabulary_lists_act_types_questions_and_answers(channel):
+    v = pb_grpc.DecisionServiceStub(channel).DescribeVocabulary(pb.DescribeVocabularyRequest(edition="2026-27"))
+    assert v.edition == "2026-27"
+    force = next(t for t in v.act_types if t.name == "use_of_force")
+    injury = next(a for a in force.attributes if a.name == "injury")
+    assert injury.question and injury.kind == "enum"
+    assert [t.name for t in injury.values] == ["none", "minor", "serious"] and all(t.description for t in injury.values)
+    assert "ex_partner" in [k.name for k in v.relationship_kinds]
+    assert v.envelope_questions["age"]
+
+
+def test_describe_vocabulary_unknown_edition_is_not_found(channel):
+    with pytest.raises(grpc.RpcError) as err:
+        pb_grpc.DecisionServiceStub(channel).DescribeVocabulary(pb.DescribeVocabularyRequest(edition="1999-00"))
+    assert err.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_questions_say_what_they_decide_most_decisive_first(channel):
+    d = pb_grpc.DecisionServiceStub(channel).Decide(pb.DecideRequest(incident=incident(injury=None)))
+    assert d.outcome == pb.MORE_INFORMATION_REQUIRED
+    assert d.questions[0].field == "acts[a1].attributes.injury"
+    assert d.questions[0].purpose == "classification" and d.questions[0].acts == ["a1"]
+    assert {q.purpose for q in d.questions} <= {"recording", "classification", "counting", "flag"}

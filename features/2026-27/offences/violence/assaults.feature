@@ -44,6 +44,14 @@ Feature: Assaults - 5D, 8N, 105A, 8S/104, 8T, 8P/105B
     Then a crime of 8N "008/77" is recorded for "V"
     And rule "assault.without-injury" was overridden by "assault.strangulation"
 
+  Scenario: A threat of violence inside a home is common assault (p.45)
+    Given it happened at a dwelling
+    And act "a1" has threat only "yes"
+    And act "a1" has injury "none"
+    When the incident is decided
+    Then a crime of 105A "105/01" is recorded for "V"
+    And rule "assault.threat-in-a-dwelling" fired
+
   Scenario: Without the injury the assault cannot be classified yet
     When the incident is decided
     Then the outcome is "more information required"

@@ -41,6 +41,75 @@ COUNTED_IN_CRIME: ActStatus
 NOT_RECORDED: ActStatus
 UNDECIDED: ActStatus
 
+class DescribeVocabularyRequest(_message.Message):
+    __slots__ = ("edition",)
+    EDITION_FIELD_NUMBER: _ClassVar[int]
+    edition: str
+    def __init__(self, edition: _Optional[str] = ...) -> None: ...
+
+class Vocabulary(_message.Message):
+    __slots__ = ("edition", "act_types", "person_attributes", "incident_attributes", "relationship_kinds", "reporter_roles", "channels", "places", "flags", "sexes", "envelope_questions")
+    class EnvelopeQuestionsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    EDITION_FIELD_NUMBER: _ClassVar[int]
+    ACT_TYPES_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
+    RELATIONSHIP_KINDS_FIELD_NUMBER: _ClassVar[int]
+    REPORTER_ROLES_FIELD_NUMBER: _ClassVar[int]
+    CHANNELS_FIELD_NUMBER: _ClassVar[int]
+    PLACES_FIELD_NUMBER: _ClassVar[int]
+    FLAGS_FIELD_NUMBER: _ClassVar[int]
+    SEXES_FIELD_NUMBER: _ClassVar[int]
+    ENVELOPE_QUESTIONS_FIELD_NUMBER: _ClassVar[int]
+    edition: str
+    act_types: _containers.RepeatedCompositeFieldContainer[ActTypeInfo]
+    person_attributes: _containers.RepeatedCompositeFieldContainer[AttributeInfo]
+    incident_attributes: _containers.RepeatedCompositeFieldContainer[AttributeInfo]
+    relationship_kinds: _containers.RepeatedCompositeFieldContainer[Term]
+    reporter_roles: _containers.RepeatedCompositeFieldContainer[Term]
+    channels: _containers.RepeatedCompositeFieldContainer[Term]
+    places: _containers.RepeatedCompositeFieldContainer[Term]
+    flags: _containers.RepeatedCompositeFieldContainer[Term]
+    sexes: _containers.RepeatedScalarFieldContainer[str]
+    envelope_questions: _containers.ScalarMap[str, str]
+    def __init__(self, edition: _Optional[str] = ..., act_types: _Optional[_Iterable[_Union[ActTypeInfo, _Mapping]]] = ..., person_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., incident_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., relationship_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., reporter_roles: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., channels: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., places: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., flags: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., sexes: _Optional[_Iterable[str]] = ..., envelope_questions: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class ActTypeInfo(_message.Message):
+    __slots__ = ("name", "label", "attributes")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    label: str
+    attributes: _containers.RepeatedCompositeFieldContainer[AttributeInfo]
+    def __init__(self, name: _Optional[str] = ..., label: _Optional[str] = ..., attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ...) -> None: ...
+
+class AttributeInfo(_message.Message):
+    __slots__ = ("name", "question", "kind", "values")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    QUESTION_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    question: str
+    kind: str
+    values: _containers.RepeatedCompositeFieldContainer[Term]
+    def __init__(self, name: _Optional[str] = ..., question: _Optional[str] = ..., kind: _Optional[str] = ..., values: _Optional[_Iterable[_Union[Term, _Mapping]]] = ...) -> None: ...
+
+class Term(_message.Message):
+    __slots__ = ("name", "description")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    description: str
+    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ...) -> None: ...
+
 class DecideRequest(_message.Message):
     __slots__ = ("incident", "edition", "as_of")
     INCIDENT_FIELD_NUMBER: _ClassVar[int]
@@ -301,20 +370,22 @@ class Negation(_message.Message):
     def __init__(self, act: _Optional[str] = ..., reason_code: _Optional[str] = ..., citation: _Optional[str] = ..., sentence: _Optional[str] = ..., disposition: _Optional[str] = ..., crime_id: _Optional[str] = ..., incident_class: _Optional[str] = ..., incident_code: _Optional[str] = ..., incident_title: _Optional[str] = ..., transfer_to: _Optional[str] = ...) -> None: ...
 
 class Question(_message.Message):
-    __slots__ = ("field", "attribute", "text", "allowed", "acts", "rule_ids")
+    __slots__ = ("field", "attribute", "text", "allowed", "acts", "rule_ids", "purpose")
     FIELD_FIELD_NUMBER: _ClassVar[int]
     ATTRIBUTE_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     ALLOWED_FIELD_NUMBER: _ClassVar[int]
     ACTS_FIELD_NUMBER: _ClassVar[int]
     RULE_IDS_FIELD_NUMBER: _ClassVar[int]
+    PURPOSE_FIELD_NUMBER: _ClassVar[int]
     field: str
     attribute: str
     text: str
     allowed: _containers.RepeatedScalarFieldContainer[str]
     acts: _containers.RepeatedScalarFieldContainer[str]
     rule_ids: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, field: _Optional[str] = ..., attribute: _Optional[str] = ..., text: _Optional[str] = ..., allowed: _Optional[_Iterable[str]] = ..., acts: _Optional[_Iterable[str]] = ..., rule_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+    purpose: str
+    def __init__(self, field: _Optional[str] = ..., attribute: _Optional[str] = ..., text: _Optional[str] = ..., allowed: _Optional[_Iterable[str]] = ..., acts: _Optional[_Iterable[str]] = ..., rule_ids: _Optional[_Iterable[str]] = ..., purpose: _Optional[str] = ...) -> None: ...
 
 class ActAccount(_message.Message):
     __slots__ = ("act", "status", "crime_id", "reason_code")

@@ -44,6 +44,11 @@ class DecisionServiceStub:
                 request_serializer=hocr_dot_v1_dot_hocr__pb2.DecideBatchRequest.SerializeToString,
                 response_deserializer=hocr_dot_v1_dot_hocr__pb2.DecideBatchResponse.FromString,
                 _registered_method=True)
+        self.DescribeVocabulary = channel.unary_unary(
+                '/hocr.v1.DecisionService/DescribeVocabulary',
+                request_serializer=hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyRequest.SerializeToString,
+                response_deserializer=hocr_dot_v1_dot_hocr__pb2.Vocabulary.FromString,
+                _registered_method=True)
 
 
 class DecisionServiceServicer:
@@ -65,6 +70,15 @@ class DecisionServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def DescribeVocabulary(self, request, context):
+        """The words an edition understands: act types and their attributes with the question to ask
+        and the allowed answers, person and incident attributes, relationship kinds, reporter roles,
+        channels, places and flags. For apps that render forms and guided questions.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_DecisionServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -77,6 +91,11 @@ def add_DecisionServiceServicer_to_server(servicer, server):
                     servicer.DecideBatch,
                     request_deserializer=hocr_dot_v1_dot_hocr__pb2.DecideBatchRequest.FromString,
                     response_serializer=hocr_dot_v1_dot_hocr__pb2.DecideBatchResponse.SerializeToString,
+            ),
+            'DescribeVocabulary': grpc.unary_unary_rpc_method_handler(
+                    servicer.DescribeVocabulary,
+                    request_deserializer=hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyRequest.FromString,
+                    response_serializer=hocr_dot_v1_dot_hocr__pb2.Vocabulary.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -133,6 +152,33 @@ class DecisionService:
             '/hocr.v1.DecisionService/DecideBatch',
             hocr_dot_v1_dot_hocr__pb2.DecideBatchRequest.SerializeToString,
             hocr_dot_v1_dot_hocr__pb2.DecideBatchResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DescribeVocabulary(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/hocr.v1.DecisionService/DescribeVocabulary',
+            hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyRequest.SerializeToString,
+            hocr_dot_v1_dot_hocr__pb2.Vocabulary.FromString,
             options,
             channel_credentials,
             insecure,

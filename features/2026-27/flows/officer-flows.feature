@@ -1,0 +1,69 @@
+@edition-2026-27
+Feature: Officer flows - deciding from an incomplete report at the scene
+  An officer rarely has every fact at once. The decision says what to ask next, most decisive
+  first, and never guesses: answering the questions one at a time reaches the same decision as the
+  complete report. (Questions come from the rules themselves: a rule that could still fire asks
+  for what it needs.)
+
+  Scenario: "My ex-partner hit me" - from the first words to the recorded crime
+    Given an incident reported at "2026-06-01T10:00:00Z" by the victim
+    And "V" is a woman of unknown age
+    And "S" is a man of unknown age
+    And act "a1" is a use of force by "S" against "V"
+    And the officer's answers are:
+      | field                                              | answer      |
+      | acts[a1].attributes.injury                         | minor       |
+      | relationships[S,V].kind                            | ex_partner  |
+      | persons[V].age                                     | 34          |
+      | persons[S].age                                     | 36          |
+      | acts[a1].attributes.intent_serious_harm            | no          |
+      | acts[a1].attributes.strangulation_or_suffocation   | no          |
+      | acts[a1].attributes.racially_or_religiously_aggravated | no      |
+      | acts[a1].attributes.in_execution_of_duty           | no          |
+      | persons[V].attributes.occupation                   | other       |
+      | acts[a1].attributes.threat_only                    | no          |
+      | incident.place                                     | dwelling    |
+    When the incident is decided
+    Then the outcome is "more information required"
+    And the first question is "acts[a1].attributes.injury"
+    When the officer answers the questions one at a time
+    Then the officer was asked "acts[a1].attributes.injury" first
+    And a crime of 8N "008/06" is recorded for "V"
+    And that crime is flagged "domestic abuse"
+    And the decision is the same as for the complete report
+
+  Scenario: A mobile call with only the act and the relationship gets questions, not a wrong crime
+    Given an incident reported at "2026-06-01T10:00:00Z" by the victim
+    And "V" is a woman of unknown age
+    And "S" is a man of unknown age
+    And "S" is the partner of "V"
+    And act "a1" is a use of force by "S" against "V"
+    When the incident is decided
+    Then the outcome is "more information required"
+    And no crimes are recorded
+    And act "a1" is undecided
+    And the first question is "acts[a1].attributes.injury"
+    And every act is accounted for
+
+  Scenario: A passer-by's report: first whether the victim confirms, then what happened
+    Given an incident reported at "2026-06-01T10:00:00Z" by a third party
+    And "V" is a man aged 40
+    And "S" is a man aged 30
+    And "S" is the stranger of "V"
+    And act "a1" is a use of force by "S" against "V"
+    And the officer's answers are:
+      | field                                              | answer    |
+      | persons[V].attributes.confirmation                 | confirmed |
+      | acts[a1].attributes.injury                         | serious   |
+      | acts[a1].attributes.intent_serious_harm            | yes       |
+      | acts[a1].attributes.racially_or_religiously_aggravated | no    |
+      | acts[a1].attributes.strangulation_or_suffocation   | no        |
+      | acts[a1].attributes.in_execution_of_duty           | no        |
+      | persons[V].attributes.occupation                   | other     |
+      | acts[a1].attributes.threat_only                    | no        |
+      | incident.place                                     | public_place |
+      | incident.attributes.recording_necessary            | no        |
+    When the officer answers the questions one at a time
+    Then the officer was asked "persons[V].attributes.confirmation" before "acts[a1].attributes.injury"
+    And a crime of 5D "005/01" is recorded for "V"
+    And the decision is the same as for the complete report
