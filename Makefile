@@ -6,8 +6,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 50051
+COVERAGE_MIN ?= 100
 
-.PHONY: serve test bench check proto clean
+.PHONY: serve test feature bench check proto clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,9 +19,18 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/hocr serve --port $(PORT)
 
+# The whole suite: rules compile; every scenario and test (also writing reports/cucumber.json and
+# reports/rule-coverage.json); every rule and classification exercised by a scenario; HTML report.
 test: $(STAMP)
-	$(BIN)/hocr rules check
-	$(BIN)/python -m pytest -q
+	$(BIN)/hocr rules check --coverage /dev/null
+	@mkdir -p reports
+	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json
+	$(BIN)/hocr rules coverage --fail-under $(COVERAGE_MIN) > reports/rule-coverage.txt
+	$(BIN)/hocr rules report reports/cucumber.json reports/features.html
+
+# One feature file, fast: make feature F=features/2026-27/general/ncrs.feature
+feature: $(STAMP)
+	HOCR_FEATURES=$(abspath $(F)) $(BIN)/python -m pytest -q tests/test_features.py
 
 check: $(STAMP)
 	$(BIN)/hocr rules check

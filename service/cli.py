@@ -4,6 +4,8 @@
     hocr vocabulary     [--edition E] [--format text|json]
     hocr serve          [--host H] [--port P] [--workers N]
     hocr rules check    [--rules-dir DIR]
+    hocr rules explain RULE_ID
+    hocr rules coverage [--fail-under PCT]
     hocr rules import-offences CSV OUT
 """
 from __future__ import annotations
@@ -74,6 +76,9 @@ def cmd_decide(args) -> int:
         print(format_text(d))
     else:
         print(json.dumps(d, indent=2, ensure_ascii=False))
+    if args.explain:
+        from .explain import explain_decision
+        print(explain_decision(d, service.editions[d["edition"]]), file=sys.stderr if args.format == "json" else sys.stdout)
     return 0
 
 
@@ -125,13 +130,78 @@ def cmd_rules_check(args) -> int:
             print(f"error: {p}", file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found", file=sys.stderr)
         return 1
+    from .coverage import classification_groups
+    from .explain import load_coverage
+
+    cov = load_coverage(Path(args.coverage))
+    missing: list[str] = []
     for e in editions.values():
         e.engine()  # the compiled ruleset must also be accepted by durable-rules
-        produced = sorted({f"{r.consequence('classify')[0]} {r.consequence('classify')[1]}"
-                           for r in e.rules if r.consequence("classify")})
-        print(f"edition {e.name}: {len(e.rules)} rules, in force from {e.in_force_from}; "
-              f"classifications: {', '.join(produced)}")
+        print(f"edition {e.name}: {len(e.rules)} rules, in force from {e.in_force_from}")
+        if cov is not None:
+            lines, m = classification_groups(e, cov)
+            print("\n".join(lines))
+            missing += [f"{e.name}: {k}" for k in m]
+    if cov is None:
+        print(f"(no scenario coverage at {args.coverage} yet: `make test` writes it)")
+    if missing:
+        print("error: classifications a rule can produce but no scenario records: " + ", ".join(missing),
+              file=sys.stderr)
+        return 1
     print("ok")
+    return 0
+
+
+def cmd_rules_coverage(args) -> int:
+    from .coverage import report
+    from .explain import load_coverage
+
+    cov = load_coverage(Path(args.coverage))
+    if cov is None:
+        print(f"hocr: no coverage at {args.coverage}: run the feature suite first (make test)", file=sys.stderr)
+        return 1
+    res = report(load_editions(args.rules_dir or default_rules_dir()), cov)
+    print("\n".join(res.lines))
+    failed = False
+    if args.fail_under is not None and res.share < args.fail_under:
+        print(f"FAIL: rule coverage {res.share:.1f}% is under {args.fail_under}%; no scenario fires: "
+              + ", ".join(res.uncovered_rules), file=sys.stderr)
+        failed = True
+    if res.uncovered_classifications:
+        print("FAIL: classifications a rule can produce but no scenario records: "
+              + ", ".join(res.uncovered_classifications), file=sys.stderr)
+        failed = True
+    return 1 if failed else 0
+
+
+def cmd_rules_report(args) -> int:
+    from .report import write
+
+    n, out = write(Path(args.cucumber_json), Path(args.out))
+    print(f"wrote {out} ({n} scenarios)")
+    return 0
+
+
+def cmd_rules_explain(args) -> int:
+    from .explain import explain_rule, load_coverage
+
+    rules_dir = args.rules_dir or default_rules_dir()
+    editions = load_editions(rules_dir)
+    names = [args.edition] if args.edition else sorted(editions)
+    coverage = load_coverage(Path(args.coverage))
+    found, last_error = False, f"no rule {args.rule_id!r} in any edition"
+    for name in names:
+        if name not in editions:
+            print(f"hocr: unknown edition {name!r}", file=sys.stderr)
+            return 3
+        try:
+            print(explain_rule(editions[name], args.rule_id, coverage))
+            found = True
+        except KeyError as exc:
+            last_error = exc.args[0]
+    if not found:
+        print(f"hocr: {last_error}", file=sys.stderr)
+        return 3
     return 0
 
 
@@ -153,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=("json", "text"), default="json")
     p.add_argument("--edition", default=None, help="decide under this edition (default: in force on the report date)")
     p.add_argument("--as-of", type=_time, default=None, help="judge the deadline at this time (default: now)")
+    p.add_argument("--explain", action="store_true",
+                   help="also say which rules fired on which facts, which were overridden, and what each cites")
     p.set_defaults(func=cmd_decide)
 
     p = sub.add_parser("vocabulary", help="the act types, attributes, questions and answers of an edition")
@@ -168,7 +240,24 @@ def main(argv: list[str] | None = None) -> int:
 
     rules = sub.add_parser("rules", help="work with rule sets").add_subparsers(dest="rules_command", required=True)
     p = rules.add_parser("check", help="load, check and compile every edition")
+    p.add_argument("--coverage", default="reports/rule-coverage.json",
+                   help="scenario coverage of the last feature run (classifications without a scenario fail)")
     p.set_defaults(func=cmd_rules_check)
+    p = rules.add_parser("coverage", help="reference paragraph x rule x scenario, from the last feature run")
+    p.add_argument("--coverage", default="reports/rule-coverage.json")
+    p.add_argument("--fail-under", type=float, default=None, metavar="PCT",
+                   help="fail when the share of rules exercised by scenarios is under PCT")
+    p.set_defaults(func=cmd_rules_coverage)
+    p = rules.add_parser("report", help="a readable HTML report of a feature run (from Cucumber JSON)")
+    p.add_argument("cucumber_json", nargs="?", default="reports/cucumber.json")
+    p.add_argument("out", nargs="?", default="reports/features.html")
+    p.set_defaults(func=cmd_rules_report)
+    p = rules.add_parser("explain", help="a rule in plain words: what it looks at, does, cites and overrides")
+    p.add_argument("rule_id")
+    p.add_argument("--edition", default=None)
+    p.add_argument("--coverage", default="reports/rule-coverage.json",
+                   help="rule coverage of the last feature run, to list the scenarios of the rule")
+    p.set_defaults(func=cmd_rules_explain)
     p = rules.add_parser("import-offences", help="turn the Home Office offence list CSV into a code table")
     p.add_argument("csv")
     p.add_argument("out")

@@ -12,12 +12,15 @@ from .steps import *  # noqa: F401,F403  (the step definitions pytest-bdd looks 
 ROOT = Path(__file__).resolve().parent.parent
 FEATURES = ROOT / "features"
 _FIRED: set[str] = set()
+_COVERAGE: dict = {"rules": {}, "classifications": {}}
+REPORTS = ROOT / "reports"
 
 
 @pytest.fixture(scope="session")
 def service() -> DecisionService:
     svc = DecisionService(ROOT / "rules")
     svc.fired_rules = _FIRED  # steps add the rules each scenario fired
+    svc.coverage = _COVERAGE  # rule id / classification -> scenarios, written to reports/
     return svc
 
 
@@ -35,6 +38,14 @@ def pytest_sessionfinish(session, exitstatus):
     ran = sum(1 for r in getattr(session, "_hocr_reports", []) if r)
     if not total or ran != _count_scenarios() or exitstatus != 0:
         return
+    import json
+
+    REPORTS.mkdir(exist_ok=True)
+    (REPORTS / "rule-coverage.json").write_text(json.dumps({
+        "scenarios": ran,
+        "rules": {k: sorted(v) for k, v in sorted(_COVERAGE["rules"].items())},
+        "classifications": {k: sorted(v) for k, v in sorted(_COVERAGE["classifications"].items())},
+    }, indent=1), encoding="utf-8")
     rules, missing = uncovered_rules(ROOT / "rules", _FIRED)
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     if missing:

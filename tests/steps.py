@@ -38,10 +38,24 @@ def value(text: str) -> str:
 
 
 @pytest.fixture
-def world():
-    return {"incident": {"id": "INC-TEST", "reporter": {"role": "victim"}, "persons": [], "relationships": [],
+def world(request):
+    return {"scenario": _scenario_name(request),
+            "incident": {"id": "INC-TEST", "reporter": {"role": "victim"}, "persons": [], "relationships": [],
                          "acts": [], "evidence": [], "prior_records": [], "attributes": {}},
             "decision": None, "error": None, "crime": None}
+
+
+def _scenario_name(request) -> str:
+    """'<feature file>: <scenario title>' (with the example row for a Scenario Outline)."""
+    from pytest_bdd.reporting import scenario_reports_registry
+
+    report = scenario_reports_registry.get(request.node)
+    if report is None:
+        return request.node.name
+    sc = report.scenario
+    name = f"{sc.feature.rel_filename}: {sc.name}"
+    callspec = getattr(request.node, "callspec", None)
+    return name + (f" [{callspec.id}]" if callspec is not None else "")
 
 
 def _person(world, pid: str) -> dict:
@@ -200,8 +214,15 @@ def _decide(service, world, as_of: str | None, edition: str | None = None):
     except (InvalidIncident, NoEdition) as exc:
         world["error"] = exc
         return
-    for f in world["decision"]["trace"]:
-        service.fired_rules.add(f["rule_id"])
+    d = world["decision"]
+    scenario = world["scenario"]
+    used = {f["rule_id"] for f in d["trace"]} | {r for c in d["crimes"] for r in c["rule_ids"]} \
+        | {n["reason_code"] for n in d["negations"]}
+    for rule_id in used:
+        service.fired_rules.add(rule_id)
+        service.coverage["rules"].setdefault(rule_id, set()).add(scenario)
+    for c in d["crimes"]:
+        service.coverage["classifications"].setdefault(f"{c['classification']} {c['ho_code']}", set()).add(scenario)
 
 
 @when("the incident is decided")

@@ -77,3 +77,26 @@ def test_apply_answer_puts_each_kind_of_answer_in_place():
         apply_answer(inc, "acts[zz].attributes.injury", "none")
     with pytest.raises(ValueError):
         apply_answer(inc, "nonsense", "x")
+
+
+def test_explain_rule_and_decision():
+    out = hocr("rules", "explain", "assault.strangulation", "--coverage", "/nonexistent")
+    assert out.returncode == 0, out.stderr
+    assert "the act's strangulation or suffocation is yes" in out.stdout
+    assert "takes precedence over: assault.without-injury, assault.with-injury.abh" in out.stdout
+    assert "gives way to:" in out.stdout and "assault.with-injury.gbh" in out.stdout
+    bad = hocr("rules", "explain", "assault.strangulaton")
+    assert bad.returncode == 3 and "did you mean 'assault.strangulation'" in bad.stderr
+    d = hocr("decide", str(EX / "ex-partner-assault.json"), "--format", "text", "--explain")
+    assert "assault.with-injury.abh fired: applied" in d.stdout and "p.43" in d.stdout
+
+
+def test_rules_coverage_fails_under_threshold(tmp_path):
+    cov = tmp_path / "cov.json"
+    cov.write_text(json.dumps({"rules": {"assault.with-injury.abh": ["s1"]}, "classifications": {"8N 008/06": ["s1"]}}))
+    out = hocr("rules", "coverage", "--coverage", str(cov), "--fail-under", "50")
+    assert out.returncode == 1
+    assert "FAIL: rule coverage" in out.stderr and "assault.strangulation" in out.stderr
+    assert "NO SCENARIO records 8N 008/77" in out.stdout
+    check = hocr("rules", "check", "--coverage", str(cov))
+    assert check.returncode == 1 and "8N 008/77" in check.stderr

@@ -48,9 +48,10 @@ def incidents(draw):
             p["age"] = age
         persons.append(p)
     ids = [p["id"] for p in persons]
-    rels = []
+    rels, pairs = [], set()
     for a, b in draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=4)):
-        if a != b:
+        if a != b and frozenset((a, b)) not in pairs:  # one relationship per pair of people
+            pairs.add(frozenset((a, b)))
             rels.append({"a": a, "b": b, "kind": draw(st.sampled_from(list(VOCAB.relationship_kinds)))})
     reported = dt.datetime(2026, 6, 1, 10, tzinfo=dt.timezone.utc)
     acts = []
