@@ -898,6 +898,11 @@ def load_edition(root: Path, base: Path | None = None) -> Edition:
     if problems:
         raise RulebookError(problems)
     edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules)
+    from .lint import lint
+
+    problems = lint(edition)
+    if problems:
+        raise RulebookError(problems)
     edition.ruleset_json = compile_ruleset(rules)
     return edition
 

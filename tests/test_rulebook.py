@@ -179,3 +179,31 @@ def test_decision_service_picks_the_edition_in_force():
     svc = DecisionService(ROOT / "rules")
     import datetime as dt
     assert svc.edition_for(dt.datetime(2026, 4, 1, tzinfo=dt.timezone.utc)).name == "2026-27"
+
+
+def test_two_rules_classifying_the_same_facts_differently_need_an_override(edition_copy):
+    edit(edition_copy, ASSAULTS, "    overrides: [assault.without-injury, assault.with-injury.abh]\n", "")
+    found = problems(edition_copy)
+    assert any(p.rule_id == "assault.strangulation" and "neither overrides the other" in p.message
+               and "assault.with-injury.abh" in p.message for p in found), [str(p) for p in found]
+
+
+def test_a_rule_that_can_never_take_effect_is_reported(edition_copy):
+    # a rule for the same facts as the plain ABH rule that the plain rule overrides: never effective
+    edit(edition_copy, ASSAULTS, "  - id: assault.with-injury.gbh\n",
+         "  - id: assault.shadow\n    cite: CRR 2026/27 p.43\n    summary: A shadow of ABH.\n    when:\n"
+         "      act: {type: use_of_force, injury: minor}\n    then:\n      classify: {class: 8N, code: \"008/06\"}\n\n"
+         "  - id: assault.with-injury.gbh\n")
+    edit(edition_copy, ASSAULTS, "    then:\n      classify: {class: 8N, code: \"008/06\"}\n\n  - id: assault.shadow",
+         "    then:\n      classify: {class: 8N, code: \"008/06\"}\n    overrides: [assault.shadow]\n\n  - id: assault.shadow")
+    found = problems(edition_copy)
+    assert any(p.rule_id == "assault.shadow" and "can never take effect" in p.message for p in found), \
+        [str(p) for p in found]
+
+
+def test_contradictory_conditions_are_reported(edition_copy):
+    edit(edition_copy, "general/flags.yaml", 'victim: {age: {">=": 16}}',
+         'victim: {age: {">=": 16}, occupation: {not_in: [constable, emergency_worker, other]}}')
+    found = problems(edition_copy)
+    assert [(p.rule_id, p.message) for p in found] == [
+        ("flag.domestic-abuse", "can never fire: its conditions contradict each other")]

@@ -1,0 +1,137 @@
+"""Semantic checks of an edition's rules, beyond the schema checks done while loading.
+
+* a rule that can never fire (its own conditions contradict each other);
+* a rule that can never take effect (a rule that overrides it fires whenever it fires);
+* two rules that can classify the same facts differently, with neither overriding the other and
+  no third rule that overrides both whenever both fire.
+
+Facts are reasoned about one attribute at a time: an attribute's possible values are its
+vocabulary values (or yes/no), "not given", and for numbers and text the boundary points of the
+rules' own constants, which is enough to decide every condition the rule language can express.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+from .rulebook import Edition, Problem, Rule, Test
+
+_FRESH = object()  # a value no rule mentions
+
+
+def _domain(edition: Edition, alias: str, attr: str, tests: list[Test]) -> list:
+    v = edition.vocab
+    spec = None
+    if alias == "act":
+        for t in v.act_types.values():
+            spec = spec or t.attributes.get(attr)
+    elif alias in ("victim", "offender"):
+        spec = v.person_attributes.get(attr)
+    elif alias == "incident":
+        spec = v.incident_attributes.get(attr)
+    finite = {
+        ("act", "type"): list(v.act_types), ("relationship", "kind"): list(v.relationship_kinds),
+        ("incident", "reporter_role"): list(v.reporter_roles), ("incident", "channel"): list(v.channels),
+        ("incident", "place"): list(v.places),
+    }.get((alias, attr))
+    if spec is not None and spec.kind == "enum":
+        finite = list(spec.values)
+    elif (spec is not None and spec.kind == "boolean") or attr in (
+            "personally_connected", "contradicts", "credible", "immediately_available"):
+        finite = [True, False]
+    if finite is not None:
+        return finite + [None]
+    points: set = {None, _FRESH}
+    for t in tests:
+        values = t.value if isinstance(t.value, tuple) else (t.value,)
+        for c in values:
+            if isinstance(c, (int, float)) and not isinstance(c, bool):
+                points |= {c - 1, c, c + 1}
+            elif c is not None:
+                points.add(c)
+    return list(points)
+
+
+def _holds(t: Test, value) -> bool:
+    if value is _FRESH:
+        value = "\x00fresh"
+    try:
+        return t.evaluate({} if value is None else {t.attr: value}) is True
+    except TypeError:
+        return False
+
+
+def _constraints(rules: list[Rule]) -> dict[tuple[str, str], list[Test]]:
+    out: dict[tuple[str, str], list[Test]] = {}
+    for r in rules:
+        for p in r.patterns:
+            for t in p.tests:
+                out.setdefault((p.alias, t.attr), []).append(t)
+    return out
+
+
+def _allowed(edition: Edition, cons: dict[tuple[str, str], list[Test]],
+             extra: dict[tuple[str, str], list[Test]] | None = None) -> dict[tuple[str, str], list] | None:
+    """Values each constrained attribute may take when every rule's conditions hold; None if none."""
+    out = {}
+    for key, tests in cons.items():
+        domain = _domain(edition, key[0], key[1], tests + ((extra or {}).get(key) or []))
+        values = [x for x in domain if all(_holds(t, x) for t in tests)]
+        if not values:
+            return None
+        out[key] = values
+    return out
+
+
+def _implied(rule: Rule, allowed: dict[tuple[str, str], list], edition: Edition) -> bool:
+    """Does `rule` fire on every assignment the allowed values permit?"""
+    aliases = {p.alias for p in rule.patterns}
+    for alias in aliases - {"act", "incident"}:
+        # a rule joining a fact the others do not mention (e.g. evidence) is not implied
+        if not any(k[0] == alias for k in allowed) and alias not in ("victim", "offender"):
+            return False
+    for p in rule.patterns:
+        for t in p.tests:
+            values = allowed.get((p.alias, t.attr))
+            if values is None:
+                values = _domain(edition, p.alias, t.attr, [t])
+            if not all(_holds(t, x) for x in values):
+                return False
+    return True
+
+
+def lint(edition: Edition) -> list[Problem]:
+    problems: list[Problem] = []
+    rules = edition.rules
+    overriders = edition.overriders
+    satisfiable: dict[str, dict | None] = {}
+    for r in rules:
+        allowed = _allowed(edition, _constraints([r]))
+        satisfiable[r.id] = allowed
+        if allowed is None:
+            problems.append(Problem(r.file, r.line, r.id, "when", "can never fire: its conditions contradict each other"))
+            continue
+        for o in sorted(overriders.get(r.id, ())):
+            other = edition.rule_by_id[o]
+            if _implied(other, allowed, edition):
+                problems.append(Problem(r.file, r.line, r.id, "overrides",
+                                        f"can never take effect: {o} overrides it and fires whenever it fires"))
+                break
+    classifiers = [r for r in rules if r.consequence("classify") and satisfiable.get(r.id) is not None]
+    for a, b in combinations(classifiers, 2):
+        if a.consequence("classify") == b.consequence("classify"):
+            continue
+        if a.id in overriders.get(b.id, ()) or b.id in overriders.get(a.id, ()):
+            continue
+        if a.act_types and b.act_types and not set(a.act_types) & set(b.act_types):
+            continue
+        both = _allowed(edition, _constraints([a, b]))
+        if both is None:
+            continue
+        common = overriders.get(a.id, frozenset()) & overriders.get(b.id, frozenset())
+        if any(_implied(edition.rule_by_id[c], both, edition) for c in common):
+            continue
+        ca, cb = a.consequence("classify"), b.consequence("classify")
+        problems.append(Problem(b.file, b.line, b.id, "overrides",
+                                f"classifies as {cb[0]} {cb[1]} facts that {a.id} ({a.file}:{a.line}) classifies as "
+                                f"{ca[0]} {ca[1]}, and neither overrides the other: say which takes precedence"))
+    return problems
