@@ -290,7 +290,12 @@ def n_crimes(world, n):
     assert len(got) == want, [(c["classification"], c["ho_code"], c["acts"]) for c in got]
 
 
-@then(parsers.re(r'a crime of (?P<cls>\w+) "(?P<code>[^"]+)" is recorded for "(?P<victim>[^"]+)"'))
+@then(parsers.re(r'a crime of (?P<cls>[\w/]+) "(?P<code>[^"]+)" is recorded with no victim'))
+def crime_recorded_no_victim(world, cls, code):
+    crime_recorded(world, cls, code, "")
+
+
+@then(parsers.re(r'a crime of (?P<cls>[\w/]+) "(?P<code>[^"]+)" is recorded for "(?P<victim>[^"]+)"'))
 def crime_recorded(world, cls, code, victim):
     crimes = _d(world)["crimes"]
     hits = [c for c in crimes if c["classification"] == cls and c["ho_code"] == code and c["victim"] == victim]

@@ -30,6 +30,8 @@ def attr_value(spec):
         return st.sampled_from(["yes", "no", True, False])
     if spec.kind == "integer":
         return st.integers(0, 50)
+    if spec.kind == "text":
+        return st.sampled_from(["1 High Street", "Flat 2", "Unit 7"])
     return st.sampled_from(list(spec.values))
 
 
