@@ -23,7 +23,9 @@ class Candidate:
     offenders: frozenset[str]
     occurred_at: dt.datetime | None
     unit: str | None = None  # what one crime is counted per, when an offence page says (else the victim)
-    alone: bool = False  # recorded as a crime of its own, never folded into another
+    # recorded apart from other crimes, never folded into them: True (each act its own crime) or
+    # the name of a family of offences counted together (one crime per offender for the family)
+    alone: bool | str = False
     count_rule: str = ""
 
 
@@ -108,7 +110,10 @@ def count(edition: Edition, candidates: list[Candidate], reported_at: dt.datetim
         separate = in_addition.get(c.cls)
         separate_id = separate["id"] if separate else (c.count_rule if c.alone else "")
         unit = c.unit if c.unit is not None else c.victim
-        key = (unit, c.offenders, episode, separate_id, c.act if separate_id else "")
+        if isinstance(c.alone, str) and not separate:  # a family counted together, apart from the rest
+            key = (unit, c.offenders, episode, f"family:{c.alone}", "")
+        else:
+            key = (unit, c.offenders, episode, separate_id, c.act if separate_id else "")
         groups.setdefault(key, []).append(c)
 
     crimes: list[CountedCrime] = []
@@ -118,7 +123,7 @@ def count(edition: Edition, candidates: list[Candidate], reported_at: dt.datetim
         members = ranker.sort(groups[key])
         crime = CountedCrime(members[0], members, [members[0].count_rule or one_per_victim])
         victim, offenders, episode, separate_id, _ = key
-        if separate_id:
+        if separate_id and not separate_id.startswith("family:"):
             crime.rule_ids.append(separate_id)
         if len(members) > 1:
             crime.rule_ids.append(finished["id"])

@@ -51,7 +51,8 @@ def describe_consequence(kind: str, value) -> str:
         return f"flag {value[0]}" + (f" ({value[1]})" if value[1] else "")
     if kind == "count":
         per, alone = value
-        return f"count one crime per {per}" + (", recorded alongside any other crime" if alone else "")
+        family = f" (with the other {alone} offences)" if isinstance(alone, str) else ""
+        return f"count one crime per {per}" + (f", recorded alongside any other crime{family}" if alone else "")
     return f"{kind}: {value}"
 
 

@@ -578,7 +578,12 @@ class _RuleParser:
                 elif per not in COUNT_UNITS:
                     self.problem(spec, rule_id, fld, f"`per` must be victim, offender or act.<attribute>, not {per!r}")
                     continue
-                out.append(Consequence("count", (per, bool(value.get("alone", False)))))
+                alone = value.get("alone", False)
+                if not isinstance(alone, (bool, str)) or alone == "":
+                    self.problem(spec, rule_id, fld, "`alone` is true, or the name of a family of offences "
+                                 "counted together but apart from other crimes (e.g. drugs)")
+                    continue
+                out.append(Consequence("count", (per, alone)))
             elif kind == "flag":
                 name, val = (value, "") if not isinstance(value, dict) else (value.get("name"), value.get("value", ""))
                 if name not in self.vocab.flags:
