@@ -135,9 +135,13 @@ def cmd_rules_check(args) -> int:
 
     cov = load_coverage(Path(args.coverage))
     missing: list[str] = []
+    warned = 0
     for e in editions.values():
         e.engine()  # the compiled ruleset must also be accepted by durable-rules
         print(f"edition {e.name}: {len(e.rules)} rules, in force from {e.in_force_from}")
+        for w in e.warnings:
+            print(f"warning: {w}", file=sys.stderr)
+        warned += len(e.warnings)
         if cov is not None:
             lines, m = classification_groups(e, cov)
             print("\n".join(lines))
@@ -148,6 +152,10 @@ def cmd_rules_check(args) -> int:
         print("error: classifications a rule can produce but no scenario records: " + ", ".join(missing),
               file=sys.stderr)
         return 1
+    if warned:
+        print(f"{warned} warning(s)" + (": failing because of --strict" if args.strict else ""))
+        if args.strict:
+            return 1
     print("ok")
     return 0
 
@@ -242,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     p = rules.add_parser("check", help="load, check and compile every edition")
     p.add_argument("--coverage", default="reports/rule-coverage.json",
                    help="scenario coverage of the last feature run (classifications without a scenario fail)")
+    p.add_argument("--strict", action="store_true", help="warnings (e.g. conflicting classifications) fail too")
     p.set_defaults(func=cmd_rules_check)
     p = rules.add_parser("coverage", help="reference paragraph x rule x scenario, from the last feature run")
     p.add_argument("--coverage", default="reports/rule-coverage.json")

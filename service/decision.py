@@ -353,12 +353,14 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         if not q.purpose or PURPOSES.index(purpose) < PURPOSES.index(q.purpose):
             q.purpose = purpose
 
-    def ask_open(act_id: str, kinds: set[str] | None = None) -> bool:
+    def ask_open(act_id: str, kinds: set[str] | None = None, only: set[str] | None = None) -> bool:
         """Questions from rules that did not fire but still could, and would matter."""
         asked = False
         eff = set(effective[act_id])
         for rule in edition.rules:
             if rule.id in fired[act_id] or (rule.act_types and acts[act_id].type not in rule.act_types):
+                continue
+            if only is not None and rule.id not in only:
                 continue
             if any(o in eff for o in overriders.get(rule.id, ())):
                 continue  # a rule that fired already overrides it: its answer would change nothing
@@ -370,7 +372,20 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
                 asked = True
         return asked
 
+    def ask_assumed(act_id: str) -> None:
+        """A rule that took effect because a fact was not given has assumed it: ask for it."""
+        for rid in effective[act_id]:
+            firing = fired[act_id][rid]
+            for pattern in rules[rid].patterns:
+                fact = firing.facts.get(pattern.alias, {})
+                for t in pattern.tests:
+                    absent_ok = t.op == "absent" or (t.op == "in" and None in t.value) or (
+                        t.op == "present" and not t.value)
+                    if absent_ok and fact.get(t.attr) is None:
+                        add_question(pattern.alias, t.attr, fact.get("ref"), act_id, rid)
+
     for order, a in enumerate(inc.acts):
+        ask_assumed(a.id)
         eff_rules = [rules[rid] for rid in effective[a.id]]
         for r in eff_rules:
             note = r.consequence("note")
@@ -392,6 +407,8 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
                     to = str(fact_index.by_kind["incident"][0].get(to[9:]) or "")
                 negations.append(NegationOut(a.id, r.id, r.cite, say, disp, "", inc_cls, inc_code, inc_title, to))
             accounts[a.id] = ActAccountOut(a.id, "not_recorded", reason_code=negs[0].id)
+            # what could still lift the negation: the rules that take precedence over it
+            ask_open(a.id, only=set().union(*(overriders.get(r.id, frozenset()) for r in negs)))
             continue
         if asks:
             for r in asks:

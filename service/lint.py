@@ -99,8 +99,12 @@ def _implied(rule: Rule, allowed: dict[tuple[str, str], list], edition: Edition)
     return True
 
 
-def lint(edition: Edition) -> list[Problem]:
+def lint(edition: Edition) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings). Rules that can never fire or never take effect are errors; two rules
+    classifying the same facts differently are warnings: at run time the more serious
+    classification wins (principal crime ranking), but the author should say which applies."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     rules = edition.rules
     overriders = edition.overriders
     satisfiable: dict[str, dict | None] = {}
@@ -131,7 +135,7 @@ def lint(edition: Edition) -> list[Problem]:
         if any(_implied(edition.rule_by_id[c], both, edition) for c in common):
             continue
         ca, cb = a.consequence("classify"), b.consequence("classify")
-        problems.append(Problem(b.file, b.line, b.id, "overrides",
+        warnings.append(Problem(b.file, b.line, b.id, "overrides",
                                 f"classifies as {cb[0]} {cb[1]} facts that {a.id} ({a.file}:{a.line}) classifies as "
                                 f"{ca[0]} {ca[1]}, and neither overrides the other: say which takes precedence"))
-    return problems
+    return problems, warnings

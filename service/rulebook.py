@@ -747,6 +747,7 @@ class Edition:
     counting: Counting
     rules: list[Rule]
     ruleset_json: dict = field(repr=False, default_factory=dict)
+    warnings: list = field(repr=False, default_factory=list)  # lint findings that do not stop loading
     _engine: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -905,7 +906,7 @@ def load_edition(root: Path, base: Path | None = None) -> Edition:
     edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules)
     from .lint import lint
 
-    problems = lint(edition)
+    problems, edition.warnings = lint(edition)
     if problems:
         raise RulebookError(problems)
     edition.ruleset_json = compile_ruleset(rules)

@@ -107,7 +107,8 @@ def test_every_act_is_accounted_for(service, raw):
     assert len(in_crimes) == len(set(in_crimes))
     for c in d["crimes"]:
         assert c["rule_ids"] and c["citations"] and c["title"]
-    assert d["outcome"] in ("record_crime", "crime_related_incident", "no_crime", "more_information_required")
+    assert d["outcome"] in ("record_crime", "crime_related_incident", "no_crime", "more_information_required",
+                            "transfer", "notifiable_incident")
     if d["crimes"]:
         assert d["outcome"] == "record_crime"
 
@@ -210,9 +211,13 @@ def complete_incidents(draw):
 
 
 def _summary(d) -> tuple:
+    """The decision itself: outcome, crimes with their flags, and what became of each act (a second
+    reason for not recording an act that is not recorded anyway changes nothing)."""
     return (d.outcome, sorted((c.classification, c.ho_code, c.victim, tuple(c.acts),
                                tuple(sorted(f.name + f.value for f in c.flags))) for c in d.crimes),
-            sorted((n.act, n.reason_code) for n in d.negations))
+            [(a.act, a.status) for a in d.acts],
+            sorted({(n.act, n.incident_code, n.transfer_to) for n in d.negations
+                    if n.incident_code or n.transfer_to}))
 
 
 def _removals(raw):
