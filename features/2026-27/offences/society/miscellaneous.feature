@@ -1,0 +1,134 @@
+@edition-2026-27
+Feature: Miscellaneous crimes against society - 69, 79, 83, 802
+  CRR 2026/27 pp.95-97. Offender Management Act offences (69), perverting the course of justice (79),
+  the few notifiable bail offences (83) and dangerous driving (802) are offences against the state.
+  Breach of bail is not notifiable. Dangerous driving is a crime related incident until the
+  investigation confirms it.
+
+  Background:
+    Given an incident reported at "2026-06-01T10:00:00Z" by a professional
+    And "S" is a man aged 33
+
+  Scenario Outline: Offender Management Act offences (p.95)
+    Given act "m1" is a prison security breach by "S"
+    And act "m1" has conduct "<conduct>"
+    And act "m1" has points to prove made out "yes"
+    When the incident is decided
+    Then 1 crime is recorded
+    And rule "<rule>" fired
+    And the decision notes "prison.one-crime-per-offender" for act "m1"
+
+    Examples:
+      | conduct                  | code   | rule                     |
+      | assist escape            | 069/01 | prison.assist-escape     |
+      | convey list a            | 069/02 | prison.convey-list-a     |
+      | convey list b            | 069/03 | prison.convey-list-b     |
+      | throw into prison        | 069/07 | prison.throw-into-prison |
+      | possess knife in prison  | 069/06 | prison.possess-knife     |
+      | possess item in prison   | 069/05 | prison.possess-item      |
+
+  Scenario Outline: Perverting the course of justice (pp.95-96)
+    Given act "m1" is an interference with justice by "S"
+    And act "m1" has conduct "<conduct>"
+    And act "m1" has points to prove made out "yes"
+    When the incident is decided
+    Then 1 crime is recorded
+    And rule "<rule>" fired
+    And rule "justice.one-crime-per-offender" fired
+
+    Examples:
+      | conduct                                | code   | rule                                        |
+      | perverting                             | 079/01 | justice.perverting                          |
+      | intimidating witness                   | 079/02 | justice.intimidating-witness                |
+      | harming witness                        | 079/03 | justice.harming-witness                     |
+      | intimidating witness other proceedings | 079/04 | justice.intimidating-witness-other-proceedings |
+
+  Scenario: A witness assaulted to stop them giving evidence: the assault is recorded as well (p.95)
+    Given "V" is a woman aged 60
+    And "S" is the stranger of "V"
+    And the acts are:
+      | act | type                      | by | against | conduct         | points to prove made out | injury |
+      | m1  | interference with justice | S  |         | harming witness | yes                      |        |
+      | a1  | use of force              | S  | V       |                 |                          | minor  |
+    When the incident is decided
+    Then 2 crimes are recorded
+    And a crime of 8N "008/06" is recorded for "V"
+    And rule "justice.harming-witness" fired
+    And every act is accounted for
+
+  Scenario Outline: Only a few bail offences are notifiable (p.96)
+    Given act "m1" is a bail related conduct by "S"
+    And act "m1" has conduct "<conduct>"
+    And act "m1" has points to prove made out "yes"
+    When the incident is decided
+    Then 1 crime is recorded
+    And rule "<rule>" fired
+    And rule "bail.one-crime-per-offender" fired
+
+    Examples:
+      | conduct                                 | code   | rule                          |
+      | indemnify surety                        | 083/02 | bail.indemnify-surety         |
+      | bail in false name                      | 083/03 | bail.false-name               |
+      | disclose secure college info direct     | 083/04 | bail.secure-college-direct    |
+      | disclose secure college info contracted | 083/07 | bail.secure-college-contracted |
+      | breach pre charge travel condition      | 083/08 | bail.pre-charge-travel        |
+
+  Scenario: Breach of bail is not a notifiable offence (p.96)
+    Given act "m1" is a bail related conduct by "S"
+    And act "m1" has conduct "breach of bail conditions"
+    When the incident is decided
+    Then no crimes are recorded
+    And act "m1" is not recorded because of "bail.breach-not-notifiable" as a no crime
+
+  Scenario: Dangerous driving stays a crime related incident until the investigation confirms it (p.96)
+    Given act "m1" is a manner of driving by "S"
+    And act "m1" has points to prove made out "no"
+    When the incident is decided
+    Then no crimes are recorded
+    And the outcome is "crime related incident"
+    And act "m1" is not recorded because of "driving.until-confirmed" as a crime related incident
+
+  Scenario: Dangerous driving confirmed by the investigation is 802 (p.96)
+    Given act "m1" is a manner of driving by "S"
+    And act "m1" has points to prove made out "yes"
+    And act "m1" has vehicle known stolen "no"
+    And act "m1" has only evidence is intended injury "no"
+    When the incident is decided
+    Then 1 crime is recorded
+    And rule "driving.dangerous" fired
+    And rule "driving.one-crime-per-driver" fired
+
+  Scenario: A driver deliberately runs someone down, having driven dangerously before: 5D and 802 (p.96)
+    Given "V" is a man aged 30
+    And "S" is the stranger of "V"
+    And the acts are:
+      | act | type              | by | against | points to prove made out | vehicle known stolen | only evidence is intended injury | injury  | intent serious harm |
+      | m1  | manner of driving | S  |         | yes                      | no                   | no                               |         |                     |
+      | a1  | use of force      | S  | V       |                          |                      |                                  | serious | yes                 |
+    When the incident is decided
+    Then 2 crimes are recorded
+    And a crime of 5D "005/01" is recorded for "V"
+    And rule "driving.dangerous" fired
+    And every act is accounted for
+
+  Scenario: The only evidence of dangerous driving is the deliberate injury: 5D only (pp.96-97)
+    Given "V" is a man aged 30
+    And "S" is the stranger of "V"
+    And the acts are:
+      | act | type              | by | against | points to prove made out | vehicle known stolen | only evidence is intended injury | injury  | intent serious harm |
+      | m1  | manner of driving | S  |         | yes                      | no                   | yes                              |         |                     |
+      | a1  | use of force      | S  | V       |                          |                      |                                  | serious | yes                 |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 5D "005/01" is recorded for "V"
+    And act "m1" is not recorded because of "driving.only-evidence-intended-injury" as a no crime
+    And every act is accounted for
+
+  Scenario: A vehicle known to be stolen driven dangerously is aggravated vehicle taking (p.97)
+    Given act "m1" is a manner of driving by "S"
+    And act "m1" has points to prove made out "yes"
+    And act "m1" has vehicle known stolen "yes"
+    And act "m1" has only evidence is intended injury "no"
+    When the incident is decided
+    Then 1 crime is recorded
+    And rule "driving.stolen-vehicle" fired
