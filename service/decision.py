@@ -407,8 +407,10 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
                     to = str(fact_index.by_kind["incident"][0].get(to[9:]) or "")
                 negations.append(NegationOut(a.id, r.id, r.cite, say, disp, "", inc_cls, inc_code, inc_title, to))
             accounts[a.id] = ActAccountOut(a.id, "not_recorded", reason_code=negs[0].id)
-            # what could still lift the negation: the rules that take precedence over it
-            ask_open(a.id, only=set().union(*(overriders.get(r.id, frozenset()) for r in negs)))
+            # what could still change it: rules that take precedence over the negation, and other
+            # negations (a crime related incident and "no crime" are different outcomes)
+            ask_open(a.id, only=set().union(*(overriders.get(r.id, frozenset()) for r in negs))
+                     | {r.id for r in edition.rules if r.consequence("negate")})
             continue
         if asks:
             for r in asks:
@@ -499,9 +501,8 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
 
     tell = cfg.raw.get("tell_the_victim")
     if tell:  # an auditable record, and the victim or reporter told, whenever a report is not crimed
-        for n in negations:
-            if n.disposition in tell["dispositions"]:
-                notes.append(NoteOut(n.act, tell["id"], " ".join(tell["text"].split()), tell["cite"]))
+        for act_id in dict.fromkeys(n.act for n in negations if n.disposition in tell["dispositions"]):
+            notes.append(NoteOut(act_id, tell["id"], " ".join(tell["text"].split()), tell["cite"]))
     dispositions = {n.disposition for n in negations}
     if crimes:
         outcome = "record_crime"

@@ -18,12 +18,31 @@ from .rulebook import Edition, Problem, Rule, Test
 _FRESH = object()  # a value no rule mentions
 
 
-def _domain(edition: Edition, alias: str, attr: str, tests: list[Test]) -> list:
+def _act_types(tests: list[Test], edition: Edition) -> list[str]:
+    """The act types a set of conditions allows (an attribute means different things on each)."""
+    types = list(edition.vocab.act_types)
+    for t in tests:
+        if t.attr == "type":
+            types = [x for x in types if _holds(t, x)]
+    return types
+
+
+def _domain(edition: Edition, alias: str, attr: str, tests: list[Test], act_types: list[str] | None = None) -> list:
     v = edition.vocab
     spec = None
-    if alias == "act":
-        for t in v.act_types.values():
-            spec = spec or t.attributes.get(attr)
+    if alias == "act" and attr != "type":
+        values: list = []
+        kinds = set()
+        for name in act_types if act_types is not None else list(v.act_types):
+            a = v.act_types[name].attributes.get(attr)
+            if a is not None:
+                kinds.add(a.kind)
+                values += [x for x in a.values if x not in values]
+        if kinds == {"enum"}:
+            return values + [None]
+        if kinds == {"boolean"}:
+            return [True, False, None]
+        spec = None
     elif alias in ("victim", "offender"):
         spec = v.person_attributes.get(attr)
     elif alias == "incident":
@@ -73,8 +92,11 @@ def _allowed(edition: Edition, cons: dict[tuple[str, str], list[Test]],
              extra: dict[tuple[str, str], list[Test]] | None = None) -> dict[tuple[str, str], list] | None:
     """Values each constrained attribute may take when every rule's conditions hold; None if none."""
     out = {}
+    act_types = _act_types(cons.get(("act", "type"), []), edition)
+    if not act_types:
+        return None
     for key, tests in cons.items():
-        domain = _domain(edition, key[0], key[1], tests + ((extra or {}).get(key) or []))
+        domain = _domain(edition, key[0], key[1], tests + ((extra or {}).get(key) or []), act_types)
         values = [x for x in domain if all(_holds(t, x) for t in tests)]
         if not values:
             return None
@@ -93,7 +115,8 @@ def _implied(rule: Rule, allowed: dict[tuple[str, str], list], edition: Edition)
         for t in p.tests:
             values = allowed.get((p.alias, t.attr))
             if values is None:
-                values = _domain(edition, p.alias, t.attr, [t])
+                types = allowed.get(("act", "type"))
+                values = _domain(edition, p.alias, t.attr, [t], types)
             if not all(_holds(t, x) for x in values):
                 return False
     return True

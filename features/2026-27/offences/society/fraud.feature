@@ -59,12 +59,6 @@ Feature: Fraud and cyber crime - Report Fraud, or recorded by the force
       | failing to disclose  | local suspect              | NFIB18  | 053/41 | fraud.call-for-service.failing-to-disclose |
       | computer misuse      | local suspect              | NFIB50  | 053/54 | fraud.call-for-service.computer-misuse    |
 
-  Scenario: A petrol drive-off is recorded by the force, not referred to Report Fraud (p.98)
-    Given act "f1" is a deception or false document by "S" against "V"
-    And act "f1" has conduct "making off without payment"
-    When the incident is decided
-    Then a crime of 49A "053/25" is recorded for "V"
-
   Scenario Outline: Forgery, false documents and articles for fraud are recorded by the force (pp.97-98)
     Given act "f1" is a deception or false document by "S"
     And act "f1" has conduct "<conduct>"
