@@ -13,14 +13,13 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
-from .rulebook import Edition, suggest
+from .rulebook import MAX_ATTRIBUTES, Edition, suggest
 
 MAX_PERSONS = 100
 MAX_ACTS = 100
 MAX_RELATIONSHIPS = 500
 MAX_EVIDENCE = 100
 MAX_PRIOR = 100
-MAX_ATTRIBUTES = 32
 MAX_BATCH = 500
 
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")]

@@ -83,6 +83,18 @@ def _purpose(rule: Rule) -> str:
     return "flag"
 
 
+def _order(q: "QuestionOut", blocking: set[str], undecided: set[str]) -> tuple:
+    """Most decisive first: what an act is waiting for (an explicit ask); what could make an
+    undecided act a crime; then whether to record, the classification, the count, the flags."""
+    if q.field in blocking:
+        tier = 0
+    elif set(q.acts) & undecided and q.purpose == "classification":
+        tier = 1
+    else:
+        tier = 2 + PURPOSES.index(q.purpose)
+    return (tier, -len(q.rule_ids), q.field)
+
+
 @dataclass
 class ActAccountOut:
     act: str
@@ -170,7 +182,8 @@ def build_facts(inc: Incident, edition: Edition) -> list[dict]:
 
     for act in inc.acts:
         fid = f"act:{act.id}"
-        facts.append(_clean({"t": "act", "id": fid, "ref": act.id, "type": act.type, **act.attributes}))
+        facts.append(_clean({"t": "act", "id": fid, "ref": act.id, "type": act.type,
+                             "has_victim": act.against is not None, **act.attributes}))
         if act.against:
             facts.append(party(fid, act.id, "victim", act.against))
         for pid in act.by:
@@ -242,11 +255,14 @@ def open_needs(rule: Rule, act_fact: dict, facts: _Facts) -> set[tuple] | None:
         partials = nxt
         if not partials:
             return None
+    rank = {key: i for i, key in enumerate(rule.order)}
     needs = set()
     for _, unknown in partials:
         if not unknown:
             return set()  # would fire now (the engine disagrees: treated as nothing to ask)
-        needs |= unknown
+        # only the first condition still open, in the author's order: a gate before what it guards
+        needs.add(min(unknown, key=lambda u: (rank.get((u[0], u[1]), rank.get((u[0], "kind"), len(rank))),
+                                              u[0], u[1], str(u[2]))))
     return needs
 
 
@@ -340,7 +356,9 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     flags: dict[str, list[FlagOut]] = {}
     candidates: list[counting_mod.Candidate] = []
 
-    def add_question(alias: str, attr: str, ref: str | None, act_id: str, rule_id: str) -> None:
+    blocking: set[str] = set()
+
+    def add_question(alias: str, attr: str, ref: str | None, act_id: str, rule_id: str) -> str:
         path, attribute, text, allowed = _question(edition, alias, attr, ref, inc, acts[act_id].type)
         q = questions.get(path)
         if q is None:
@@ -352,6 +370,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         purpose = _purpose(rules[rule_id])
         if not q.purpose or PURPOSES.index(purpose) < PURPOSES.index(q.purpose):
             q.purpose = purpose
+        return path
 
     def ask_open(act_id: str, kinds: set[str] | None = None, only: set[str] | None = None) -> bool:
         """Questions from rules that did not fire but still could, and would matter."""
@@ -362,6 +381,8 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
                 continue
             if only is not None and rule.id not in only:
                 continue
+            if all(c.kind in ("note", "review") for c in rule.consequences):
+                continue  # a note cannot change the decision: nothing to ask for it
             if any(o in eff for o in overriders.get(rule.id, ())):
                 continue  # a rule that fired already overrides it: its answer would change nothing
             if kinds is not None and not any(c.kind in kinds for c in rule.consequences):
@@ -417,7 +438,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
                 for alias, attr in r.consequence("ask"):
                     ref = a.id if alias == "act" else (a.against if alias == "victim" else
                                                        (a.by[0] if alias == "offender" and a.by else inc.id))
-                    add_question(alias, attr, ref, a.id, r.id)
+                    blocking.add(add_question(alias, attr, ref, a.id, r.id))
             ask_open(a.id)
             accounts[a.id] = ActAccountOut(a.id, "undecided")
             continue
@@ -440,7 +461,9 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
             candidates.append(best)
             ask_open(a.id)
             continue
-        if ask_open(a.id):
+        could_classify = ask_open(a.id, kinds={"classify"})
+        ask_open(a.id, only={r.id for r in edition.rules if r.consequence("negate") or r.consequence("ask")})
+        if could_classify:  # only a rule that could make it a crime keeps the act undecided
             accounts[a.id] = ActAccountOut(a.id, "undecided")
             continue
         nn = cfg.section("not_notifiable")
@@ -528,8 +551,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     # Most decisive first: questions that block an undecided act, then by what they can change
     # (whether to record, the classification, the count, a flag), then how many rules need them.
     undecided = {a for a, acc in accounts.items() if acc.status == "undecided"}
-    ordered_questions = sorted(questions.values(), key=lambda q: (
-        not (set(q.acts) & undecided), PURPOSES.index(q.purpose), -len(q.rule_ids), q.field))
+    ordered_questions = sorted(questions.values(), key=lambda q: _order(q, blocking, undecided))
     return Decision(
         decision_id=decision_id(inc, edition), incident_id=inc.id, outcome=outcome, edition=edition.name,
         crimes=crimes, negations=negations, questions=ordered_questions,

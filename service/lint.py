@@ -30,7 +30,7 @@ def _act_types(tests: list[Test], edition: Edition) -> list[str]:
 def _domain(edition: Edition, alias: str, attr: str, tests: list[Test], act_types: list[str] | None = None) -> list:
     v = edition.vocab
     spec = None
-    if alias == "act" and attr != "type":
+    if alias == "act" and attr not in ("type", "has_victim"):
         values: list = []
         kinds = set()
         for name in act_types if act_types is not None else list(v.act_types):
@@ -55,7 +55,7 @@ def _domain(edition: Edition, alias: str, attr: str, tests: list[Test], act_type
     if spec is not None and spec.kind == "enum":
         finite = list(spec.values)
     elif (spec is not None and spec.kind == "boolean") or attr in (
-            "personally_connected", "contradicts", "credible", "immediately_available"):
+            "personally_connected", "contradicts", "credible", "immediately_available", "has_victim"):
         finite = [True, False]
     if finite is not None:
         return finite + [None]

@@ -50,7 +50,8 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 
 # ---------------------------------------------------------------------------------------- vocabulary
 
-RESERVED = {"id", "t", "sid", "type", "act", "person", "role", "ref"}
+RESERVED = {"id", "t", "sid", "type", "act", "person", "role", "ref", "has_victim"}
+MAX_ATTRIBUTES = 64  # per act, person or incident: a report may give every attribute of its type
 
 
 @dataclass(frozen=True)
@@ -222,11 +223,20 @@ class Vocabulary:
                 merged.sexes = tuple(dict.fromkeys(merged.sexes + part.sexes))
         merged = merged or cls.load(Located(), "?", problems)
         for t in merged.act_types.values():
+            if len(t.attributes) + len(merged.common_act_attributes) > MAX_ATTRIBUTES:
+                problems.append(Problem(parts[0][1] if parts else "?", 0, "", f"act_types.{t.name}",
+                                        f"has more than {MAX_ATTRIBUTES} attributes (with the common ones): "
+                                        "a report could not give them all"))
+        for t in merged.act_types.values():
             for name, attr in merged.common_act_attributes.items():
-                if name in t.attributes:
+                own = t.attributes.get(name)
+                if own is None:
+                    t.attributes[name] = attr
+                elif (own.kind, own.values) != (attr.kind, attr.values):
+                    # an act type may ask a common attribute in its own words, but not change its answers
                     problems.append(Problem(parts[0][1] if parts else "?", 0, "", f"act_types.{t.name}.{name}",
-                                            "is also a common act attribute; declare it once"))
-                t.attributes[name] = attr
+                                            "is a common act attribute: an act type may only reword its "
+                                            "question, not change its type or values"))
         return merged
 
     def act_attribute(self, act_type: str, name: str) -> Attribute | None:
@@ -293,7 +303,7 @@ def expand_codes(spec: str) -> list[str]:
 # These are the envelope of the contract, not offence knowledge.
 PATTERN_ORDER = ("act", "victim", "offender", "relationship", "incident", "evidence")
 ENVELOPE_ATTRS = {
-    "act": {"type"},
+    "act": {"type", "has_victim"},
     "victim": {"age", "sex"},
     "offender": {"age", "sex"},
     "relationship": {"kind", "personally_connected"},
@@ -361,6 +371,9 @@ class Rule:
     consequences: tuple[Consequence, ...]
     overrides: tuple[str, ...]
     act_types: tuple[str, ...] | None  # None: any act type
+    # the conditions in the order the author wrote them: questions ask the first one missing, so
+    # an author puts a gate (e.g. where it happened) before what only matters behind it
+    order: tuple[tuple[str, str], ...] = ()
 
     def consequence(self, kind: str) -> Any:
         for c in self.consequences:
@@ -415,7 +428,7 @@ class _RuleParser:
             return list(self.vocab.places)
         if attr == "sex":
             return list(self.vocab.sexes)
-        if attr in ("personally_connected", "contradicts", "credible", "immediately_available"):
+        if attr in ("personally_connected", "contradicts", "credible", "immediately_available", "has_victim"):
             return [True, False]
         return None  # free (age, force_area, country)
 
@@ -650,8 +663,10 @@ class _RuleParser:
         overrides = node.get("overrides") or []
         if not isinstance(overrides, list):
             overrides = [overrides]
+        order = tuple((alias, str(attr)) for alias, spec in when.items() if isinstance(spec, dict)
+                      for attr in spec)
         return Rule(rule_id, cite, summary, *where(node, (file, 0)), tuple(patterns), cons,
-                    tuple(str(o) for o in overrides), act_types)
+                    tuple(str(o) for o in overrides), act_types, order)
 
 
 # ---------------------------------------------------------------------------------------- compile
@@ -701,7 +716,10 @@ def _join_json(alias: str) -> list[dict]:
 def compile_rule(rule: Rule) -> dict:
     patterns = []
     for p in rule.patterns:
-        conds = [{"t": FACT_KIND[p.alias]}] + _join_json(p.alias) + [_test_json(t) for t in p.tests]
+        # value tests before the join: durable-rules keeps the reference (join) nodes it is
+        # evaluating on a fixed 64-entry stack, so joins must only be reached by facts that passed
+        # the cheap tests, or an edition with many joined rules fails with error 303
+        conds = [{"t": FACT_KIND[p.alias]}] + [_test_json(t) for t in p.tests] + _join_json(p.alias)
         patterns.append({f"p_{p.alias}": conds[0] if len(conds) == 1 else {"$and": conds}})
     return {"all": patterns}
 

@@ -246,24 +246,33 @@ def _summary(d: dict) -> tuple:
 def answer_one_at_a_time(service, world):
     from service.answers import apply_answer
 
+    import copy
+
     answers = world["answers"]
-    asked = []
+    world["start"] = copy.deepcopy(world["incident"])
+    asked: list[str] = []
+    given: dict[str, str] = {}
     for _ in range(60):
         _decide(service, world, None)
         questions = _d(world)["questions"]
         if not questions:
             break
-        field = questions[0]["field"]
-        assert field in answers, (f"the app asked {field!r} ({questions[0]['text']}), which the officer's "
-                                  f"answers do not cover; asked so far: {asked}")
+        q = questions[0]
+        field = q["field"]
+        answer = answers.get(field)
+        if answer is None and "*" in answers and answers["*"] in q["allowed"]:
+            answer = answers["*"]  # "none of the other circumstances apply"
+        assert answer is not None, (f"the app asked {field!r} ({q['text']}), which the officer's "
+                                    f"answers do not cover; asked so far: {asked}")
         assert field not in asked, f"{field!r} was asked twice"
         asked.append(field)
-        world["incident"] = apply_answer(world["incident"], field, answers[field])
+        given[field] = answer
+        world["incident"] = apply_answer(world["incident"], field, answer)
     else:
         raise AssertionError("the questions never ran out")
     world["asked"] = asked
-    complete = world["incident"]  # every answer given so far, all at once
-    for field, answer in answers.items():
+    complete = world["start"]  # the first report with every answer given at once
+    for field, answer in given.items():
         complete = apply_answer(complete, field, answer)
     as_of = dt.datetime.fromisoformat(complete["reported_at"].replace("Z", "+00:00")) + dt.timedelta(hours=1)
     world["complete"] = service.decide(complete, as_of=as_of).to_dict()
@@ -429,6 +438,11 @@ def decision_notes(world, rule, aid):
 def first_question(world, field):
     qs = _d(world)["questions"]
     assert qs and qs[0]["field"] == field, [q["field"] for q in qs]
+
+
+@then(parsers.re(r'the officer gave the answer for "(?P<field>[^"]+)"'))
+def officer_gave(world, field):
+    assert field in world["asked"] and field in world["answers"], world["asked"]
 
 
 @then(parsers.re(r'the officer was asked (?P<n>\d+) questions?'))

@@ -3,7 +3,8 @@ Feature: Officer flows - deciding from an incomplete report at the scene
   An officer rarely has every fact at once. The decision says what to ask next, most decisive
   first, and never guesses: answering the questions one at a time reaches the same decision as the
   complete report. (Questions come from the rules themselves: a rule that could still fire asks
-  for what it needs.)
+  for what it needs. The row "* | no" answers "no" to every other yes/no question the app shows,
+  as an officer ticking "none of these apply" would; any other question must be answered.)
 
   Scenario: "My ex-partner hit me" - from the first words to the recorded crime
     Given an incident reported at "2026-06-01T10:00:00Z" by the victim
@@ -23,6 +24,11 @@ Feature: Officer flows - deciding from an incomplete report at the scene
       | persons[V].attributes.occupation                   | other       |
       | acts[a1].attributes.threat_only                    | no          |
       | incident.place                                     | dwelling    |
+      | incident.attributes.where_committed                | this_force_area |
+      | incident.attributes.investigation_primacy          | police      |
+      | incident.attributes.public_disorder                | not_disorder |
+      | acts[a1].attributes.corrosive_substance            | none        |
+      | *                                                  | no          |
     When the incident is decided
     Then the outcome is "more information required"
     And the first question is "acts[a1].attributes.injury"
@@ -63,6 +69,11 @@ Feature: Officer flows - deciding from an incomplete report at the scene
       | acts[a1].attributes.threat_only                    | no        |
       | incident.place                                     | public_place |
       | incident.attributes.recording_necessary            | no        |
+      | incident.attributes.where_committed                | this_force_area |
+      | incident.attributes.investigation_primacy          | police    |
+      | incident.attributes.public_disorder                | not_disorder |
+      | acts[a1].attributes.corrosive_substance            | none      |
+      | *                                                  | no        |
     When the officer answers the questions one at a time
     Then the officer was asked "persons[V].attributes.confirmation" before "acts[a1].attributes.injury"
     And a crime of 5D "005/01" is recorded for "V"

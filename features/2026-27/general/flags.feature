@@ -190,16 +190,19 @@ Feature: Domestic abuse flag
     And the decision asks for "acts[a1].attributes.targeted_religion"
 
   # ---------------------------------------------------------------- metal theft (p.27)
-  Scenario Outline: Force used while taking metal for scrap carries one metal theft flag (p.27)
+  Scenario Outline: Metal taken for its scrap value carries one metal theft flag (p.27)
     Given "G" is a man aged 45
     And "S" is a man aged 36
     And "S" is the stranger of "G"
-    And act "a1" is a use of force by "S" against "G"
-    And act "a1" has injury "none"
+    And act "a1" is a taking property by "S" against "G"
+    And act "a1" has force "none"
+    And act "a1" has property kind "other"
+    And act "a1" has taken from "elsewhere"
+    And act "a1" has taken in country "england"
     And act "a1" has scrap metal motive "yes"
     And act "a1" has metal kind "<kind>"
     When the incident is decided
-    Then a crime of 105A "105/01" is recorded for "G"
+    Then a crime of 49 "049/10" is recorded for "G"
     And that crime is flagged "metal theft"
     And that crime names rule "<rule>"
     And that crime is not flagged "<not>"

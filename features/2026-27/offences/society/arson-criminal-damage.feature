@@ -111,7 +111,6 @@ Feature: Arson and criminal damage - 56A, 56B, 58A-58D, 58J, 59
     Then the outcome is "more information required"
     And act "a1" is undecided
     And the decision asks for "acts[a1].attributes.by_fire"
-    And the decision asks for "acts[a1].attributes.life_endangered"
 
   Scenario Outline: Threats to damage property and articles to damage it are 59, with no victim (pp.85-86)
     Given act "a9" is a threat or article to damage property by "S"
