@@ -124,7 +124,7 @@ def cmd_serve(args) -> int:
 def cmd_rules_check(args) -> int:
     rules_dir = args.rules_dir or default_rules_dir()
     try:
-        editions = load_editions(rules_dir)
+        editions = load_editions(rules_dir, lint=True)
     except RulebookError as exc:
         for p in exc.problems:
             print(f"error: {p}", file=sys.stderr)

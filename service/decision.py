@@ -376,8 +376,8 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         """Questions from rules that did not fire but still could, and would matter."""
         asked = False
         eff = set(effective[act_id])
-        for rule in edition.rules:
-            if rule.id in fired[act_id] or (rule.act_types and acts[act_id].type not in rule.act_types):
+        for rule in edition.rules_for_type.get(acts[act_id].type, edition.rules):
+            if rule.id in fired[act_id]:
                 continue
             if only is not None and rule.id not in only:
                 continue

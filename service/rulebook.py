@@ -775,6 +775,10 @@ class Edition:
         for r in self.rules:
             for o in r.overrides:
                 direct.setdefault(o, set()).add(r.id)
+        # the rules that can apply to an act of each type (those naming no type apply to all)
+        self.rules_for_type: dict[str, list[Rule]] = {
+            t: [r for r in self.rules if r.act_types is None or t in r.act_types]
+            for t in self.vocab.act_types}
         self.overriders: dict[str, frozenset[str]] = {}
         for r in self.rules:
             seen: set[str] = set()
@@ -825,8 +829,12 @@ def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[
     return Counting(dict(data), ranking, frozenset(pc.get("violent_groups") or []), in_addition)
 
 
-def load_edition(root: Path, base: Path | None = None) -> Edition:
-    """Load and check one edition folder; raise RulebookError listing every problem found."""
+def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Edition:
+    """Load and check one edition folder; raise RulebookError listing every problem found.
+
+    ``lint`` adds the semantic checks of service.lint (about a second for a full edition): `hocr
+    rules check` runs them; the service itself loads without them.
+    """
     problems: list[Problem] = []
     base = base or root.parent
 
@@ -922,22 +930,23 @@ def load_edition(root: Path, base: Path | None = None) -> Edition:
     if problems:
         raise RulebookError(problems)
     edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules)
-    from .lint import lint
+    if lint:
+        from .lint import lint as run_lint
 
-    problems, edition.warnings = lint(edition)
-    if problems:
-        raise RulebookError(problems)
+        problems, edition.warnings = run_lint(edition)
+        if problems:
+            raise RulebookError(problems)
     edition.ruleset_json = compile_ruleset(rules)
     return edition
 
 
-def load_editions(rules_dir: Path) -> dict[str, Edition]:
+def load_editions(rules_dir: Path, lint: bool = False) -> dict[str, Edition]:
     """Every edition folder under rules_dir (a folder holding edition.yaml), checked."""
     editions: dict[str, Edition] = {}
     problems: list[Problem] = []
     for manifest in sorted(rules_dir.glob("*/edition.yaml")):
         try:
-            e = load_edition(manifest.parent, rules_dir)
+            e = load_edition(manifest.parent, rules_dir, lint=lint)
             editions[e.name] = e
         except RulebookError as exc:
             problems.extend(exc.problems)

@@ -37,7 +37,7 @@ def edit(folder: Path, rel: str, old: str, new: str, count: int = 1) -> int:
 
 def problems(folder: Path) -> list:
     with pytest.raises(RulebookError) as err:
-        load_edition(folder)
+        load_edition(folder, lint=True)
     return err.value.problems
 
 
@@ -183,7 +183,7 @@ def test_decision_service_picks_the_edition_in_force():
 
 def test_two_rules_classifying_the_same_facts_differently_need_an_override(edition_copy):
     edit(edition_copy, ASSAULTS, "    overrides: [assault.without-injury, assault.with-injury.abh]\n", "")
-    found = load_edition(edition_copy).warnings
+    found = load_edition(edition_copy, lint=True).warnings
     assert any(p.rule_id == "assault.strangulation" and "neither overrides the other" in p.message
                and "assault.with-injury.abh" in p.message for p in found), [str(p) for p in found]
 
