@@ -27,11 +27,13 @@ class DecisionService:
                 raise NoEdition(f"unknown edition {name!r}; known: {', '.join(sorted(self.editions))}")
             return self.editions[name]
         day = reported_at.astimezone(dt.timezone.utc).date()
-        in_force = [e for e in self.editions.values() if e.in_force_from <= day]
+        in_force = [e for e in self.editions.values()
+                    if e.in_force_from <= day and (e.in_force_until is None or day <= e.in_force_until)]
         if not in_force:
-            earliest = min(self.editions.values(), key=lambda e: e.in_force_from)
-            raise NoEdition(f"no edition is in force on {day}: the earliest held is {earliest.name}, in force "
-                            f"from {earliest.in_force_from}; name an edition to decide under it anyway")
+            held = ", ".join(f"{e.name} ({e.in_force_from} to {e.in_force_until or 'now'})"
+                             for e in sorted(self.editions.values(), key=lambda e: e.in_force_from))
+            raise NoEdition(f"no edition held is in force on {day} (held: {held}); name an edition to "
+                            "decide under it anyway")
         return max(in_force, key=lambda e: e.in_force_from)
 
     def decide(self, raw: Any, edition: str | None = None, as_of: dt.datetime | None = None,

@@ -766,6 +766,8 @@ class Edition:
     rules: list[Rule]
     ruleset_json: dict = field(repr=False, default_factory=dict)
     warnings: list = field(repr=False, default_factory=list)  # lint findings that do not stop loading
+    in_force_until: dt.date | None = None
+    extends: str = ""
     _engine: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -795,6 +797,47 @@ class Edition:
             from .engine import Engine
             self._engine = Engine(f"hocr_{self.name.replace('-', '_')}", self.ruleset_json)
         return self._engine
+
+
+def _item_key(item: Any) -> Any:
+    return (item.get("id") or item.get("label")) if isinstance(item, dict) else None
+
+
+def _deep_merge(base: Any, diff: Any) -> Any:
+    """A derived edition's data over its base's. Mappings merge key by key; lists of entries named
+    by `id` or `label` merge entry by entry (a named entry replaces the base's in place, `remove:
+    true` drops it, a new name is added at the end); anything else replaces."""
+    if isinstance(base, dict) and isinstance(diff, dict):
+        out = Located(base)
+        out.file, out.line = getattr(diff, "file", "?"), getattr(diff, "line", 0)
+        for k, v in diff.items():
+            out[k] = _deep_merge(base.get(k), v) if k in base else v
+        return out
+    if (isinstance(base, list) and isinstance(diff, list) and base and diff
+            and all(_item_key(x) for x in base) and all(_item_key(x) for x in diff)):
+        changes = {_item_key(x): x for x in diff}
+        merged = [changes.get(_item_key(x), x) for x in base]
+        merged = [x for x in merged if not (isinstance(x, dict) and x.get("remove"))]
+        known = {_item_key(x) for x in base}
+        return merged + [x for x in diff if _item_key(x) not in known and not x.get("remove")]
+    return diff
+
+
+def _merge_offences(table: dict, diff: Any) -> None:
+    """Merge an offence list, or a derived edition's changes to it, into `table`. A class given
+    `remove: true` does not exist in the derived edition."""
+    for cls, entry in ((diff or {}).get("classes") or {}).items():
+        cls = str(cls)
+        if isinstance(entry, dict) and entry.get("remove"):
+            table["classes"].pop(cls, None)
+            continue
+        current = table["classes"].setdefault(cls, {"offences": {}})
+        for key, value in (entry or {}).items():
+            if key == "offences":
+                for code, off in (value or {}).items():
+                    current["offences"][str(code)] = {**current["offences"].get(str(code), {}), **(off or {})}
+            else:
+                current[key] = value
 
 
 REQUIRED_COUNTING = ("deadline", "not_notifiable", "one_crime_per_victim", "finished_incident", "principal_crime")
@@ -844,10 +887,9 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         except ValueError:
             return str(p)
 
-    def read(rel: str) -> Any:
-        path = root / rel
+    def read(path: Path) -> Any:
         if not path.exists():
-            problems.append(Problem(disp(root / "edition.yaml"), 0, "", rel, "file not found"))
+            problems.append(Problem(disp(root / "edition.yaml"), 0, "", disp(path), "file not found"))
             return Located()
         try:
             return yamlsrc.load(path, disp(path)) or Located()
@@ -855,7 +897,50 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
             problems.append(Problem(exc.file, exc.line, "", "", f"YAML error: {exc.message}"))
             return Located()
 
-    manifest = read("edition.yaml")
+    def expand(folder: Path, entries: Any) -> list[Path]:
+        """Manifest entries are paths or glob patterns relative to the edition folder."""
+        out: list[Path] = []
+        for entry in entries if isinstance(entries, list) else [entries]:
+            entry = str(entry)
+            if any(ch in entry for ch in "*?["):
+                out += [p for p in sorted(folder.glob(entry)) if p.is_file() and p not in out]
+            elif (folder / entry) not in out:
+                out.append(folder / entry)
+        return out
+
+    def sources(folder: Path, chain: tuple[Path, ...] = ()) -> dict:
+        """The files that make up an edition. An edition that `extends` another adds its own
+        files to the base's, and says which base rules it removes or replaces."""
+        manifest = read(folder / "edition.yaml")
+        empty = {"vocab": [], "rules": [], "offences": [], "counting": [], "reported": None,
+                 "remove": set(), "replace": set(), "manifest": manifest}
+        if folder in chain:
+            problems.append(Problem(disp(folder / "edition.yaml"), 0, "", "extends",
+                                    "editions extend each other in a loop"))
+            return empty
+        parent = manifest.get("extends")
+        src = sources(folder.parent / str(parent), chain + (folder,)) if parent else empty
+        src["manifest"] = manifest
+        own_vocab = expand(folder, manifest.get("vocabulary", [] if parent else "vocabulary.yaml"))
+        src["vocab"] = src["vocab"] + own_vocab
+        off = manifest.get("offences", None if parent else "data/offences.yaml")
+        if off:
+            src["offences"] = src["offences"] + [folder / str(off)]
+        cnt = manifest.get("counting", None if parent else "general/counting.yaml")
+        if cnt:
+            src["counting"] = src["counting"] + [folder / str(cnt)]
+        rep = manifest.get("reported_incidents", None if parent else "data/reported-incidents.yaml")
+        if rep:
+            src["reported"] = folder / str(rep)
+        data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep) if x}
+        src["own_rules"] = [f for f in expand(folder, manifest.get("rule_files") or []) if f not in data_files]
+        src["rules"] = src["rules"] + src["own_rules"]
+        src["remove"] = set(map(str, manifest.get("remove_rules") or []))
+        src["replace"] = set(map(str, manifest.get("replace_rules") or []))
+        return src
+
+    src = sources(root)
+    manifest = src["manifest"]
     name = str(manifest.get("edition") or root.name)
     try:
         in_force = dt.date.fromisoformat(str(manifest.get("in_force_from")))
@@ -863,36 +948,60 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         problems.append(Problem(disp(root / "edition.yaml"), where(manifest)[1], "", "in_force_from",
                                 "needs a date such as 2026-04-01"))
         in_force = dt.date.min
-    def expand(entries: Any, field_name: str) -> list[str]:
-        """Manifest entries are paths or glob patterns relative to the edition folder."""
-        out: list[str] = []
-        for entry in entries if isinstance(entries, list) else [entries]:
-            entry = str(entry)
-            if any(ch in entry for ch in "*?["):
-                matches = sorted(str(p.relative_to(root)) for p in root.glob(entry) if p.is_file())
-                out += [m for m in matches if m not in out]
-            elif entry not in out:
-                out.append(entry)
-        return out
+    in_force_until = None
+    if manifest.get("in_force_until"):
+        try:
+            in_force_until = dt.date.fromisoformat(str(manifest.get("in_force_until")))
+        except ValueError:
+            problems.append(Problem(disp(root / "edition.yaml"), where(manifest)[1], "", "in_force_until",
+                                    "needs a date such as 2023-03-31"))
 
-    vocab_files = expand(manifest.get("vocabulary", "vocabulary.yaml"), "vocabulary")
-    vocab = Vocabulary.merge([(read(f), disp(root / f)) for f in vocab_files], problems)
-    offences = OffenceTable(read(str(manifest.get("offences", "data/offences.yaml"))))
-    counting_file = str(manifest.get("counting", "general/counting.yaml"))
-    counting = _load_counting(read(counting_file), disp(root / counting_file), offences, problems)
-
-    reported_file = str(manifest.get("reported_incidents", "data/reported-incidents.yaml"))
-    reported = dict((read(reported_file) or {}).get("classes") or {})
+    vocab = Vocabulary.merge([(read(f), disp(f)) for f in src["vocab"]], problems)
+    offences_data: dict = {"classes": {}}
+    for f in src["offences"]:
+        _merge_offences(offences_data, read(f))
+    offences = OffenceTable(offences_data)
+    counting_data: Any = Located()
+    for f in src["counting"]:
+        counting_data = _deep_merge(counting_data, read(f))
+    counting_display = disp(src["counting"][-1]) if src["counting"] else "?"
+    counting = _load_counting(counting_data, counting_display, offences, problems)
+    reported = dict((read(src["reported"]) if src["reported"] else {}).get("classes") or {})
     parser = _RuleParser(vocab, offences, problems, reported)
-    rules: list[Rule] = []
-    not_rules = set(vocab_files) | {counting_file, reported_file, str(manifest.get("offences", "data/offences.yaml"))}
-    for rel in [f for f in expand(manifest.get("rule_files") or [], "rule_files") if f not in not_rules]:
-        data = read(str(rel))
-        file = disp(root / str(rel))
+
+    rules: list[Rule | str] = []  # a str: a base rule this edition replaces, kept for its place
+    own_files = set(src["own_rules"]) if manifest.get("extends") else set()
+    own_replacing: dict[str, Rule] = {}
+    dropped = src["remove"] | src["replace"]
+    base_ids: set[str] = set()
+    for path in src["rules"]:
+        data = read(path)
+        file = disp(path)
         for node in (data.get("rules") or []) if isinstance(data, dict) else []:
+            node_id = str(node.get("id")) if isinstance(node, dict) else ""
+            if path not in own_files and node_id in dropped:
+                base_ids.add(node_id)  # not this edition's rule: not checked against its words
+                if node_id in src["replace"]:
+                    rules.append(node_id)
+                continue
             rule = parser.rule(node, file)
-            if rule:
+            if not rule:
+                continue
+            if path in own_files and rule.id in src["replace"]:
+                own_replacing[rule.id] = rule
+            else:
                 rules.append(rule)
+                if path not in own_files:
+                    base_ids.add(rule.id)
+    for rid in sorted(src["remove"] | src["replace"]):
+        if rid not in base_ids:
+            problems.append(Problem(disp(root / "edition.yaml"), where(manifest)[1], rid, "remove_rules",
+                                    f"no rule {rid!r} in the base edition", suggest(rid, base_ids)))
+    for rid in sorted(src["replace"] - set(own_replacing)):
+        problems.append(Problem(disp(root / "edition.yaml"), where(manifest)[1], rid, "replace_rules",
+                                "listed as replaced, but this edition's own files define no rule with that id"))
+    rules = [own_replacing[r] if isinstance(r, str) else r for r in rules
+             if not isinstance(r, str) or r in own_replacing]
 
     reserved_ids = {counting.raw[s]["id"] for s in REQUIRED_COUNTING if isinstance(counting.raw.get(s), dict)}
     reserved_ids |= {e["id"] for e in counting.in_addition}
@@ -930,6 +1039,8 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     if problems:
         raise RulebookError(problems)
     edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules)
+    edition.in_force_until = in_force_until
+    edition.extends = str(manifest.get("extends") or "")
     if lint:
         from .lint import lint as run_lint
 

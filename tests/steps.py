@@ -230,6 +230,11 @@ def decided(service, world):
     _decide(service, world, None)
 
 
+@when(parsers.re(r'the incident is decided under edition "(?P<name>[^"]+)"'))
+def decided_under(service, world, name):
+    _decide(service, world, None, edition=name)
+
+
 @when(parsers.re(r'the incident is decided at "(?P<ts>[^"]+)"'))
 def decided_at(service, world, ts):
     _decide(service, world, ts)

@@ -27,7 +27,7 @@ Feature: When to record - within 24 hours of the first report
     And the recording deadline has passed
 
   Scenario: A report from before any edition held is refused rather than decided under the wrong rules
-    Given an incident reported at "2021-07-15T10:00:00Z" by the victim
+    Given an incident reported at "2016-07-15T10:00:00Z" by the victim
     And act "a1" is a use of force by "S" against "V"
     And act "a1" has injury "none"
     When the incident is decided
