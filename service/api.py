@@ -45,4 +45,23 @@ class DecisionService:
         return decide(incident, chosen, as_of)
 
 
+    def review(self, raw: Any):
+        """Decide a request to transfer, cancel or reclassify a recorded crime."""
+        from .review import parse_review, review
+
+        req = parse_review(raw)
+        when = req.crime.recorded_at or dt.datetime.now(dt.timezone.utc)
+        if when.tzinfo is None:
+            raise InvalidIncident([("crime.recorded_at", "must include a time zone (e.g. 2026-06-01T10:00:00Z)")])
+        edition = self.edition_for(when, req.edition)
+        result = review(req, edition)
+        if req.action == "reclassify" and req.incident is not None:
+            decision = self.decide(req.incident, edition=edition.name, prefix="incident")
+            result.decided, result.decision = decision, decision.to_dict()
+            mine = [c for c in decision.crimes if not req.crime.victim or c.victim == req.crime.victim]
+            if mine:
+                result.new_classification = f"{mine[0].classification} {mine[0].ho_code}"
+        return result
+
+
 __all__ = ["DecisionService", "InvalidIncident", "NoEdition"]

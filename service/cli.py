@@ -1,6 +1,7 @@
 """hocr: decide incidents, serve the gRPC API, and check rule sets.
 
     hocr decide FILE|-  [--format json|text] [--edition E] [--as-of TIME]
+    hocr review FILE|-  [--format text|json]
     hocr vocabulary     [--edition E] [--format text|json]
     hocr serve          [--host H] [--port P] [--workers N]
     hocr rules check    [--rules-dir DIR]
@@ -79,6 +80,41 @@ def cmd_decide(args) -> int:
     if args.explain:
         from .explain import explain_decision
         print(explain_decision(d, service.editions[d["edition"]]), file=sys.stderr if args.format == "json" else sys.stdout)
+    return 0
+
+
+def cmd_review(args) -> int:
+    from .api import DecisionService, InvalidIncident, NoEdition
+
+    try:
+        raw = json.loads(sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"hocr: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = DecisionService(args.rules_dir).review(raw)
+    except InvalidIncident as exc:
+        print(json.dumps({"error": "INVALID_ARGUMENT", "field_violations": [
+            {"field": f, "description": m} for f, m in exc.violations]}, indent=2, ensure_ascii=False))
+        return 3
+    except NoEdition as exc:
+        print(json.dumps({"error": "FAILED_PRECONDITION", "message": str(exc)}, indent=2))
+        return 3
+    r = result.to_dict()
+    if args.format == "json":
+        print(json.dumps(r, indent=2, ensure_ascii=False))
+        return 0
+    verdict = "ALLOWED" if r["allowed"] else "NOT ALLOWED"
+    print(f"{r['action']} {r['code']} of crime {r['crime']}: {verdict}  (edition {r['edition']})")
+    for p in r["permits"]:
+        print(f"  permitted by {p['rule_id']} ({p['citation']}): {p['text']}")
+    for n in r["refusals"]:
+        print(f"  REFUSED [{n['reason_code']}] ({n['citation']}): {n['sentence']}")
+    for q in r["questions"]:
+        allowed = f" [{' / '.join(q['allowed'])}]" if q["allowed"] else ""
+        print(f"  still to answer: {q['text']}{allowed}  ({q['field']})")
+    if r["new_classification"]:
+        print(f"  the incident as now known is classified {r['new_classification']}")
     return 0
 
 
@@ -234,6 +270,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--explain", action="store_true",
                    help="also say which rules fired on which facts, which were overridden, and what each cites")
     p.set_defaults(func=cmd_decide)
+
+    p = sub.add_parser("review", help="may a recorded crime be transferred (C1), cancelled (C2-C5) or reclassified?")
+    p.add_argument("file", help="review request JSON file, or - for standard input")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("vocabulary", help="the act types, attributes, questions and answers of an edition")
     p.add_argument("--edition", default=None, help="default: the edition in force today")

@@ -60,7 +60,7 @@ def report(editions: dict[str, Edition], cov: dict) -> CoverageResult:
     for name, e in sorted(editions.items()):
         res.lines.append(f"edition {name}")
         current_file = None
-        for r in e.rules:
+        for r in e.rules + (e.reviews.rules if e.reviews is not None else []):
             if r.file != current_file:
                 current_file = r.file
                 res.lines.append(f"  {r.file}")

@@ -58,6 +58,8 @@ def describe_consequence(kind: str, value) -> str:
 
 def explain_rule(edition: Edition, rule_id: str, coverage: dict | None = None) -> str:
     rule: Rule | None = edition.rule_by_id.get(rule_id)
+    if rule is None and edition.reviews is not None and rule_id in edition.reviews.rule_by_id:
+        edition, rule = edition.reviews, edition.reviews.rule_by_id[rule_id]
     if rule is None:
         from .rulebook import suggest
         hint = suggest(rule_id, edition.rule_by_id)

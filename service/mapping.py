@@ -127,3 +127,36 @@ def vocabulary_to_proto(edition) -> pb.Vocabulary:
         relationship_kinds=terms(v["relationship_kinds"]), reporter_roles=terms(v["reporter_roles"]),
         channels=terms(v["channels"]), places=terms(v["places"]), flags=terms(v["flags"]),
         sexes=v["sexes"], envelope_questions=v["envelope_questions"])
+
+
+def review_request_to_dict(msg: pb.ReviewCrimeRequest) -> dict[str, Any]:
+    crime = msg.crime
+    out: dict[str, Any] = {
+        "crime": {k: v for k, v in (("reference", crime.reference), ("classification", crime.classification),
+                                    ("ho_code", crime.ho_code), ("victim", _s(crime.victim)),
+                                    ("recorded_at", _ts_in(crime, "recorded_at"))) if v is not None},
+        "action": msg.action,
+        "facts": dict(msg.facts),
+    }
+    if msg.edition:
+        out["edition"] = msg.edition
+    if msg.code:
+        out["code"] = msg.code
+    if msg.HasField("incident"):
+        out["incident"] = incident_to_dict(msg.incident)
+    return out
+
+
+def review_result_to_proto(r) -> pb.ReviewCrimeResult:
+    def note(n):
+        return pb.Note(act=n.act, rule_id=n.rule_id, text=n.text, citation=n.citation)
+
+    out = pb.ReviewCrimeResult(
+        crime=r.crime, action=r.action, code=r.code, allowed=r.allowed, edition=r.edition,
+        permits=[note(n) for n in r.permits], notes=[note(n) for n in r.notes],
+        refusals=[pb.Negation(act=n.act, reason_code=n.reason_code, citation=n.citation, sentence=n.sentence,
+                              disposition=n.disposition) for n in r.refusals],
+        questions=[pb.Question(field=q.field, attribute=q.attribute, text=q.text, allowed=q.allowed,
+                               rule_ids=q.rule_ids, purpose=q.purpose) for q in r.questions],
+        fired=r.fired, new_classification=r.new_classification)
+    return out

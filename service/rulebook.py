@@ -310,9 +310,9 @@ ENVELOPE_ATTRS = {
     "incident": {"reporter_role", "channel", "place", "force_area", "country"},
     "evidence": {"contradicts", "credible", "immediately_available"},
 }
-CONSEQUENCES = ("classify", "negate", "ask", "flag", "note", "review", "count")
+CONSEQUENCES = ("classify", "negate", "ask", "flag", "note", "review", "count", "permit")
 COUNT_UNITS = ("victim", "offender")
-DISPOSITIONS = ("no_crime", "crime_related_incident", "transfer", "notifiable_incident")
+DISPOSITIONS = ("no_crime", "crime_related_incident", "transfer", "notifiable_incident", "refused")
 OPS = {"==": "eq", "!=": "ne", "<": "lt", "<=": "lte", ">": "gt", ">=": "gte", "in": "in",
        "not_in": "not_in", "present": "present"}
 
@@ -607,7 +607,7 @@ class _RuleParser:
                     self.problem(spec, rule_id, fld, f"flag value {val!r} not in {allowed}", suggest(str(val), allowed))
                     continue
                 out.append(Consequence("flag", (str(name), str(val or ""))))
-            else:  # note, review
+            else:  # note, review, permit
                 if not isinstance(value, str) or not value.strip():
                     self.problem(spec, rule_id, fld, "needs a sentence")
                     continue
@@ -768,6 +768,7 @@ class Edition:
     warnings: list = field(repr=False, default_factory=list)  # lint findings that do not stop loading
     in_force_until: dt.date | None = None
     extends: str = ""
+    reviews: "Edition | None" = None  # the rules for transferring, cancelling, reclassifying crimes
     _engine: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -935,6 +936,8 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep) if x}
         src["own_rules"] = [f for f in expand(folder, manifest.get("rule_files") or []) if f not in data_files]
         src["rules"] = src["rules"] + src["own_rules"]
+        src["review_vocab"] = src.get("review_vocab", []) + expand(folder, manifest.get("review_vocabulary") or [])
+        src["review_rules"] = src.get("review_rules", []) + expand(folder, manifest.get("review_rules") or [])
         src["remove"] = set(map(str, manifest.get("remove_rules") or []))
         src["replace"] = set(map(str, manifest.get("replace_rules") or []))
         return src
@@ -1041,6 +1044,30 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules)
     edition.in_force_until = in_force_until
     edition.extends = str(manifest.get("extends") or "")
+    if src.get("review_rules"):
+        # requests to transfer, cancel or reclassify a recorded crime: a rule set of their own
+        review_vocab = Vocabulary.merge([(read(f), disp(f)) for f in src["review_vocab"]], problems)
+        review_parser = _RuleParser(review_vocab, offences, problems, reported)
+        review_rules: list[Rule] = []
+        for path in src["review_rules"]:
+            data = read(path)
+            for node in (data.get("rules") or []) if isinstance(data, dict) else []:
+                rule = review_parser.rule(node, disp(path))
+                if rule:
+                    review_rules.append(rule)
+        ids = [r.id for r in review_rules]
+        for r in review_rules:
+            if ids.count(r.id) > 1 or r.id in seen:
+                problems.append(Problem(r.file, r.line, r.id, "id", "duplicate rule id"))
+            for o in r.overrides:
+                if o not in ids:
+                    problems.append(Problem(r.file, r.line, r.id, "overrides", f"overrides unknown rule {o!r}",
+                                            suggest(o, ids)))
+        if problems:
+            raise RulebookError(problems)
+        edition.reviews = Edition(f"{name}/reviews", edition.title, in_force, root, review_vocab, offences,
+                                  counting, review_rules)
+        edition.reviews.ruleset_json = compile_ruleset(review_rules)
     if lint:
         from .lint import lint as run_lint
 

@@ -22,7 +22,8 @@ from .contract import MAX_BATCH
 from .engine import EngineError
 from .gen.hocr.v1 import hocr_pb2 as pb
 from .gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
-from .mapping import decision_to_proto, incident_to_dict, vocabulary_to_proto
+from .mapping import (decision_to_proto, incident_to_dict, review_request_to_dict, review_result_to_proto,
+                      vocabulary_to_proto)
 
 log = logging.getLogger("hocr.server")
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DecisionService"].full_name
@@ -71,6 +72,21 @@ class Servicer(pb_grpc.DecisionServiceServicer):
         except NoEdition as exc:
             context.abort(grpc.StatusCode.NOT_FOUND, str(exc))
         return vocabulary_to_proto(edition)
+
+    def ReviewCrime(self, request, context):
+        try:
+            result = self.service.review(review_request_to_dict(request))
+        except InvalidIncident as exc:
+            context.abort_with_status(rpc_status.to_status(bad_request(exc.violations, _summary(exc.violations))))
+        except NoEdition as exc:
+            context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(exc))
+        except EngineError as exc:
+            log.exception("engine failure in review")
+            context.abort(grpc.StatusCode.INTERNAL, f"the rules engine failed; no decision was made: {exc}")
+        out = review_result_to_proto(result)
+        if result.decided is not None:
+            out.decision.CopyFrom(decision_to_proto(result.decided))
+        return out
 
     def DecideBatch(self, request, context):
         if len(request.requests) > MAX_BATCH:

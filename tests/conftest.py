@@ -61,7 +61,8 @@ def uncovered_rules(rules_dir: Path, fired: set[str]) -> tuple[set[str], list[st
     """All rule ids of every edition, and those that no scenario fired."""
     from service.rulebook import load_editions
 
-    rules = {r.id for e in load_editions(rules_dir).values() for r in e.rules}
+    rules = {r.id for e in load_editions(rules_dir).values()
+             for book in (e, e.reviews) if book is not None for r in book.rules}
     return rules, sorted(rules - fired)
 
 

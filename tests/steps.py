@@ -199,6 +199,29 @@ def officer_answers(world, datatable):
     return world["answers"]
 
 
+@given(parsers.re(r'a recorded crime "(?P<ref>[^"]+)" of (?P<cls>[\w/]+) "(?P<code>[^"]+)"(?: recorded at "(?P<ts>[^"]+)")?$'))
+def recorded_crime(world, ref, cls, code, ts):
+    world["review"] = {"crime": {"reference": ref, "classification": cls, "ho_code": code,
+                                 "recorded_at": when_(ts or "2026-06-01T10:00:00Z")}, "facts": {}}
+
+
+@given(parsers.re(r'a request to (?P<action>transfer|cancel|reclassify) it(?: under (?P<code>C\d))?'))
+def review_request(world, action, code):
+    world["review"]["action"] = action
+    if code:
+        world["review"]["code"] = code
+
+
+@given(parsers.re(r'the request has (?P<attr>[\w ]+) "(?P<val>[^"]*)"'))
+def review_fact(world, attr, val):
+    world["review"]["facts"][word(attr)] = value(val)
+
+
+@given("the request brings the incident as now known")
+def review_incident(world):
+    world["review"]["incident"] = world["incident"]
+
+
 # ------------------------------------------------------------------------------------ when
 
 
@@ -281,6 +304,19 @@ def answer_one_at_a_time(service, world):
         complete = apply_answer(complete, field, answer)
     as_of = dt.datetime.fromisoformat(complete["reported_at"].replace("Z", "+00:00")) + dt.timedelta(hours=1)
     world["complete"] = service.decide(complete, as_of=as_of).to_dict()
+
+
+@when("the request is reviewed")
+def reviewed(service, world):
+    try:
+        r = service.review(world["review"]).to_dict()
+    except (InvalidIncident, NoEdition) as exc:
+        world["error"] = exc
+        return
+    world["result"] = r
+    for rule_id in r["fired"]:
+        service.fired_rules.add(rule_id)
+        service.coverage["rules"].setdefault(rule_id, set()).add(world["scenario"])
 
 
 def _d(world) -> dict:
@@ -469,6 +505,43 @@ def asked_order(world, field, when, other):
 def same_as_complete(world):
     assert _summary(_d(world)) == _summary(world["complete"]), (_summary(_d(world)), _summary(world["complete"]))
     assert not _d(world)["questions"]
+
+
+@then(parsers.re(r'the request is (?P<verdict>allowed|not allowed)'))
+def request_verdict(world, verdict):
+    r = world["result"]
+    assert r["allowed"] is (verdict == "allowed"), r
+    if r["allowed"]:
+        assert r["permits"] and not r["refusals"]
+
+
+@then(parsers.re(r'it is permitted by "(?P<rule>[^"]+)"'))
+def permitted_by(world, rule):
+    assert rule in [p["rule_id"] for p in world["result"]["permits"]], world["result"]["permits"]
+
+
+@then(parsers.re(r'it is refused because of "(?P<rule>[^"]+)"'))
+def refused_by(world, rule):
+    refusals = world["result"]["refusals"]
+    hits = [n for n in refusals if n["reason_code"] == rule]
+    assert hits and hits[0]["citation"] and hits[0]["sentence"], refusals
+
+
+@then(parsers.re(r'rule "(?P<rule>[^"]+)" was applied to the request'))
+def applied_to_request(world, rule):
+    r = world["result"]
+    assert rule in r["fired"], r["fired"]
+    assert rule in [x["rule_id"] for x in r["permits"] + r["notes"]] + [n["reason_code"] for n in r["refusals"]]
+
+
+@then(parsers.re(r'the review asks for "(?P<field>[^"]+)"'))
+def review_asks(world, field):
+    assert field in [q["field"] for q in world["result"]["questions"]], world["result"]["questions"]
+
+
+@then(parsers.re(r'the new classification is (?P<cls>[\w/]+) "(?P<code>[^"]+)"'))
+def new_classification(world, cls, code):
+    assert world["result"]["new_classification"] == f"{cls} {code}", world["result"]["new_classification"]
 
 
 @then("every act is accounted for")

@@ -100,3 +100,15 @@ def test_rules_coverage_fails_under_threshold(tmp_path):
     assert "NO SCENARIO records 8N 008/77" in out.stdout
     check = hocr("rules", "check", "--coverage", str(cov))
     assert check.returncode == 1 and "8N 008/77" in check.stderr
+
+
+def test_review_cli():
+    req = {"crime": {"reference": "CR-1", "classification": "19D", "ho_code": "019/07"}, "action": "cancel",
+           "code": "C2", "facts": {"decided_by": "ddm", "independent_of_investigation": "yes",
+                                   "compelling_avi": "yes", "victim_informed": "yes"}}
+    out = hocr("review", "-", stdin=json.dumps(req))
+    assert out.returncode == 0, out.stderr
+    assert "NOT ALLOWED" in out.stdout and "review.rape-or-homicide.fcr-only" in out.stdout
+    js = json.loads(hocr("review", "-", "--format", "json", stdin=json.dumps({**req, "facts": {
+        **req["facts"], "decided_by": "fcr"}})).stdout)
+    assert js["allowed"] is True

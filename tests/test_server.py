@@ -173,3 +173,34 @@ def test_questions_say_what_they_decide_most_decisive_first(channel):
     assert d.questions[0].field == "acts[a1].attributes.injury"
     assert d.questions[0].purpose == "classification" and d.questions[0].acts == ["a1"]
     assert {q.purpose for q in d.questions} <= {"recording", "classification", "counting", "flag"}
+
+
+def test_review_crime_over_grpc(channel):
+    stub = pb_grpc.DecisionServiceStub(channel)
+    req = pb.ReviewCrimeRequest(crime=pb.RecordedCrime(reference="CR-1", classification="8N", ho_code="008/06"),
+                                action="cancel", code="C5",
+                                facts={"decided_by": "ddm", "independent_of_investigation": "yes",
+                                       "self_defence_evidence": "yes", "assault_is_s47": "yes"})
+    r = stub.ReviewCrime(req)
+    assert not r.allowed and [n.reason_code for n in r.refusals] == ["review.victim-not-yet-told"]
+    assert [q.field for q in r.questions] == ["facts.victim_informed"]
+    req.facts["victim_informed"] = "yes"
+    r = stub.ReviewCrime(req)
+    assert r.allowed and [p.rule_id for p in r.permits] == ["review.c5.permit-s47"]
+
+
+def test_review_crime_reclassification_decides_the_incident_again(channel):
+    stub = pb_grpc.DecisionServiceStub(channel)
+    r = stub.ReviewCrime(pb.ReviewCrimeRequest(
+        crime=pb.RecordedCrime(reference="CR-2", classification="8N", ho_code="008/06", victim="V"),
+        action="reclassify", facts={"decided_by": "fcr"}, incident=incident("serious")))
+    assert r.allowed and r.new_classification == "8N 008/01"
+    assert r.decision.crimes[0].ho_code == "008/01"
+
+
+def test_review_crime_bad_fact_names_the_field(channel):
+    with pytest.raises(grpc.RpcError) as err:
+        pb_grpc.DecisionServiceStub(channel).ReviewCrime(pb.ReviewCrimeRequest(
+            crime=pb.RecordedCrime(reference="CR-3", classification="8N", ho_code="008/06"),
+            action="cancel", code="C9", facts={"decided_by": "sergeant"}))
+    assert sorted(violations(err.value)) == ["code", "facts.decided_by"]

@@ -41,6 +41,71 @@ COUNTED_IN_CRIME: ActStatus
 NOT_RECORDED: ActStatus
 UNDECIDED: ActStatus
 
+class RecordedCrime(_message.Message):
+    __slots__ = ("reference", "classification", "ho_code", "victim", "recorded_at")
+    REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
+    HO_CODE_FIELD_NUMBER: _ClassVar[int]
+    VICTIM_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_AT_FIELD_NUMBER: _ClassVar[int]
+    reference: str
+    classification: str
+    ho_code: str
+    victim: str
+    recorded_at: _timestamp_pb2.Timestamp
+    def __init__(self, reference: _Optional[str] = ..., classification: _Optional[str] = ..., ho_code: _Optional[str] = ..., victim: _Optional[str] = ..., recorded_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ReviewCrimeRequest(_message.Message):
+    __slots__ = ("edition", "crime", "action", "code", "facts", "incident")
+    class FactsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    EDITION_FIELD_NUMBER: _ClassVar[int]
+    CRIME_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    FACTS_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_FIELD_NUMBER: _ClassVar[int]
+    edition: str
+    crime: RecordedCrime
+    action: str
+    code: str
+    facts: _containers.ScalarMap[str, str]
+    incident: Incident
+    def __init__(self, edition: _Optional[str] = ..., crime: _Optional[_Union[RecordedCrime, _Mapping]] = ..., action: _Optional[str] = ..., code: _Optional[str] = ..., facts: _Optional[_Mapping[str, str]] = ..., incident: _Optional[_Union[Incident, _Mapping]] = ...) -> None: ...
+
+class ReviewCrimeResult(_message.Message):
+    __slots__ = ("crime", "action", "code", "allowed", "edition", "permits", "refusals", "questions", "notes", "fired", "decision", "new_classification")
+    CRIME_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    ALLOWED_FIELD_NUMBER: _ClassVar[int]
+    EDITION_FIELD_NUMBER: _ClassVar[int]
+    PERMITS_FIELD_NUMBER: _ClassVar[int]
+    REFUSALS_FIELD_NUMBER: _ClassVar[int]
+    QUESTIONS_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    FIRED_FIELD_NUMBER: _ClassVar[int]
+    DECISION_FIELD_NUMBER: _ClassVar[int]
+    NEW_CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
+    crime: str
+    action: str
+    code: str
+    allowed: bool
+    edition: str
+    permits: _containers.RepeatedCompositeFieldContainer[Note]
+    refusals: _containers.RepeatedCompositeFieldContainer[Negation]
+    questions: _containers.RepeatedCompositeFieldContainer[Question]
+    notes: _containers.RepeatedCompositeFieldContainer[Note]
+    fired: _containers.RepeatedScalarFieldContainer[str]
+    decision: Decision
+    new_classification: str
+    def __init__(self, crime: _Optional[str] = ..., action: _Optional[str] = ..., code: _Optional[str] = ..., allowed: _Optional[bool] = ..., edition: _Optional[str] = ..., permits: _Optional[_Iterable[_Union[Note, _Mapping]]] = ..., refusals: _Optional[_Iterable[_Union[Negation, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[Question, _Mapping]]] = ..., notes: _Optional[_Iterable[_Union[Note, _Mapping]]] = ..., fired: _Optional[_Iterable[str]] = ..., decision: _Optional[_Union[Decision, _Mapping]] = ..., new_classification: _Optional[str] = ...) -> None: ...
+
 class DescribeVocabularyRequest(_message.Message):
     __slots__ = ("edition",)
     EDITION_FIELD_NUMBER: _ClassVar[int]

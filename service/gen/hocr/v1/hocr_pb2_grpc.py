@@ -49,6 +49,11 @@ class DecisionServiceStub:
                 request_serializer=hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyRequest.SerializeToString,
                 response_deserializer=hocr_dot_v1_dot_hocr__pb2.Vocabulary.FromString,
                 _registered_method=True)
+        self.ReviewCrime = channel.unary_unary(
+                '/hocr.v1.DecisionService/ReviewCrime',
+                request_serializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeRequest.SerializeToString,
+                response_deserializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResult.FromString,
+                _registered_method=True)
 
 
 class DecisionServiceServicer:
@@ -79,6 +84,15 @@ class DecisionServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReviewCrime(self, request, context):
+        """May a recorded crime be transferred (C1), cancelled (C2-C5) or reclassified? The edition's
+        review rules decide, naming what refuses it and what must be known first. A reclassification
+        with new information decides the incident again and gives the new classification.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_DecisionServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -96,6 +110,11 @@ def add_DecisionServiceServicer_to_server(servicer, server):
                     servicer.DescribeVocabulary,
                     request_deserializer=hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyRequest.FromString,
                     response_serializer=hocr_dot_v1_dot_hocr__pb2.Vocabulary.SerializeToString,
+            ),
+            'ReviewCrime': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReviewCrime,
+                    request_deserializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeRequest.FromString,
+                    response_serializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResult.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -179,6 +198,33 @@ class DecisionService:
             '/hocr.v1.DecisionService/DescribeVocabulary',
             hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyRequest.SerializeToString,
             hocr_dot_v1_dot_hocr__pb2.Vocabulary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReviewCrime(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/hocr.v1.DecisionService/ReviewCrime',
+            hocr_dot_v1_dot_hocr__pb2.ReviewCrimeRequest.SerializeToString,
+            hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResult.FromString,
             options,
             channel_credentials,
             insecure,

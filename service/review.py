@@ -1,0 +1,131 @@
+"""Requests to transfer (C1), cancel (C2-C5) or reclassify a recorded crime.
+
+The edition's review rules (rules/<edition>/general/reviews/) decide: a request is allowed when a
+rule permits it and no rule refuses it or is waiting for an answer. For a reclassification with
+new information, the incident is decided again and the new classification compared.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Annotated, Any
+
+from pydantic import Field, ValidationError
+
+from .contract import Attrs, Id, InvalidIncident, Word, _check_attrs, _Model, normalise, path_of
+from .decision import NegationOut, NoteOut, QuestionOut, _Facts, _question, open_needs
+from .engine import Firing
+from .rulebook import Edition
+
+
+class RecordedCrime(_Model):
+    reference: Id
+    classification: Word
+    ho_code: Word
+    victim: Id | None = None
+    recorded_at: dt.datetime | None = None  # chooses the edition (default: today)
+
+
+class ReviewRequest(_Model):
+    edition: Word | None = None
+    crime: RecordedCrime
+    action: Word
+    code: Word | None = None
+    # what is known about the request (decided_by, victim_informed, receiving_force_reference ...)
+    facts: Attrs = {}
+    # for a reclassification: the incident as now known, decided again under the same edition
+    incident: Annotated[dict[str, Any], Field(max_length=20)] | None = None
+
+
+@dataclass
+class ReviewResult:
+    crime: str
+    action: str
+    code: str
+    allowed: bool
+    edition: str
+    permits: list[NoteOut] = field(default_factory=list)
+    refusals: list[NegationOut] = field(default_factory=list)
+    questions: list[QuestionOut] = field(default_factory=list)
+    notes: list[NoteOut] = field(default_factory=list)
+    fired: list[str] = field(default_factory=list)
+    decision: dict | None = None  # the incident decided again (reclassification)
+    new_classification: str = ""
+    decided: Any = field(default=None, repr=False, compare=False)  # that decision as an object
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out.pop("decided", None)
+        return out
+
+
+def parse_review(raw: Any) -> ReviewRequest:
+    if not isinstance(raw, dict):
+        raise InvalidIncident([("review", "must be an object")])
+    try:
+        return ReviewRequest.model_validate(normalise(raw))
+    except ValidationError as exc:
+        raise InvalidIncident([(path_of(tuple(p for p in e["loc"] if isinstance(p, (int, str)))) or "review", e["msg"])
+                               for e in exc.errors(include_url=False)]) from None
+
+
+def review(req: ReviewRequest, edition: Edition) -> ReviewResult:
+    book = edition.reviews
+    if book is None:
+        raise InvalidIncident([("edition", f"edition {edition.name} has no review rules")])
+    act_type = next(iter(book.vocab.act_types))
+    spec = book.vocab.act_types[act_type].attributes
+    raw_attrs = {"action": req.action, "crime_class": req.crime.classification, "crime_code": req.crime.ho_code,
+                 **({"code": req.code} if req.code else {}), **req.facts}
+    typed: dict = {}
+    violations: list[tuple[str, str]] = []
+    _check_attrs(raw_attrs, spec, "facts", violations, typed)
+    # the action and code are fields of their own in the request: name them so
+    violations = [(p.replace("facts.action", "action").replace("facts.code", "code")
+                   .replace("facts.crime_class", "crime.classification").replace("facts.crime_code", "crime.ho_code"), m)
+                  for p, m in violations]
+    if violations:
+        raise InvalidIncident(violations)
+    act = {"t": "act", "id": "act:review", "ref": req.crime.reference, "type": act_type, "has_victim": False, **typed}
+    facts = [{"t": "incident", "id": "incident", "ref": req.crime.reference}, act]
+    firings: list[Firing] = book.engine().run([dict(f) for f in facts])
+    fired = {f.rule_id: f for f in firings}
+    rules = book.rule_by_id
+
+    def effective(rid: str) -> bool:  # overrides are acyclic (checked when loading)
+        return not any(o in fired and effective(o) for o in book.overriders.get(rid, ()))
+
+    eff = [r for r in book.rules if r.id in fired and effective(r.id)]
+    result = ReviewResult(req.crime.reference, req.action, req.code or "", False, edition.name,
+                          fired=[f.rule_id for f in firings])
+    questions: dict[str, QuestionOut] = {}
+
+    def ask(alias: str, attr: str, rule_id: str) -> None:
+        path, attribute, text, allowed = _question(book, alias, attr, req.crime.reference, None, act_type)
+        path = f"facts.{attribute}"
+        q = questions.setdefault(path, QuestionOut(path, attribute, text, allowed, [], [], "recording"))
+        if rule_id not in q.rule_ids:
+            q.rule_ids.append(rule_id)
+
+    for r in eff:
+        permit = r.consequence("permit")
+        if permit:
+            result.permits.append(NoteOut(req.crime.reference, r.id, permit, r.cite))
+        neg = r.consequence("negate")
+        if neg:
+            result.refusals.append(NegationOut(req.crime.reference, r.id, r.cite, neg[1], neg[0]))
+        note = r.consequence("note")
+        if note:
+            result.notes.append(NoteOut(req.crime.reference, r.id, note, r.cite))
+        for alias, attr in r.consequence("ask") or ():
+            ask(alias, attr, r.id)
+    if not result.permits:  # what a permission still needs
+        index = _Facts(facts)
+        for r in book.rules:
+            if r.id in fired or not r.consequence("permit"):
+                continue
+            for alias, attr, _ref in sorted(open_needs(r, act, index) or ()):
+                ask(alias, attr, r.id)
+    result.questions = sorted(questions.values(), key=lambda q: (-len(q.rule_ids), q.field))
+    result.allowed = bool(result.permits) and not result.refusals
+    return result
