@@ -381,8 +381,8 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
                 continue
             if only is not None and rule.id not in only:
                 continue
-            if all(c.kind in ("note", "review") for c in rule.consequences):
-                continue  # a note cannot change the decision: nothing to ask for it
+            if all(c.kind in ("note", "review") for c in rule.consequences) and not rule.overrides:
+                continue  # a note that overrides nothing cannot change the decision: nothing to ask
             if any(o in eff for o in overriders.get(rule.id, ())):
                 continue  # a rule that fired already overrides it: its answer would change nothing
             if kinds is not None and not any(c.kind in kinds for c in rule.consequences):

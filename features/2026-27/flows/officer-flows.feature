@@ -24,6 +24,7 @@ Feature: Officer flows - deciding from an incomplete report at the scene
       | persons[V].attributes.occupation                   | other       |
       | acts[a1].attributes.threat_only                    | no          |
       | incident.place                                     | dwelling    |
+      | incident.channel                                   | phone_999   |
       | incident.attributes.where_committed                | this_force_area |
       | incident.attributes.investigation_primacy          | police      |
       | incident.attributes.public_disorder                | not_disorder |
@@ -68,6 +69,7 @@ Feature: Officer flows - deciding from an incomplete report at the scene
       | persons[V].attributes.occupation                   | other     |
       | acts[a1].attributes.threat_only                    | no        |
       | incident.place                                     | public_place |
+      | incident.channel                                   | phone_101 |
       | incident.attributes.recording_necessary            | no        |
       | incident.attributes.where_committed                | this_force_area |
       | incident.attributes.investigation_primacy          | police    |
