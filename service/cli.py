@@ -52,26 +52,39 @@ def format_text(d: dict) -> str:
     return "\n".join(lines)
 
 
+def _read_json(name: str):
+    """JSON from a file, or standard input for '-'; None (with a message) if it cannot be read."""
+    try:
+        return json.loads(sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"hocr: cannot read {name}: {exc}", file=sys.stderr)
+        return None
+
+
+def _refused(exc) -> int:
+    """Print an invalid or undecidable request as the gRPC service would refuse it; exit code 3."""
+    from .api import InvalidIncident
+
+    if isinstance(exc, InvalidIncident):
+        out = {"error": "INVALID_ARGUMENT",
+               "field_violations": [{"field": f, "description": m} for f, m in exc.violations]}
+    else:
+        out = {"error": "FAILED_PRECONDITION", "message": str(exc)}
+    print(json.dumps(out, indent=2, ensure_ascii=False))
+    return 3
+
+
 def cmd_decide(args) -> int:
     from .api import DecisionService, InvalidIncident, NoEdition
 
-    try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-        raw = json.loads(text)
-    except (OSError, json.JSONDecodeError) as exc:
-        print(f"hocr: cannot read {args.file}: {exc}", file=sys.stderr)
+    raw = _read_json(args.file)
+    if raw is None:
         return 2
     service = DecisionService(args.rules_dir)
     try:
         decision = service.decide(raw, edition=args.edition, as_of=args.as_of)
-    except InvalidIncident as exc:
-        out = {"error": "INVALID_ARGUMENT",
-               "field_violations": [{"field": f, "description": m} for f, m in exc.violations]}
-        print(json.dumps(out, indent=2, ensure_ascii=False))
-        return 3
-    except NoEdition as exc:
-        print(json.dumps({"error": "FAILED_PRECONDITION", "message": str(exc)}, indent=2))
-        return 3
+    except (InvalidIncident, NoEdition) as exc:
+        return _refused(exc)
     d = decision.to_dict()
     if args.format == "text":
         print(format_text(d))
@@ -86,20 +99,13 @@ def cmd_decide(args) -> int:
 def cmd_review(args) -> int:
     from .api import DecisionService, InvalidIncident, NoEdition
 
-    try:
-        raw = json.loads(sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        print(f"hocr: cannot read {args.file}: {exc}", file=sys.stderr)
+    raw = _read_json(args.file)
+    if raw is None:
         return 2
     try:
         result = DecisionService(args.rules_dir).review(raw)
-    except InvalidIncident as exc:
-        print(json.dumps({"error": "INVALID_ARGUMENT", "field_violations": [
-            {"field": f, "description": m} for f, m in exc.violations]}, indent=2, ensure_ascii=False))
-        return 3
-    except NoEdition as exc:
-        print(json.dumps({"error": "FAILED_PRECONDITION", "message": str(exc)}, indent=2))
-        return 3
+    except (InvalidIncident, NoEdition) as exc:
+        return _refused(exc)
     r = result.to_dict()
     if args.format == "json":
         print(json.dumps(r, indent=2, ensure_ascii=False))

@@ -55,9 +55,11 @@ class Servicer(pb_grpc.DecisionServiceServicer):
                                        as_of=as_of, prefix=prefix)
         return decision_to_proto(decision)
 
-    def Decide(self, request, context):
+    @staticmethod
+    def _call(context, work):
+        """Run one request; every failure the service knows becomes its gRPC status."""
         try:
-            return self._one(request)
+            return work()
         except InvalidIncident as exc:
             context.abort_with_status(rpc_status.to_status(bad_request(exc.violations, _summary(exc.violations))))
         except NoEdition as exc:
@@ -65,6 +67,9 @@ class Servicer(pb_grpc.DecisionServiceServicer):
         except EngineError as exc:
             log.exception("engine failure")
             context.abort(grpc.StatusCode.INTERNAL, f"the rules engine failed; no decision was made: {exc}")
+
+    def Decide(self, request, context):
+        return self._call(context, lambda: self._one(request))
 
     def DescribeVocabulary(self, request, context):
         try:
@@ -74,15 +79,7 @@ class Servicer(pb_grpc.DecisionServiceServicer):
         return vocabulary_to_proto(edition)
 
     def ReviewCrime(self, request, context):
-        try:
-            result = self.service.review(review_request_to_dict(request))
-        except InvalidIncident as exc:
-            context.abort_with_status(rpc_status.to_status(bad_request(exc.violations, _summary(exc.violations))))
-        except NoEdition as exc:
-            context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(exc))
-        except EngineError as exc:
-            log.exception("engine failure in review")
-            context.abort(grpc.StatusCode.INTERNAL, f"the rules engine failed; no decision was made: {exc}")
+        result = self._call(context, lambda: self.service.review(review_request_to_dict(request)))
         out = review_result_to_proto(result)
         if result.decided is not None:
             out.decision.CopyFrom(decision_to_proto(result.decided))
