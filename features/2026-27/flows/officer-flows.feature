@@ -80,3 +80,56 @@ Feature: Officer flows - deciding from an incomplete report at the scene
     Then the officer was asked "persons[V].attributes.confirmation" before "acts[a1].attributes.injury"
     And a crime of 5D "005/01" is recorded for "V"
     And the decision is the same as for the complete report
+
+  Scenario: "He touched me on the bus" - a sexual offence reported by a girl of 15, one question at a time
+    Given an incident reported at "2026-06-01T10:00:00Z" by the victim
+    And "V" is a woman of unknown age
+    And "S" is a man of unknown age
+    And act "a1" is a sexual contact by "S" against "V"
+    And the officer's answers are:
+      | field                                   | answer          |
+      | acts[a1].attributes.penetration         | none            |
+      | acts[a1].attributes.consent             | not_given       |
+      | persons[V].age                          | 15              |
+      | incident.attributes.where_committed     | this_force_area |
+      | incident.place                          | public_place    |
+      | incident.attributes.investigation_primacy | police        |
+      | incident.attributes.public_disorder     | not_disorder    |
+      | acts[a1].attributes.corrosive_substance | none            |
+      | *                                       | no              |
+    When the incident is decided
+    Then the outcome is "more information required"
+    And the first question is "acts[a1].attributes.penetration"
+    When the officer answers the questions one at a time
+    Then the officer was asked "acts[a1].attributes.penetration" before "acts[a1].attributes.consent"
+    And a crime of 20A "020/05" is recorded for "V"
+    And that crime is flagged "child sexual abuse"
+    And the decision is the same as for the complete report
+
+  Scenario: "Someone broke into my house and took my laptop" - a burglary, one question at a time
+    Given an incident reported at "2026-06-01T10:00:00Z" by the victim
+    And "V" is a man aged 52
+    And "S" is a person of unknown age
+    And act "a1" is an entry as trespasser by "S" against "V"
+    And the officer's answers are:
+      | field                                   | answer          |
+      | acts[a1].attributes.building            | home            |
+      | acts[a1].attributes.entry               | entered         |
+      | acts[a1].attributes.purpose             | steal           |
+      | acts[a1].attributes.premises            | 12 High Street  |
+      | incident.attributes.where_committed     | this_force_area |
+      | incident.place                          | dwelling        |
+      | incident.attributes.investigation_primacy | police        |
+      | incident.attributes.public_disorder     | not_disorder    |
+      | acts[a1].attributes.corrosive_substance | none            |
+      | persons[S].age                          | 30              |
+      | relationships[S,V].kind                 | stranger        |
+      | *                                       | no              |
+    When the incident is decided
+    Then the outcome is "more information required"
+    And the first question is "acts[a1].attributes.building"
+    When the officer answers the questions one at a time
+    Then the officer was asked "acts[a1].attributes.building" first
+    And a crime of 28I "028/03" is recorded for "V"
+    And that crime is not flagged "domestic abuse"
+    And the decision is the same as for the complete report

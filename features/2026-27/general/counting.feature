@@ -72,6 +72,24 @@ Feature: How many crimes - one crime per victim, the finished incident and princ
     And act "a3" is counted in that crime because of "count.principal-crime"
     And that crime cites "pp.12-14"
 
+  Scenario: A sequence of assaults and a theft by the same offender on one victim reported at once returns one crime, the most serious, with the others negated by the principal crime rule and cited (pp.12-14)
+    Given the acts are:
+      | act | type            | by | against | injury | force | anything taken | property owner | from the person | property kind |
+      | a1  | use of force    | S  | V       | minor  |       |                |                |                 |               |
+      | a2  | use of force    | S  | V       | none   |       |                |                |                 |               |
+      | a3  | taking property | S  | V       |        | none  | yes            | individual     | no              | other         |
+    When the incident is decided
+    Then the outcome is "record crime"
+    And 1 crime is recorded
+    And a crime of 8N "008/06" is recorded for "V"
+    And that crime covers acts "a1", "a2", "a3"
+    And that crime names rule "assault.with-injury.abh"
+    And that crime names rule "count.principal-crime"
+    And that crime cites "pp.12-14"
+    And act "a2" is counted in that crime because of "count.principal-crime"
+    And act "a3" is counted in that crime because of "count.principal-crime"
+    And every act is accounted for
+
   Scenario: Offending that resumes after the police were told is a new crime (p.12 Finished Incident Rule)
     Given the acts are:
       | act | type         | by | against | injury | at                   |

@@ -273,6 +273,59 @@ Feature: Domestic abuse flag
     Then a crime of 105A "105/01" is recorded for "V"
     And that crime is not flagged "child sexual abuse"
 
+  Scenario Outline: A sexual offence against a child is child sexual abuse without asking (p.29)
+    Given "C" is a <child> aged <age>
+    And "S" is a man aged 36
+    And "S" is the stranger of "C"
+    And act "a1" is a <act> by "S" against "C"
+    And act "a1" has <attribute> "<value>"
+    When the incident is decided
+    Then a crime of <class> "<code>" is recorded for "C"
+    And that crime is flagged "child sexual abuse"
+    And that crime names rule "flag.child-sexual-abuse.sexual-offence"
+    And that crime is not flagged "child sexual exploitation"
+    And the decision does not ask for "acts[a1].attributes.child_sexual_abuse"
+
+    Examples:
+      | child | age | act                             | attribute   | value | class | code   |
+      | girl  | 12  | sexual contact                  | penetration | none  | 20B   | 020/06 |
+      | boy   | 13  | sexual communication with child | meeting     | no    | 88A   | 071/17 |
+
+  Scenario: A 17-year-old sexually assaulted is a child: child sexual abuse (p.29)
+    Given "C" is a woman aged 17
+    And "S" is a man aged 36
+    And "S" is the stranger of "C"
+    And act "a1" is a sexual contact by "S" against "C"
+    And act "a1" has penetration "none"
+    And act "a1" has consent "not given"
+    When the incident is decided
+    Then a crime of 20A "020/05" is recorded for "C"
+    And that crime is flagged "child sexual abuse"
+
+  Scenario: The same sexual assault on an 18-year-old is not child sexual abuse (p.29)
+    Given "V" is a woman aged 18
+    And "S" is a man aged 36
+    And "S" is the stranger of "V"
+    And act "a1" is a sexual contact by "S" against "V"
+    And act "a1" has penetration "none"
+    And act "a1" has consent "not given"
+    When the incident is decided
+    Then a crime of 20A "020/05" is recorded for "V"
+    And that crime is not flagged "child sexual abuse"
+
+  Scenario: Inciting a child's prostitution for gain is child sexual exploitation and abuse (p.29)
+    Given "C" is a girl aged 16
+    And "S" is a man aged 36
+    And "S" is the stranger of "C"
+    And act "a1" is a commercial sexual services by "S" against "C"
+    And act "a1" has conduct "causing or inciting for gain"
+    When the incident is decided
+    Then a crime of 24 "024/17" is recorded for "C"
+    And that crime is flagged "child sexual exploitation"
+    And that crime is flagged "child sexual abuse"
+    And that crime names rule "flag.child-sexual-exploitation.sexual-services"
+    And that crime names rule "flag.child-sexual-exploitation.sexual-services.is-abuse"
+
   Scenario: Alcohol perceived as aggravating the offence: alcohol flag (p.30)
     Given "V" is a man aged 22
     And "S" is a man aged 23

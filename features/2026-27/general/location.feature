@@ -67,7 +67,21 @@ Feature: Location of offence - which force records the crime
     And the incident has victim in england wales "yes"
     When the incident is decided
     Then a crime of 8N "008/06" is recorded for "V"
-    And rule "location.scotland-or-northern-ireland" was overridden by "location.scotland-or-northern-ireland.declined"
+    And the decision notes "location.scotland-or-northern-ireland.declined" for act "a1"
+
+  Scenario: Police Scotland decline, but the victim was in Scotland too: still not recorded here (p.15)
+    Given the incident has where committed "scotland"
+    And the incident has declined by scotland or ni "yes"
+    And the incident has victim in england wales "no"
+    When the incident is decided
+    Then the outcome is "crime related incident"
+    And act "a1" is not recorded because of "location.scotland-or-northern-ireland.declined-victim-not-here" as a crime related incident
+
+  Scenario: Not yet known whether Police Scotland declined: referred, and the question stays open (p.15)
+    Given the incident has where committed "northern ireland"
+    When the incident is decided
+    Then act "a1" is not recorded because of "location.scotland-or-northern-ireland" as a crime related incident
+    And the decision asks for "incident.attributes.declined_by_scotland_or_ni"
 
   Scenario: An assault abroad with the victim abroad, not investigated here, is not recorded (p.15)
     Given the incident has where committed "outside uk"

@@ -19,6 +19,8 @@ Feature: Schools protocol
     When the incident is decided
     Then the outcome is "crime related incident"
     And act "a1" is not recorded because of "schools.crime-related-incident" as a crime related incident
+    And the decision asks for "incident.attributes.school_serious_offence"
+    And the decision asks for "incident.attributes.crime_record_requested"
     And every act is accounted for
 
   Scenario: The parent asks police to create a crime record (p.12 (c))
@@ -28,7 +30,7 @@ Feature: Schools protocol
     And act "a1" has injury "minor"
     When the incident is decided
     Then a crime of 8N "008/06" is recorded for "P"
-    And rule "schools.crime-related-incident" was overridden by "schools.crime-record-requested"
+    And the decision notes "schools.crime-record-requested" for act "a1"
 
   Scenario: An offence on the Serious Offence List is recorded under NCRS (p.12 (a); Serious Offence List)
     Given it happened at a school
@@ -37,7 +39,7 @@ Feature: Schools protocol
     And act "a1" has injury "minor"
     When the incident is decided
     Then a crime of 8N "008/06" is recorded for "P"
-    And rule "schools.crime-related-incident" was overridden by "schools.serious-offence"
+    And the decision notes "schools.serious-offence" for act "a1"
 
   Scenario: An assault causing serious injury is on the list (Serious Offence List (d) serious injury)
     Given it happened at a school

@@ -51,8 +51,22 @@ Feature: Modern slavery (106), exploitation of prostitution (24) and soliciting 
     Examples:
       | form                 | where                        | rule                                 | disposition |
       | trafficking          | overseas only                | slavery.overseas-only                | no crime    |
-      | forced labour        | scotland or northern ireland | slavery.scotland-or-northern-ireland | no crime    |
       | no offence disclosed | england and wales            | slavery.no-offence-disclosed         | no crime    |
+
+  Scenario Outline: Modern slavery committed in Scotland or Northern Ireland is transferred there (p.49)
+    Given act "a1" is a modern slavery exploitation by "S" against "V"
+    And act "a1" has form "forced labour"
+    And act "a1" has where exploited "<where>"
+    When the incident is decided
+    Then the outcome is "transfer"
+    And no crimes are recorded
+    And act "a1" is transferred to "<body>" because of "<rule>"
+    And rule "slavery.forced-labour" was overridden by "<rule>"
+
+    Examples:
+      | where            | body                               | rule                     |
+      | scotland         | Police Scotland                    | slavery.scotland         |
+      | northern ireland | Police Service of Northern Ireland | slavery.northern-ireland |
 
   Scenario: Keeping a brothel is one crime for the offenders together (p.49)
     Given "T" is a woman aged 45

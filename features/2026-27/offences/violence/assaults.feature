@@ -96,3 +96,19 @@ Feature: Assaults - 5D, 8N, 105A, 8S/104, 8T, 8P/105B
       | serious | no     | no        | yes        | no      | other            | 8P    | 008/59 | assault.aggravated.gbh                    |
       | none    | no     | yes       | yes        | no      | other            | 8P    | 008/78 | assault.aggravated.strangulation          |
       | minor   | no     | no        | yes        | yes     | constable        | 8P    | 008/60 | assault.aggravated.abh                    |
+
+  Scenario: A stabbing meant to kill is attempted murder, not wounding with intent (pp.14, 84)
+    Given act "a1" has injury "serious"
+    And act "a1" has intent serious harm "yes"
+    And act "a1" has intent to kill "yes"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 2 "002/00" is recorded for "V"
+    And rule "assault.with-intent" was overridden by "assault.attempted-murder"
+
+  Scenario: An attempt to kill that misses is attempted murder though nobody is hurt (p.14)
+    Given act "a1" has injury "none"
+    And act "a1" has intent to kill "yes"
+    When the incident is decided
+    Then a crime of 2 "002/00" is recorded for "V"
+    And rule "assault.without-injury" was overridden by "assault.attempted-murder"

@@ -70,6 +70,7 @@ Feature: Other violence - 11A child cruelty, 36 kidnapping, false imprisonment a
     And that crime is flagged "honour based abuse"
     And that crime is flagged "domestic abuse"
     And that crime names rule "forced-marriage.flag-domestic-abuse"
+    And the decision does not ask for "acts[x1].attributes.honour_based"
 
   Scenario: Arranging a marriage for a 17-year-old is an offence without any coercion (p.39)
     Given "G" is a girl aged 17
@@ -79,6 +80,8 @@ Feature: Other violence - 11A child cruelty, 36 kidnapping, false imprisonment a
     When the incident is decided
     Then a crime of 36 "036/15" is recorded for "G"
     And that crime is flagged "honour based abuse"
+    And that crime is flagged "domestic abuse"
+    And the decision does not ask for "acts[x1].attributes.honour_based"
 
   Scenario: Throwing stones into the road from a bridge is causing danger to road users, one crime per offender (p.39)
     Given "T" is a boy aged 15
@@ -123,6 +126,7 @@ Feature: Other violence - 11A child cruelty, 36 kidnapping, false imprisonment a
     When the incident is decided
     Then a crime of 8N "008/52" is recorded for "G"
     And that crime is flagged "honour based abuse"
+    And the decision does not ask for "acts[x1].attributes.honour_based"
     And the decision notes "fgm.mandatory-report" for act "x1"
     And the decision notes "fgm.outside-england-and-wales" for act "x1"
 
