@@ -256,13 +256,14 @@ def open_needs(rule: Rule, act_fact: dict, facts: _Facts) -> set[tuple] | None:
         if not partials:
             return None
     rank = {key: i for i, key in enumerate(rule.order)}
+    for i, (alias, _attr) in enumerate(rule.order):  # a fact not given at all ranks as its first condition
+        rank.setdefault((alias, alias), i)
     needs = set()
     for _, unknown in partials:
         if not unknown:
             return set()  # would fire now (the engine disagrees: treated as nothing to ask)
         # only the first condition still open, in the author's order: a gate before what it guards
-        needs.add(min(unknown, key=lambda u: (rank.get((u[0], u[1]), rank.get((u[0], "kind"), len(rank))),
-                                              u[0], u[1], str(u[2]))))
+        needs.add(min(unknown, key=lambda u: (rank.get((u[0], u[1]), len(rank)), u[0], u[1], str(u[2]))))
     return needs
 
 

@@ -88,6 +88,7 @@ Feature: Officer flows - deciding from an incomplete report at the scene
     And act "a1" is a sexual contact by "S" against "V"
     And the officer's answers are:
       | field                                   | answer          |
+      | incident.channel                        | phone_999       |
       | acts[a1].attributes.penetration         | none            |
       | acts[a1].attributes.consent             | not_given       |
       | persons[V].age                          | 15              |
@@ -113,6 +114,7 @@ Feature: Officer flows - deciding from an incomplete report at the scene
     And act "a1" is an entry as trespasser by "S" against "V"
     And the officer's answers are:
       | field                                   | answer          |
+      | incident.channel                        | phone_999       |
       | acts[a1].attributes.building            | home            |
       | acts[a1].attributes.entry               | entered         |
       | acts[a1].attributes.purpose             | steal           |
