@@ -83,7 +83,7 @@ def incidents(draw, max_acts: int = 6):
     }
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(incidents())
 def test_every_act_is_accounted_for(service, raw):
     d = service.decide(raw).to_dict()
@@ -135,7 +135,7 @@ def mutated(draw):
     return raw
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(mutated(), json_values))
 def test_malformed_payloads_get_field_errors_not_crashes(service, raw):
     try:
@@ -251,7 +251,7 @@ def _removals(raw):
 
 
 # each example decides the incident once per fact it holds (often 100 or more decisions)
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(complete_incidents())
 def test_a_missing_fact_is_asked_for_never_assumed(service, raw):
     """Removing any one fact leaves the decision unchanged, or the decision asks for that fact."""
