@@ -112,3 +112,15 @@ Feature: How many crimes - one crime per victim, the finished incident and princ
     When the incident is decided
     Then 2 crimes are recorded
     And every act is accounted for
+
+  Scenario: An assault during which the victim's phone is damaged is recorded as the assault (p.18 example)
+    Given the acts are:
+      | act | type               | by | against | injury | by fire | life endangered | property kind | cost over 5000 | racially or religiously aggravated | offender ownership | non permanent |
+      | a1  | use of force       | S  | V       | minor  |         |                 |               |                |                                    |                    |               |
+      | a2  | damage to property | S  | V       |        | no      | no              | other         | no             | no                                 | none               | no            |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8N "008/06" is recorded for "V"
+    And that crime covers acts "a1", "a2"
+    And act "a2" is counted in that crime because of "count.principal-crime"
+    And every act is accounted for
