@@ -334,7 +334,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
                         break
             return memo[rid]
 
-        order = [r.id for r in edition.rules if r.id in names]
+        order = sorted(names, key=edition.position.__getitem__)  # the edition's own order
         return [rid for rid in order if eff(rid)], by
 
     acts = {a.id: a for a in inc.acts}
@@ -432,7 +432,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
             # what could still change it: rules that take precedence over the negation, and other
             # negations (a crime related incident and "no crime" are different outcomes)
             ask_open(a.id, only=set().union(*(overriders.get(r.id, frozenset()) for r in negs))
-                     | {r.id for r in edition.rules if r.consequence("negate")})
+                     | edition.ids_with["negate"])
             continue
         if asks:
             for r in asks:
@@ -463,7 +463,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
             ask_open(a.id)
             continue
         could_classify = ask_open(a.id, kinds={"classify"})
-        ask_open(a.id, only={r.id for r in edition.rules if r.consequence("negate") or r.consequence("ask")})
+        ask_open(a.id, only=edition.ids_with["negate"] | edition.ids_with["ask"])
         if could_classify:  # only a rule that could make it a crime keeps the act undecided
             accounts[a.id] = ActAccountOut(a.id, "undecided")
             continue

@@ -778,6 +778,9 @@ class Edition:
         for r in self.rules:
             for o in r.overrides:
                 direct.setdefault(o, set()).add(r.id)
+        self.position: dict[str, int] = {r.id: i for i, r in enumerate(self.rules)}
+        self.ids_with: dict[str, frozenset[str]] = {  # consequence kind -> ids of rules that have it
+            kind: frozenset(r.id for r in self.rules if r.consequence(kind) is not None) for kind in CONSEQUENCES}
         # the rules that can apply to an act of each type (those naming no type apply to all)
         self.rules_for_type: dict[str, list[Rule]] = {
             t: [r for r in self.rules if r.act_types is None or t in r.act_types]
