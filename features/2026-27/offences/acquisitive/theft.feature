@@ -43,6 +43,42 @@ Feature: Theft - 39, 40, 41, 42, 43, 44, 46, 47, 49, pet abduction and 49A makin
       | no          | other conveyance | elsewhere                    | no       | no   | 49    | 130/02 | theft.conveyance.taken-without-consent |
       | no          | other            | elsewhere                    | no       | yes  | 49    | 049/10 | theft.other                            |
 
+  Scenario Outline: One theft that fits several classes: which takes precedence (pp.14, 76, 79-82)
+    Given act "a1" is a taking property by "S" against "V"
+    And act "a1" has force "none"
+    And act "a1" has from the person "<from person>"
+    And act "a1" has property kind "<kind>"
+    And act "a1" has eapc compliant "no"
+    And act "a1" has taken from "<from>"
+    And act "a1" has by employee of owner "<employee>"
+    And act "a1" has meant to keep "<keep>"
+    And act "a1" has vehicle aftermath "none"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded for "V"
+    And rule "<loser>" was overridden by "<rule>"
+
+    Examples: what was taken against where it was taken from
+      | from person | kind             | from                         | employee | keep | class | code   | loser                          | rule                               |
+      | no          | motor vehicle    | shop                         | no       | yes  | 48    | 048/01 | theft.shoplifting              | vehicle.theft                      |
+      | no          | e bike           | shop                         | no       | yes  | 48    | 048/01 | theft.shoplifting              | theft.e-bike.motor-vehicle         |
+      | no          | pedal cycle      | shop                         | no       | yes  | 46    | 046/00 | theft.pedal-cycle              | theft.shoplifting                  |
+      | no          | pedal cycle      | motor vehicle                | no       | yes  | 44    | 044/00 | theft.from-motor-vehicle       | theft.pedal-cycle                  |
+      | no          | mail in delivery | shop                         | no       | yes  | 42    | 042/00 | theft.shoplifting              | theft.mail                         |
+      | no          | mail in delivery | automatic machine or meter   | no       | yes  | 42    | 042/00 | theft.from-machine-or-meter    | theft.mail                         |
+      | no          | electricity      | automatic machine or meter   | no       | yes  | 43    | 043/00 | theft.from-machine-or-meter    | theft.electricity                  |
+      | no          | other conveyance | display open to public       | no       | yes  | 49    | 049/12 | theft.from-display-open-to-public | theft.conveyance                |
+      | no          | other conveyance | inside a dwelling            | no       | yes  | 40    | 040/00 | theft.conveyance               | theft.in-dwelling                  |
+      | no          | motor vehicle    | shop till or non public area | no       | yes  | 30C   | 030/02 | vehicle.theft                  | theft.shop-till-or-non-public-area |
+      | yes         | other            | shop till or non public area | no       | yes  | 30C   | 030/02 | theft.from-the-person          | theft.shop-till-or-non-public-area |
+
+    Examples: a taking not meant to be kept is not a theft; an employee's theft is class 41
+      | from person | kind             | from                         | employee | keep | class | code   | loser                          | rule                                    |
+      | no          | pedal cycle      | shop                         | no       | no   | 44    | 137/18 | theft.shoplifting              | theft.pedal-cycle.taken-without-consent |
+      | no          | motor vehicle    | elsewhere                    | yes      | yes  | 41    | 041/00 | vehicle.theft                  | theft.by-employee                       |
+      | no          | motor vehicle    | elsewhere                    | yes      | no   | 48    | 130/01 | theft.by-employee              | vehicle.taken-without-consent           |
+      | yes         | other            | elsewhere                    | yes      | yes  | 41    | 041/00 | theft.from-the-person          | theft.by-employee                       |
+
   Scenario: Pedal cycles of several members of one family stolen at the same time: one crime (p.79)
     Given "W" is a boy aged 12
     And the acts are:

@@ -52,6 +52,48 @@ Feature: Vehicle offences - 37/2 aggravated vehicle taking, 45, 48, 126 and the 
       | keep | aftermath      | under 5000 | taking rule                   | rule                            |
       | no   | death accident | no         | vehicle.taken-without-consent | vehicle.aggravated-taking.death |
 
+  Scenario Outline: A vehicle robbed from its driver and then crashed is robbery, not aggravated vehicle taking (pp.14, 72, 75)
+    Given act "a1" is a taking property by "S" against "V"
+    And act "a1" has force "on a person"
+    And act "a1" has anything taken "yes"
+    And act "a1" has property owner "individual"
+    And act "a1" has property kind "motor vehicle"
+    And act "a1" has vehicle aftermath "<aftermath>"
+    And act "a1" has damage under 5000 "no"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 34B "034/01" is recorded for "V"
+    And rule "<avt rule>" was overridden by "robbery.personal-property"
+
+    Examples:
+      | aftermath       | avt rule                  |
+      | vehicle damaged | vehicle.aggravated-taking |
+      | injury accident | vehicle.aggravated-taking |
+
+  Scenario: A robbed vehicle that kills someone: robbery for the taking, the death recorded on its own (pp.38, 72)
+    Given act "a1" is a taking property by "S" against "V"
+    And act "a1" has force "threatened"
+    And act "a1" has anything taken "yes"
+    And act "a1" has property owner "individual"
+    And act "a1" has property kind "motor vehicle"
+    And act "a1" has vehicle aftermath "death accident"
+    When the incident is decided
+    Then a crime of 34B "034/01" is recorded for "V"
+    And rule "vehicle.aggravated-taking.death" was overridden by "robbery.personal-property"
+    And the decision notes "robbery.vehicle.death-caused" for act "a1"
+
+  Scenario: An employee who takes the employer's van and crashes it: aggravated vehicle taking, not theft by an employee (pp.75, 81)
+    Given act "a1" is a taking property by "S" against "V"
+    And act "a1" has force "none"
+    And act "a1" has property kind "motor vehicle"
+    And act "a1" has by employee of owner "yes"
+    And act "a1" has meant to keep "no"
+    And act "a1" has vehicle aftermath "injury accident"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 37/2 "037/02" is recorded for "V"
+    And rule "vehicle.aggravated-taking" fired
+
   Scenario: Dangerous driving alone, not yet confirmed: record the theft and reclassify later (p.75)
     Given act "a1" is a taking property by "S" against "V"
     And act "a1" has force "none"

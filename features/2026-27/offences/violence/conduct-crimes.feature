@@ -99,6 +99,7 @@ Feature: Conduct crimes - 8L harassment, 8Q stalking, 8U controlling or coercive
       | neighbour    | fear of violence          | no      | no          | yes        | 8M    | 008/58 | conduct.aggravated.fear-of-violence            |
       | stranger     | serious alarm or distress | yes     | no          | yes        | 8M    | 008/58 | conduct.aggravated.stalking-serious-alarm      |
       | ex-partner   | serious alarm or distress | no      | no          | yes        | 8M    | 008/58 | conduct.aggravated.former-partner-serious-alarm |
+      | ex-partner   | serious alarm or distress | yes     | no          | yes        | 8M    | 008/58 | conduct.aggravated.stalking-serious-alarm      |
       | partner      | serious alarm or distress | no      | yes         | yes        | 8U    | 008/67 | conduct.controlling-coercive                   |
       | partner      | fear of violence          | no      | yes         | yes        | 8M    | 008/58 | conduct.aggravated.fear-of-violence            |
 

@@ -61,6 +61,22 @@ Feature: Other violence - 11A child cruelty, 36 kidnapping, false imprisonment a
       | parent       | 013/01 | child-abduction.by-parent |
       | neighbour    | 013/02 | child-abduction.by-other  |
 
+  Scenario Outline: A child taken away and held as a hostage is hostage taking, not child abduction (p.39)
+    Given "C" is a girl aged 9
+    And "S" is the <relationship> of "C"
+    And the acts are:
+      | act | type                       | by | against | restraint  | by force or fraud | victim consented | lawful excuse | hostage threats |
+      | x1  | taking or detaining person | S  | C       | taken away | no                | no               | no            | yes             |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 36 "036/04" is recorded for "C"
+    And rule "<abduction rule>" was overridden by "hostage-taking"
+
+    Examples:
+      | relationship | abduction rule            |
+      | parent       | child-abduction.by-parent |
+      | neighbour    | child-abduction.by-other  |
+
   Scenario: Forcing an adult to marry by threats is forced marriage, always flagged honour-based and domestic abuse (p.39)
     Given "S" is the acquaintance of "V"
     And act "x1" is a causing marriage by "S" against "V"

@@ -81,3 +81,13 @@ Feature: Death or serious injury caused by unlawful driving (4/4, 4/6, 4/8, 4/9)
       | serious injury | not yet established | none                      | disqualified            | no    | 4/9   | 004/18 | driving.disqualified.serious-injury      |
       | death          | not yet established | none                      | lawful                  | yes   | 37/1  | 037/01 | driving.aggravated-vehicle-taking.death  |
       | death          | dangerous           | none                      | lawful                  | yes   | 4/4   | 004/04 | driving.aggravated-vehicle-taking.death  |
+
+  Scenario: A taken vehicle driven carelessly over the drug limit kills someone: 4/6, not death by aggravated vehicle taking (pp.13, 37-38)
+    Given the acts are:
+      | act | type                             | by | against | harm caused | standard of driving | driver impairment         | driver licence status | vehicle taken without consent |
+      | k1  | driving causing death or injury  | R  | Q       | death       | careless            | specified drug over limit | lawful                | yes                           |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 4/6 "004/13" is recorded for "Q"
+    And rule "driving.aggravated-vehicle-taking.death" was overridden by "driving.careless-drug-limit.death"
+    And every act is accounted for
