@@ -22,7 +22,7 @@ serve: $(STAMP)
 # The whole suite: rules compile; every scenario and test (also writing reports/cucumber.json and
 # reports/rule-coverage.json); every rule and classification exercised by a scenario; HTML report.
 test: $(STAMP)
-	$(BIN)/hocr rules check --coverage /dev/null
+	$(BIN)/hocr rules check --strict --coverage /dev/null
 	@mkdir -p reports
 	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json
 	$(BIN)/hocr rules coverage --fail-under $(COVERAGE_MIN) > reports/rule-coverage.txt
