@@ -11,6 +11,7 @@ rules' own constants, which is enough to decide every condition the rule languag
 """
 from __future__ import annotations
 
+import functools
 from itertools import combinations
 
 from .rulebook import Edition, Problem, Rule, Test
@@ -20,10 +21,14 @@ _FRESH = object()  # a value no rule mentions
 
 def _act_types(tests: list[Test], edition: Edition) -> list[str]:
     """The act types a set of conditions allows (an attribute means different things on each)."""
-    types = list(edition.vocab.act_types)
+    return list(_act_types_cached(tuple(tests), tuple(edition.vocab.act_types)))
+
+
+@functools.lru_cache(maxsize=None)
+def _act_types_cached(tests: tuple[Test, ...], types: tuple[str, ...]) -> tuple[str, ...]:
     for t in tests:
         if t.attr == "type":
-            types = [x for x in types if _holds(t, x)]
+            types = tuple(x for x in types if _holds(t, x))
     return types
 
 
@@ -70,6 +75,7 @@ def _domain(edition: Edition, alias: str, attr: str, tests: list[Test], act_type
     return list(points)
 
 
+@functools.lru_cache(maxsize=None)
 def _holds(t: Test, value) -> bool:
     if value is _FRESH:
         value = "\x00fresh"
@@ -88,6 +94,11 @@ def _constraints(rules: list[Rule]) -> dict[tuple[str, str], list[Test]]:
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def _satisfying(tests: tuple[Test, ...], domain: tuple) -> list:
+    return [x for x in domain if all(_holds(t, x) for t in tests)]
+
+
 def _allowed(edition: Edition, cons: dict[tuple[str, str], list[Test]],
              extra: dict[tuple[str, str], list[Test]] | None = None) -> dict[tuple[str, str], list] | None:
     """Values each constrained attribute may take when every rule's conditions hold; None if none."""
@@ -97,7 +108,7 @@ def _allowed(edition: Edition, cons: dict[tuple[str, str], list[Test]],
         return None
     for key, tests in cons.items():
         domain = _domain(edition, key[0], key[1], tests + ((extra or {}).get(key) or []), act_types)
-        values = [x for x in domain if all(_holds(t, x) for t in tests)]
+        values = _satisfying(tuple(tests), tuple(domain))
         if not values:
             return None
         out[key] = values

@@ -51,7 +51,20 @@ class YamlError(Exception):
         self.file, self.line, self.message = file, line, message
 
 
+_CACHE: dict[tuple, Any] = {}
+
+
 def load(path: Path, display: str | None = None) -> Any:
+    """Parse a YAML file (cached while the file is unchanged: editions that extend another read
+    the same files; callers must not modify what is returned)."""
+    stat = path.stat()
+    key = (str(path.resolve()), display, stat.st_mtime_ns, stat.st_size)
+    if key not in _CACHE:
+        _CACHE[key] = _load(path, display)
+    return _CACHE[key]
+
+
+def _load(path: Path, display: str | None = None) -> Any:
     text = path.read_text(encoding="utf-8")
     loader = _Loader(text)
     loader._hocr_file = display or str(path)

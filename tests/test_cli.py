@@ -45,7 +45,7 @@ def test_decide_unreadable_input():
 
 
 def test_rules_check_passes():
-    out = hocr("rules", "check", "--coverage", "/nonexistent")
+    out = hocr("rules", "check", "--strict", "--coverage", "/nonexistent")
     assert out.returncode == 0 and out.stdout.strip().endswith("ok"), out.stderr[-2000:]
 
 
