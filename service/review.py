@@ -90,7 +90,6 @@ def review(req: ReviewRequest, edition: Edition) -> ReviewResult:
     facts = [{"t": "incident", "id": "incident", "ref": req.crime.reference}, act]
     firings: list[Firing] = book.engine().run([dict(f) for f in facts])
     fired = {f.rule_id: f for f in firings}
-    rules = book.rule_by_id
 
     def effective(rid: str) -> bool:  # overrides are acyclic (checked when loading)
         return not any(o in fired and effective(o) for o in book.overriders.get(rid, ()))

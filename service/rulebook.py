@@ -1105,9 +1105,3 @@ def default_rules_dir() -> Path:
     if env:
         return Path(env)
     return Path(__file__).resolve().parent.parent / "rules"
-
-
-def ruleset_digest(edition: Edition) -> str:
-    import hashlib
-
-    return hashlib.sha256(json.dumps(edition.ruleset_json, sort_keys=True).encode()).hexdigest()[:12]
