@@ -80,10 +80,9 @@ class Ranker:
 
 def ranker_for(edition: Edition) -> Ranker:
     """One ranker per edition (built once; the edition's data never changes after loading)."""
-    ranker = getattr(edition, "_ranker", None)
-    if ranker is None:
-        ranker = edition._ranker = Ranker(edition)
-    return ranker
+    if edition.ranker is None:
+        edition.ranker = Ranker(edition)
+    return edition.ranker
 
 
 def _episode(cuts: list[dt.datetime], when: dt.datetime | None, reported_at: dt.datetime) -> int:

@@ -271,7 +271,7 @@ def _rel_ref(binding: dict) -> str:
     return f"{binding['offender'].get('ref')}~{binding['victim'].get('ref')}"
 
 
-def _question(edition: Edition, alias: str, attr: str, ref: str | None, act: Incident, act_type: str) -> tuple[str, str, str, list[str]]:
+def _question(edition: Edition, alias: str, attr: str, ref: str | None, act_type: str) -> tuple[str, str, str, list[str]]:
     v = edition.vocab
     if alias == "relationship":
         a, _, b = (ref or "~").partition("~")
@@ -360,7 +360,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     blocking: set[str] = set()
 
     def add_question(alias: str, attr: str, ref: str | None, act_id: str, rule_id: str) -> str:
-        path, attribute, text, allowed = _question(edition, alias, attr, ref, inc, acts[act_id].type)
+        path, attribute, text, allowed = _question(edition, alias, attr, ref, acts[act_id].type)
         q = questions.get(path)
         if q is None:
             q = questions[path] = QuestionOut(path, attribute, text, allowed, [], [])

@@ -100,7 +100,7 @@ def review(req: ReviewRequest, edition: Edition) -> ReviewResult:
     questions: dict[str, QuestionOut] = {}
 
     def ask(alias: str, attr: str, rule_id: str) -> None:
-        path, attribute, text, allowed = _question(book, alias, attr, req.crime.reference, None, act_type)
+        path, attribute, text, allowed = _question(book, alias, attr, req.crime.reference, act_type)
         path = f"facts.{attribute}"
         q = questions.setdefault(path, QuestionOut(path, attribute, text, allowed, [], [], "recording"))
         if rule_id not in q.rule_ids:

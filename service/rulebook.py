@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -769,6 +768,7 @@ class Edition:
     in_force_until: dt.date | None = None
     extends: str = ""
     reviews: "Edition | None" = None  # the rules for transferring, cancelling, reclassifying crimes
+    ranker: Any = field(default=None, repr=False)  # the principal crime ranking, built on first use
     _engine: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
