@@ -22,7 +22,7 @@ import threading
 from dataclasses import dataclass
 import durable_rules_engine as _dre
 
-from .rulebook import SENTINEL_RULE
+from .rulebook import SENTINEL_RULE, engine_rule_id, join_table
 
 MAX_FACT_PROPERTIES = 200  # the engine rejects facts with more than ~250 leaves
 _LOCK = threading.Lock()  # the C module's handle table is process-global
@@ -52,9 +52,25 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+def _check_joins(name: str, joins: tuple, matched: dict[str, dict]) -> None:
+    """Every join of the rule's compiled patterns must hold between the facts it matched:
+    durable-rules can skip a join and pair facts of different acts (docs/engine-notes.md)."""
+    for alias, attr, ref_alias, ref_attr in joins:
+        fact, ref = matched.get(alias), matched.get(ref_alias)
+        if fact is None or ref is None or attr not in fact or ref_attr not in ref \
+                or fact[attr] != ref[ref_attr]:
+            # names the rule and the join, never a value from the request
+            raise EngineError(f"engine rule {name} fired with a broken join "
+                              f"({alias}.{attr} != {ref_alias}.{ref_attr}); no decision was made")
+
+
 class Engine:
-    def __init__(self, name: str, ruleset: dict):
+    def __init__(self, name: str, ruleset: dict, joins: dict | None = None):
         self.name = name
+        # engine rule name -> the joins each of its firings must satisfy (built when compiling;
+        # read from the JSON here for a ruleset compiled elsewhere)
+        self._joins = joins if joins is not None else join_table(ruleset)
+        ruleset = {SENTINEL_RULE: {"all": [{"p_s": {"t": "sentinel"}}]}, **ruleset}
         with _LOCK:
             self._handle = _dre.create_ruleset(name, _dumps(ruleset))
 
@@ -85,10 +101,15 @@ class Engine:
                 while result:
                     action = json.loads(result[1] if isinstance(result, tuple) else result)
                     try:
-                        (rule_id, matched), = action.items()
-                        if rule_id != SENTINEL_RULE:
-                            firings.append(Firing(rule_id, {k[2:] if k.startswith("p_") else k: v
-                                                            for k, v in matched.items()}))
+                        (rule_name, matched), = action.items()
+                        if rule_name != SENTINEL_RULE:
+                            _check_joins(rule_name, self._joins.get(rule_name, ()), matched)
+                            firings.append(Firing(engine_rule_id(rule_name),
+                                                  {k[2:] if k.startswith("p_") else k: v
+                                                   for k, v in matched.items()}))
+                    except EngineError:
+                        _dre.abandon_action(self._handle, state)
+                        raise
                     except Exception as exc:  # a firing we cannot read must not leave a silent gap
                         _dre.abandon_action(self._handle, state)
                         raise EngineError(f"could not read a firing: {exc}") from exc

@@ -1,0 +1,199 @@
+"""The durable-rules driver: joins that hold (docs/engine-notes.md), and firings that match a plain
+evaluation of the rules over generated incidents."""
+from __future__ import annotations
+
+import pytest
+
+from service.engine import Engine, EngineError
+from service.rulebook import (ALT_SEP, PATTERN_ORDER, broken_shapes, engine_rule_id, join_table,
+                              load_editions)
+
+from .conftest import ROOT
+from .gen_incidents import directed_incidents, example_incidents, facts_of, random_incidents
+
+EDITIONS = load_editions(ROOT / "rules")
+BOOKS = [book for e in EDITIONS.values() for book in (e, e.reviews) if book is not None]
+
+# A pattern with a join next to an `$or`, written by hand the way the compiler used to write it.
+BROKEN = {"broken": {"all": [
+    {"p_act": {"t": "act"}},
+    {"p_victim": {"$and": [{"t": "party"}, {"$or": [{"c": "x"}, {"$nex": {"c": 1}}]}, {"act": {"p_act": "id"}}]}},
+]}}
+# The same with a nested `$and` (as `!=` used to compile) next to the join: also skipped.
+BROKEN_AND = {"broken": {"all": [
+    {"p_act": {"t": "act"}},
+    {"p_victim": {"$and": [{"t": "party"}, {"$and": [{"$ex": {"c": 1}}, {"$neq": {"c": "y"}}]},
+                           {"act": {"p_act": "id"}}]}},
+]}}
+# Two acts; only a1's victim passes the `$or`. A correct engine pairs a1 with v1 and nothing else.
+BROKEN_FACTS = [{"t": "act", "id": "a1"}, {"t": "act", "id": "a2"},
+                {"t": "party", "id": "v1", "act": "a1"}, {"t": "party", "id": "v2", "act": "a2", "c": "y"}]
+BROKEN_AND_FACTS = [{"t": "act", "id": "a1"}, {"t": "act", "id": "a2"},
+                    {"t": "party", "id": "v1", "act": "a1", "c": "x"}, {"t": "party", "id": "v2", "act": "a2", "c": "y"}]
+
+
+def _pairs(firings) -> set[tuple]:
+    return {(f.rule_id, tuple(sorted((k, v["id"]) for k, v in f.facts.items()))) for f in firings}
+
+
+# ---------------------------------------------------------------------------------------- compiler
+
+
+@pytest.mark.parametrize("book", BOOKS, ids=lambda b: b.name)
+def test_no_compiled_rule_has_a_join_next_to_an_or(book):
+    assert book.ruleset_json, "the edition was compiled"
+    assert broken_shapes(book.ruleset_json) == []
+    # and the side table the driver checks names every join of every engine rule
+    assert book.ruleset_joins == join_table(book.ruleset_json)
+    if not book.name.endswith("/reviews"):  # review rules look at one fact only
+        assert [n for n, j in book.ruleset_joins.items() if j], "an edition whose rules join facts"
+
+
+def test_the_shape_check_recognises_the_broken_shapes():
+    for ruleset in (BROKEN, BROKEN_AND):
+        assert broken_shapes(ruleset) == ["broken"]
+        assert join_table(ruleset)["broken"] == (("p_victim", "act", "p_act", "id"),)
+    # nesting where nothing joins is fine (the act pattern keeps its `$or`)
+    assert broken_shapes({"r": {"all": [{"p_act": {"$and": [{"t": "act"}, {"$or": [{"c": 1}, {"c": 2}]}]}}]}}) == []
+
+
+def test_value_lists_in_joined_patterns_become_alternatives_of_one_rule():
+    edition = EDITIONS["2026-27"]
+    rule = edition.rule_by_id["ncrs.third-party.confirm-with-victim"]
+    names = [n for n in edition.ruleset_json if engine_rule_id(n) == rule.id]
+    assert len(names) == 2 and all(ALT_SEP in n for n in names)
+    # every engine rule name stands for a rule of the edition (or the sentinel)
+    assert {engine_rule_id(n) for n in edition.ruleset_json} - set(edition.rule_by_id) == {"engine.sentinel"}
+
+
+# ---------------------------------------------------------------------------------------- driver
+
+
+SHAPES = [("or", BROKEN, BROKEN_FACTS), ("and", BROKEN_AND, BROKEN_AND_FACTS)]
+
+
+@pytest.mark.parametrize("label,ruleset,facts", SHAPES, ids=[s[0] for s in SHAPES])
+def test_the_engine_really_skips_such_a_join(label, ruleset, facts):
+    """What the driver check defends against: with no joins to check, the broken shape pairs act
+    a2 with the victim of a1."""
+    engine = Engine(f"test_broken_unchecked_{label}", ruleset, joins={})
+    try:
+        assert ("broken", (("act", "a2"), ("victim", "v1"))) in _pairs(engine.run([dict(f) for f in facts]))
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize("label,ruleset,facts", SHAPES, ids=[s[0] for s in SHAPES])
+def test_the_driver_refuses_a_firing_whose_join_does_not_hold(label, ruleset, facts):
+    engine = Engine(f"test_broken_checked_{label}", ruleset)  # the joins are read from the JSON
+    try:
+        with pytest.raises(EngineError, match=r"broken join \(p_victim\.act != p_act\.id\)"):
+            engine.run([dict(f) for f in facts])
+        # facts that do not trigger the engine bug still decide
+        ok = [f for f in facts if f["id"] in ("a1", "v1")]
+        assert _pairs(engine.run([dict(f) for f in ok])) == {("broken", (("act", "a1"), ("victim", "v1")))}
+    finally:
+        engine.close()
+
+
+# ---------------------------------------------------------------------------------------- decisions
+
+REPRODUCER = {
+    "id": "JOIN-1", "reported_at": "2026-06-01T10:00:00Z", "reporter": {"role": "third_party"},
+    "persons": [{"id": "V"}, {"id": "W", "attributes": {"confirmation": "confirmed"}}, {"id": "S"}],
+    "acts": [{"id": "a1", "type": "use_of_force", "by": ["S"], "against": "V", "attributes": {"injury": "minor"}},
+             {"id": "a2", "type": "use_of_force", "by": ["S"], "against": "W", "attributes": {"injury": "minor"}}],
+}
+
+
+def test_join_reproducer_records_the_confirmed_victims_crime(service):
+    """Issue 9: a third party's report; W has confirmed, V has not been asked. a2 (against W) is an
+    8N 008/06 as when decided alone; a1 waits on V's confirmation, and only a1 asks for it."""
+    d = service.decide(REPRODUCER).to_dict()
+    crimes = [(c["classification"], c["ho_code"], c["victim"], c["acts"]) for c in d["crimes"]]
+    assert crimes == [("8N", "008/06", "W", ["a2"])]
+    status = {a["act"]: a["status"] for a in d["acts"]}
+    assert status == {"a1": "undecided", "a2": "recorded"}
+    asks = {q["field"]: q["acts"] for q in d["questions"] if q["attribute"] == "confirmation"}
+    assert asks == {"persons[V].attributes.confirmation": ["a1"]}
+    alone = dict(REPRODUCER, acts=[REPRODUCER["acts"][1]])
+    assert [(c["classification"], c["ho_code"]) for c in service.decide(alone).to_dict()["crimes"]] == [("8N", "008/06")]
+
+
+def test_join_reproducer_once_both_victims_confirm_records_two_8n(service):
+    confirmed = dict(REPRODUCER, persons=[{"id": "V", "attributes": {"confirmation": "confirmed"}},
+                                          *REPRODUCER["persons"][1:]])
+    d = service.decide(confirmed).to_dict()
+    assert sorted((c["classification"], c["ho_code"], c["victim"]) for c in d["crimes"]) == \
+        [("8N", "008/06", "V"), ("8N", "008/06", "W")]
+
+
+# ---------------------------------------------------------------------------------------- property
+
+
+def _expected(book, facts: list[dict]) -> set[tuple]:
+    """Which rules fire on which facts, evaluated in plain Python from the rules' own tests and the
+    joins of the contract (party/evidence -> act, relationship -> offender and victim)."""
+    by_kind: dict[str, list[dict]] = {}
+    for f in facts:
+        by_kind.setdefault(f["t"], []).append(f)
+
+    def candidates(alias: str, b: dict) -> list[dict]:
+        if alias == "act":
+            return by_kind.get("act", [])
+        if alias in ("victim", "offender"):
+            return [f for f in by_kind.get("party", []) if f["role"] == alias and f["act"] == b["act"]["id"]]
+        if alias == "relationship":
+            return [f for f in by_kind.get("relationship", [])
+                    if f["from"] == b["offender"]["person"] and f["to"] == b["victim"]["person"]]
+        if alias == "evidence":
+            return [f for f in by_kind.get("evidence", []) if f["act"] == b["act"]["id"]]
+        return by_kind.get(alias, [])
+
+    out = set()
+    for rule in book.rules:
+        bindings: list[dict] = [{}]
+        for p in sorted(rule.patterns, key=lambda p: PATTERN_ORDER.index(p.alias)):
+            bindings = [{**b, p.alias: f} for b in bindings for f in candidates(p.alias, b)
+                        if all(t.evaluate(f) is True for t in p.tests)]
+        for b in bindings:
+            out.add((rule.id, tuple(sorted((k, v["id"]) for k, v in b.items()))))
+    return out
+
+
+def _joins_hold(firing) -> bool:
+    f = firing.facts
+    ok = all(f[a]["act"] == f["act"]["id"] for a in ("victim", "offender", "evidence") if a in f)
+    if "relationship" in f:
+        ok = ok and f["relationship"]["from"] == f["offender"]["person"] \
+            and f["relationship"]["to"] == f["victim"]["person"]
+    return ok
+
+
+@pytest.mark.parametrize("name", sorted(EDITIONS))
+def test_firings_over_generated_incidents_hold_their_joins_and_match_the_rules(name):
+    """Random incidents, the examples, and one incident aimed at each rule (act a1 meant to fire
+    it, beside an act a2 of the same type against someone else): the facts a skipped join pairs
+    wrongly. With the compiler's old shapes a third of the aimed incidents broke a join."""
+    edition = EDITIONS[name]
+    engine = edition.engine()
+    aimed = directed_incidents(edition)
+    checked = fired = 0
+    targets_fired = set()
+    for target, raw in [("", r) for r in random_incidents(edition, 150) + example_incidents(edition)] + aimed:
+        try:
+            facts = facts_of(raw, edition)
+        except ValueError:
+            continue
+        firings = engine.run([dict(f) for f in facts])  # the driver raises on a broken join
+        broken = [f.rule_id for f in firings if not _joins_hold(f)]
+        assert not broken, (raw["id"], broken)
+        got = _pairs(firings)
+        assert len(got) == len(firings), "no firing twice"
+        assert got == _expected(edition, facts), raw["id"]
+        checked += 1
+        fired += len(firings)
+        if any(f.rule_id == target and f.facts["act"]["ref"] == "a1" for f in firings):
+            targets_fired.add(target)
+    assert checked >= len(aimed) + 100
+    assert len(targets_fired) >= 0.95 * len(edition.rules)  # the aimed incidents reach their rules
