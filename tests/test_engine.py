@@ -151,13 +151,18 @@ def _expected(book, facts: list[dict]) -> set[tuple]:
         return by_kind.get(alias, [])
 
     out = set()
-    for rule in book.rules:
-        bindings: list[dict] = [{}]
-        for p in sorted(rule.patterns, key=lambda p: PATTERN_ORDER.index(p.alias)):
-            bindings = [{**b, p.alias: f} for b in bindings for f in candidates(p.alias, b)
-                        if all(t.evaluate(f) is True for t in p.tests)]
-        for b in bindings:
-            out.add((rule.id, tuple(sorted((k, v["id"]) for k, v in b.items()))))
+    for act in by_kind.get("act", []):
+        # the rules naming no act type, or this one (the act pattern tests the type all the same)
+        for rule in book.rules_for_type.get(act["type"], book.rules):
+            bindings: list[dict] = [{}]
+            for p in sorted(rule.patterns, key=lambda p: PATTERN_ORDER.index(p.alias)):
+                options = [act] if p.alias == "act" else None
+                bindings = [{**b, p.alias: f} for b in bindings for f in (options or candidates(p.alias, b))
+                            if all(t.evaluate(f) is True for t in p.tests)]
+                if not bindings:
+                    break
+            for b in bindings:
+                out.add((rule.id, tuple(sorted((k, v["id"]) for k, v in b.items()))))
     return out
 
 
