@@ -841,8 +841,14 @@ def _top(cond: Any) -> list:
 
 def compile_ruleset(rules: list[Rule]) -> dict:
     out = {SENTINEL_RULE: {"all": [{"p_s": {"t": "sentinel"}}]}}
+    problems = []
     for r in rules:
-        out.update(compile_rule(r))
+        try:
+            out.update(compile_rule(r))
+        except ValueError as exc:  # too many alternatives: the author's to rewrite
+            problems.append(Problem(r.file, r.line, r.id, "when", str(exc).partition(": ")[2]))
+    if problems:
+        raise RulebookError(problems)
     bad = broken_shapes(out)
     if bad:  # a compiler defect, never a rule author's: fail at load time, not with wrong answers
         raise AssertionError(f"compiled rules with a join next to an $or or a nested $and: {', '.join(bad)}")

@@ -296,3 +296,18 @@ def test_the_reused_engine_never_opens_a_session_per_decision():
         assert engine.sessions_opened == 1 and engine.held() == []
     finally:
         engine.close()
+
+
+def test_a_rule_with_too_many_alternatives_is_a_load_error_naming_it():
+    import dataclasses
+
+    from service.rulebook import MAX_ALTERNATIVES, Pattern, RulebookError, Test, compile_ruleset
+
+    rule = EDITIONS["2026-27"].rule_by_id["ncrs.third-party.confirm-with-victim"]
+    lists = tuple(Test(f"x{i}", "in", ("a", "b")) for i in range(MAX_ALTERNATIVES.bit_length()))
+    wide = dataclasses.replace(rule, patterns=tuple(
+        Pattern(p.alias, p.tests + lists) if p.alias == "victim" else p for p in rule.patterns))
+    with pytest.raises(RulebookError) as err:
+        compile_ruleset([wide])
+    (problem,) = err.value.problems
+    assert problem.rule_id == rule.id and problem.line > 0 and "alternatives" in problem.message
