@@ -43,3 +43,8 @@ proto: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info reports
+
+# The engine step alone: one reused session per edition vs a session per decision, in one run.
+.PHONY: bench-engine
+bench-engine: $(STAMP)
+	$(BIN)/python bench/bench_engine.py
