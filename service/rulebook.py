@@ -263,6 +263,20 @@ class Offence:
     max_months: int | None
     basis: str
     current: bool
+    in_force_from: dt.date | None = None  # commencement: conduct before it cannot be this offence
+    ceased: dt.date | None = None  # repeal: conduct from this day on cannot be this offence
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return (self.in_force_from is None or day >= self.in_force_from) and (
+            self.ceased is None or day < self.ceased)
+
+
+def _date_or_none(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
 
 
 class OffenceTable:
@@ -276,7 +290,8 @@ class OffenceTable:
                 self.by_key[(cls, str(code))] = Offence(
                     cls, str(code), str(entry.get("title", "")), str(off.get("title", "")),
                     str(entry.get("group", "")), str(entry.get("subgroup", "")),
-                    off.get("max_months"), str(off.get("basis", "unknown")), bool(off.get("current", True)))
+                    off.get("max_months"), str(off.get("basis", "unknown")), bool(off.get("current", True)),
+                    _date_or_none(off.get("in_force_from")), _date_or_none(off.get("ceased")))
 
     def get(self, cls: str, code: str) -> Offence | None:
         return self.by_key.get((cls, code))
@@ -668,6 +683,39 @@ class _RuleParser:
                     tuple(str(o) for o in overrides), act_types, order)
 
 
+def _relocate(value: Any, like: Any) -> Any:
+    out = Located(value)
+    out.file, out.line = where(like)
+    return out
+
+
+def expand_family(node: Any) -> list[Any]:
+    """A family of rules of one shape, written once as a table.
+
+    ``classify: {class: {act.<attribute>: {<value>: <class>, ...}}, code: ...}`` stands for one
+    rule per row: rule ``<id>.<value>`` adds ``act.<attribute>: <value>`` to the conditions and
+    classifies to that row's class. Anything else is returned as it is.
+    """
+    then = node.get("then") if isinstance(node, dict) else None
+    cls = then.get("classify", {}).get("class") if isinstance(then, dict) and isinstance(then.get("classify"), dict) else None
+    if not isinstance(cls, dict) or len(cls) != 1:
+        return [node]
+    (key, table), = cls.items()
+    alias, _, attr = str(key).partition(".")
+    if alias != "act" or not attr or not isinstance(table, dict) or not table:
+        return [node]
+    out = []
+    for value, row_class in table.items():
+        rule = _relocate(node, node)
+        rule["id"] = f"{node.get('id')}.{str(value).replace('_', '-').lower()}"
+        when = _relocate(node.get("when") or {}, node.get("when"))
+        when["act"] = _relocate({**(when.get("act") or {}), attr: value}, when.get("act"))
+        rule["when"] = when
+        rule["then"] = _relocate({**then, "classify": {**then["classify"], "class": row_class}}, then)
+        out.append(rule)
+    return out
+
+
 # ---------------------------------------------------------------------------------------- compile
 
 
@@ -983,7 +1031,9 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     for path in src["rules"]:
         data = read(path)
         file = disp(path)
-        for node in (data.get("rules") or []) if isinstance(data, dict) else []:
+        nodes = [n for node in ((data.get("rules") or []) if isinstance(data, dict) else [])
+                 for n in expand_family(node)]
+        for node in nodes:
             node_id = str(node.get("id")) if isinstance(node, dict) else ""
             if path not in own_files and node_id in dropped:
                 base_ids.add(node_id)  # not this edition's rule: not checked against its words
