@@ -301,6 +301,22 @@ def _question(edition: Edition, alias: str, attr: str, ref: str | None, act_type
 # ---------------------------------------------------------------------------------------- decide
 
 
+def set_aside_not_in_force(inc: Incident, edition: Edition, fired: dict[str, dict[str, Firing]]) -> dict[str, list[tuple]]:
+    """Remove from `fired` every firing that classifies an act to an offence not in force on the
+    day of the act (its occurred_at, else the report time): such a rule cannot apply, so the rules
+    it overrides apply again. Returns, per act, (rule id, offence, day) of what was set aside."""
+    out: dict[str, list[tuple]] = {}
+    for act in inc.acts:
+        day = (act.occurred_at or inc.reported_at).astimezone(dt.timezone.utc).date()
+        for rid in list(fired.get(act.id, {})):
+            target = edition.rule_by_id[rid].consequence("classify")
+            off = edition.offences.get(*target) if target else None
+            if off is not None and not off.in_force_on(day):
+                del fired[act.id][rid]
+                out.setdefault(act.id, []).append((rid, off, day))
+    return out
+
+
 def decision_id(inc: Incident, edition: Edition) -> str:
     canon = json.dumps(inc.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(f"{edition.name}\n{canon}".encode()).hexdigest()[:20]
@@ -316,6 +332,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     for f in firings:
         act_ref = f.facts["act"]["ref"]
         fired[act_ref].setdefault(f.rule_id, f)
+    set_aside = set_aside_not_in_force(inc, edition, fired)
 
     overriders = edition.overriders  # transitive
 
@@ -348,6 +365,10 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         effective[a.id], by = effective_set(a.id)
         for rid, o in by.items():
             overridden_by[(a.id, rid)] = o
+    nif = cfg.raw.get("not_in_force")
+    for act_id, items in set_aside.items():
+        for rid, off, day in items:
+            overridden_by[(act_id, rid)] = nif["id"] if nif else "not-in-force"
 
     negations: list[NegationOut] = []
     accounts: dict[str, ActAccountOut] = {}
@@ -408,6 +429,11 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
 
     for order, a in enumerate(inc.acts):
         ask_assumed(a.id)
+        for rid, off, day in set_aside.get(a.id, []) if nif else []:
+            when = " ".join(x for x in (f"in force from {off.in_force_from}" if off.in_force_from else "",
+                                        f"ceased {off.ceased}" if off.ceased else "") if x)
+            notes.append(NoteOut(a.id, nif["id"], " ".join(nif["note"].split()).format(
+                classification=off.cls, code=off.code, title=off.title, day=day, when=when), nif["cite"]))
         eff_rules = [rules[rid] for rid in effective[a.id]]
         for r in eff_rules:
             note = r.consequence("note")
@@ -467,7 +493,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         if could_classify:  # only a rule that could make it a crime keeps the act undecided
             accounts[a.id] = ActAccountOut(a.id, "undecided")
             continue
-        nn = cfg.section("not_notifiable")
+        nn = nif if (a.id in set_aside and nif) else cfg.section("not_notifiable")
         negations.append(NegationOut(a.id, nn["id"], nn["cite"], " ".join(nn["sentence"].split()), nn["disposition"]))
         accounts[a.id] = ActAccountOut(a.id, "not_recorded", reason_code=nn["id"])
 

@@ -1061,6 +1061,13 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
 
     reserved_ids = {counting.raw[s]["id"] for s in REQUIRED_COUNTING if isinstance(counting.raw.get(s), dict)}
     reserved_ids |= {e["id"] for e in counting.in_addition}
+    nif = counting.raw.get("not_in_force")
+    if nif is not None:  # optional: the reason given when an offence was not in force at the time
+        if not isinstance(nif, dict) or any(not nif.get(k) for k in ("id", "cite", "sentence", "note", "disposition")):
+            problems.append(Problem(counting_display, where(nif)[1], "", "not_in_force",
+                                    "needs `id`, `cite`, `disposition`, `sentence` and `note`"))
+        else:
+            reserved_ids.add(nif["id"])
     seen: dict[str, Rule] = {}
     for r in rules:
         if r.id in seen or r.id in reserved_ids:
