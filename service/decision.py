@@ -175,17 +175,19 @@ def build_facts(inc: Incident, edition: Edition) -> list[dict]:
         **inc.attributes,
     })]
 
-    def party(act_fid: str, act_id: str, role: str, pid: str) -> dict:
+    def party(act_fid: str, act_id: str, role: str, pid: str, age_then: int | None = None) -> dict:
         p = persons[pid]
         return _clean({"t": "party", "id": f"party:{act_id}:{role}:{pid}", "ref": pid, "act": act_fid,
-                       "role": role, "person": pid, "age": p.age, "sex": p.sex, **p.attributes})
+                       "role": role, "person": pid, "age": age_then if age_then is not None else p.age,
+                       "age_now": p.age if role == "victim" else None, "sex": p.sex, "person_kind": p.kind,
+                       **p.attributes})
 
     for act in inc.acts:
         fid = f"act:{act.id}"
         facts.append(_clean({"t": "act", "id": fid, "ref": act.id, "type": act.type,
-                             "has_victim": act.against is not None, **act.attributes}))
+                             "has_victim": act.against is not None, "force_area": act.force_area, **act.attributes}))
         if act.against:
-            facts.append(party(fid, act.id, "victim", act.against))
+            facts.append(party(fid, act.id, "victim", act.against, act.victim_age))
         for pid in act.by:
             facts.append(party(fid, act.id, "offender", pid))
     kinds = edition.vocab.relationship_kinds
@@ -279,9 +281,15 @@ def _question(edition: Edition, alias: str, attr: str, ref: str | None, act_type
                 list(v.relationship_kinds))
     if alias == "act":
         spec = v.act_attribute(act_type, attr)
+        if spec is None and attr in v.envelope_questions:  # an envelope field of the act (force_area)
+            return (f"acts[{ref}].{attr}", attr, v.envelope_questions[attr], [])
         return (f"acts[{ref}].attributes.{attr}", attr, spec.question if spec else attr,
                 spec.allowed() if spec else [])
     if alias in ("victim", "offender"):
+        if attr in ("person_kind", "age_now"):
+            field_ = {"person_kind": "kind", "age_now": "age"}[attr]
+            return (f"persons[{ref}].{field_}", attr, v.envelope_questions.get(attr, attr),
+                    list(v.person_kinds) if attr == "person_kind" else [])
         if attr in ("age", "sex"):
             return (f"persons[{ref}].{attr}", attr, v.envelope_questions.get(attr, attr),
                     list(v.sexes) if attr == "sex" else [])
@@ -380,7 +388,14 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
 
     blocking: set[str] = set()
 
+    persons = {p.id: p for p in inc.persons}
+    person_kind = next(iter(edition.vocab.person_kinds), None)  # the first kind is a natural person
+
     def add_question(alias: str, attr: str, ref: str | None, act_id: str, rule_id: str) -> str:
+        if alias in ("victim", "offender") and ref in persons and persons[ref].kind not in (None, person_kind):
+            spec = edition.vocab.person_attributes.get(attr)
+            if attr in ("age", "sex") or (spec is not None and spec.persons_only):
+                return ""  # never ask a person's age, sex or capacity of an organisation
         path, attribute, text, allowed = _question(edition, alias, attr, ref, acts[act_id].type)
         q = questions.get(path)
         if q is None:
@@ -453,6 +468,8 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
                 disp, say, (inc_cls, inc_code, inc_title), to = r.consequence("negate")
                 if to.startswith("incident."):  # the body named by a field of the report
                     to = str(fact_index.by_kind["incident"][0].get(to[9:]) or "")
+                elif to.startswith("act."):  # ... or of the act (e.g. the force area it was committed in)
+                    to = str(act_facts[a.id].get(to[4:]) or "")
                 negations.append(NegationOut(a.id, r.id, r.cite, say, disp, "", inc_cls, inc_code, inc_title, to))
             accounts[a.id] = ActAccountOut(a.id, "not_recorded", reason_code=negs[0].id)
             # what could still change it: rules that take precedence over the negation, and other

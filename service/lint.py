@@ -171,6 +171,22 @@ def offence_data(edition: Edition) -> list[Problem]:
     for (cls, code), off in offences.by_key.items():
         if off.in_force_from and off.ceased and off.ceased <= off.in_force_from:
             out.append(Problem("offence list", 0, "", f"{cls} {code}", "ceases before it comes into force"))
+    common = edition.vocab.common_act_attributes
+    for r in edition.rules:
+        p = r.pattern("act")
+        if p is None or any(t.attr == "has_victim" and t.op == "eq" and t.value is False for t in p.tests):
+            continue
+        for t in p.tests:
+            spec = common.get(t.attr)
+            if spec is None or not spec.victimless_only:
+                continue
+            generic = [name for name in (r.act_types or edition.vocab.act_types)
+                       if edition.vocab.act_types[name].attributes.get(t.attr) is spec]
+            if generic:
+                out.append(Problem(r.file, r.line, r.id, f"when.act.{t.attr}",
+                                   f"asks the question for an act with no victim of act type(s) "
+                                   f"{', '.join(generic)}, which may have a victim: test `has_victim: false`, "
+                                   f"or word {t.attr} for the act type in its vocabulary"))
     pc = edition.counting.raw.get("principal_crime") or {}
     for entry in pc.get("ranking") or []:
         codes = [c for spec in entry.get("codes") or [] for c in expand_codes(str(spec))]

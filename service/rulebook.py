@@ -60,6 +60,11 @@ class Attribute:
     kind: str  # "enum" | "boolean" | "integer" | "text"
     values: tuple[str, ...] = ()
     value_help: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # asked only of an act with no victim (an offence against the state): a rule that tests it on
+    # an act type that does not word it in its own terms must also test `has_victim: false`
+    victimless_only: bool = field(default=False, compare=False, hash=False)
+    # asked only of a person, never of an organisation (a business, school, council) as a party
+    persons_only: bool = field(default=False, compare=False, hash=False)
 
     def allowed(self) -> list[str]:
         if self.kind == "boolean":
@@ -110,13 +115,15 @@ def _attribute(name: str, spec: Any, file: str, problems: list[Problem]) -> Attr
         values = spec["values"]
         help_ = dict(values) if isinstance(values, dict) else {}
         names = tuple(str(v) for v in (values.keys() if isinstance(values, dict) else values))
-        return Attribute(name, " ".join(str(spec["question"]).split()), "enum", names, help_)
+        return Attribute(name, " ".join(str(spec["question"]).split()), "enum", names, help_,
+                         bool(spec.get("victimless_only")), bool(spec.get("persons_only")))
     kind = spec.get("type")
     if kind not in ("boolean", "integer", "text"):
         problems.append(Problem(f, line, "", f"attribute {name}",
                                 "needs `values` or `type: boolean|integer|text`"))
         return None
-    return Attribute(name, " ".join(str(spec["question"]).split()), kind)
+    return Attribute(name, " ".join(str(spec["question"]).split()), kind, victimless_only=bool(spec.get("victimless_only")),
+                     persons_only=bool(spec.get("persons_only")))
 
 
 @dataclass
@@ -139,6 +146,8 @@ class Vocabulary:
     sexes: tuple[str, ...]
     flags: dict[str, dict]
     envelope_questions: dict[str, str]
+    # what a party to an act may be: a person, or an organisation (a business, school, council)
+    person_kinds: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data: Any, file: str, problems: list[Problem]) -> "Vocabulary":
@@ -190,6 +199,7 @@ class Vocabulary:
             sexes=tuple(data.get("sexes") or ()),
             flags={k: dict(v) for k, v in section("flags").items()},
             envelope_questions={k: " ".join(str(v).split()) for k, v in section("envelope_questions").items()},
+            person_kinds={k: " ".join(str(v).split()) for k, v in section("person_kinds").items()},
         )
 
     @classmethod
@@ -205,7 +215,7 @@ class Vocabulary:
             part = cls.load(data if isinstance(data, dict) else Located(), file, problems)
             for section in ("common_act_attributes", "act_types", "person_attributes", "incident_attributes",
                             "relationship_kinds", "reporter_roles", "channels", "places", "flags",
-                            "envelope_questions"):
+                            "envelope_questions", "person_kinds"):
                 for key in getattr(part, section):
                     if (section, key) in origin:
                         problems.append(Problem(file, where(data)[1], "", f"{section}.{key}",
@@ -216,7 +226,7 @@ class Vocabulary:
                 continue
             for section in ("common_act_attributes", "act_types", "person_attributes", "incident_attributes",
                             "relationship_kinds", "reporter_roles", "channels", "places", "flags",
-                            "envelope_questions"):
+                            "envelope_questions", "person_kinds"):
                 getattr(merged, section).update(getattr(part, section))
             if part.sexes:
                 merged.sexes = tuple(dict.fromkeys(merged.sexes + part.sexes))
@@ -317,9 +327,10 @@ def expand_codes(spec: str) -> list[str]:
 # These are the envelope of the contract, not offence knowledge.
 PATTERN_ORDER = ("act", "victim", "offender", "relationship", "incident", "evidence")
 ENVELOPE_ATTRS = {
-    "act": {"type", "has_victim"},
-    "victim": {"age", "sex"},
-    "offender": {"age", "sex"},
+    "act": {"type", "has_victim", "force_area"},
+    # age: at the time of the act (the act's victim_age when given); age_now: as the report gives it
+    "victim": {"age", "sex", "person_kind", "age_now"},
+    "offender": {"age", "sex", "person_kind"},
     "relationship": {"kind", "personally_connected"},
     "incident": {"reporter_role", "channel", "place", "force_area", "country"},
     "evidence": {"contradicts", "credible", "immediately_available"},
@@ -442,6 +453,8 @@ class _RuleParser:
             return list(self.vocab.places)
         if attr == "sex":
             return list(self.vocab.sexes)
+        if attr == "person_kind":
+            return list(self.vocab.person_kinds)
         if attr in ("personally_connected", "contradicts", "credible", "immediately_available", "has_victim"):
             return [True, False]
         return None  # free (age, force_area, country)
@@ -565,11 +578,11 @@ class _RuleParser:
                     self.problem(spec, rule_id, fld, "a transfer needs `to` (who records it: a name, or "
                                  "incident.<field> such as incident.force_area); only a transfer has one")
                     continue
-                if to is not None and str(to).startswith("incident."):
-                    known = self.attrs_for("incident", None)
-                    if str(to)[9:] not in known:
-                        self.problem(spec, rule_id, fld, f"unknown incident field {str(to)[9:]!r}",
-                                     suggest(str(to)[9:], known))
+                if to is not None and str(to).startswith(("incident.", "act.")):
+                    alias, _, name = str(to).partition(".")
+                    known = self.attrs_for(alias, patterns.get("act_types") if alias == "act" else None)
+                    if name not in known:
+                        self.problem(spec, rule_id, fld, f"unknown {alias} field {name!r}", suggest(name, known))
                         continue
                 out.append(Consequence("negate", (disp, " ".join(str(value["say"]).split()), incident,
                                                   str(to) if to is not None else "")))
@@ -584,7 +597,10 @@ class _RuleParser:
                         continue
                     known = self.attrs_for(alias, patterns.get("act_types"))
                     spec_attr = known.get(attr)
-                    if attr not in known or (spec_attr is None and attr not in ("age", "sex")):
+                    # envelope fields with a question of their own (envelope_questions) may be asked too
+                    asked_envelope = attr in ("age", "sex") or (
+                        alias == "incident" and attr in ("reporter_role", "channel", "place"))
+                    if attr not in known or (spec_attr is None and not asked_envelope):
                         self.problem(spec, rule_id, fld, f"unknown attribute {attr!r} for {alias}",
                                      suggest(attr, known))
                         continue
