@@ -76,7 +76,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def _category(text: str) -> tuple[str, str]:
-    """'8N Assault with injury' -> ('8N', 'Assault with injury'); 'NFIB 50 Computer Misuse' -> ('NFIB50', ...)."""
+    """A category split into its class and title; 'NFIB <n> ...' categories name class NFIB<n>."""
     cat = _clean(text)
     m = re.match(r"(NFIB) ?(\d+[A-Z]?)\s+(.*)", cat)
     if m:
