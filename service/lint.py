@@ -198,6 +198,14 @@ def offence_data(edition: Edition) -> list[Problem]:
     return out
 
 
+def _dated(rule: Rule, edition: Edition) -> bool:
+    """A rule classifying to an offence with a commencement or repeal date is set aside for acts
+    outside those dates: a rule it overrides still takes effect then."""
+    target = rule.consequence("classify")
+    off = edition.offences.get(*target) if target else None
+    return off is not None and (off.in_force_from is not None or off.ceased is not None)
+
+
 def _where(node) -> tuple[str, int]:
     return getattr(node, "file", "?"), getattr(node, "line", 0)
 
@@ -219,7 +227,7 @@ def lint(edition: Edition) -> tuple[list[Problem], list[Problem]]:
             continue
         for o in sorted(overriders.get(r.id, ())):
             other = edition.rule_by_id[o]
-            if _implied(other, allowed, edition):
+            if _implied(other, allowed, edition) and not _dated(other, edition):
                 problems.append(Problem(r.file, r.line, r.id, "overrides",
                                         f"can never take effect: {o} overrides it and fires whenever it fires"))
                 break
