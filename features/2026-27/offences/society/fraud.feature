@@ -173,3 +173,39 @@ Feature: Fraud and cyber crime - Report Fraud, or recorded by the force
     And act "f1" has pnc registered item "no"
     When the incident is decided
     Then act "f1" is transferred to "Report Fraud" because of "fraud.report-fraud"
+
+  Scenario Outline: Computer misuse with a call for service is recorded under the NFIB class of what was done (NFIB50A-52D)
+    Given act "f1" is a deception or false document by "S" against "V"
+    And act "f1" has conduct "computer misuse"
+    And act "f1" has call for service "local suspect"
+    And act "f1" has computer misuse kind "<kind>"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded for "V"
+    And that crime names rule "<rule>"
+
+    Examples:
+      | kind                          | class   | code   | rule                                                       |
+      | malware                       | NFIB50A | 053/35 | fraud.call-for-service.impairing-a-computer.malware        |
+      | denial of service             | NFIB51A | 053/35 | fraud.call-for-service.impairing-a-computer.denial-of-service |
+      | hacking server                | NFIB52A | 053/54 | fraud.call-for-service.hacking.hacking-server              |
+      | hacking personal device       | NFIB52B | 053/54 | fraud.call-for-service.hacking.hacking-personal-device     |
+      | hacking social media or email | NFIB52C | 053/54 | fraud.call-for-service.hacking.hacking-social-media-or-email |
+      | hacking phone system          | NFIB52D | 053/54 | fraud.call-for-service.hacking.hacking-phone-system        |
+
+  Scenario Outline: A fraud abroad is recorded here only with a connection to this country (Fraud pages 5-6 of 7)
+    Given act "f1" is a deception or false document by "S" against "V"
+    And act "f1" has conduct "false representation"
+    And act "f1" has call for service "none"
+    And act "f1" has pnc registered item "no"
+    And act "f1" has connection with england and wales "<connection>"
+    When the incident is decided
+    Then no crimes are recorded
+    And act "f1" is <result> because of "<rule>"
+
+    Examples: a timeshare fraud suffered in Spain; money passed through London between Belgium and the USA; a lottery scam from Spain
+      | connection                         | result                      | rule                     |
+      | victim here defrauded while abroad | not recorded                | fraud.abroad.no-connection |
+      | bank here used to transfer only    | not recorded                | fraud.abroad.no-connection |
+      | none                               | not recorded                | fraud.abroad.no-connection |
+      | victim here defrauded from abroad  | transferred to "Report Fraud" | fraud.report-fraud       |
