@@ -7,7 +7,7 @@
     hocr rules check    [--rules-dir DIR]
     hocr rules explain RULE_ID
     hocr rules coverage [--fail-under PCT]
-    hocr rules import-offences CSV OUT
+    hocr rules import-offences CSV OUT [--nfib FRAUD.txt]
 """
 from __future__ import annotations
 
@@ -258,7 +258,7 @@ def cmd_rules_explain(args) -> int:
 def cmd_import_offences(args) -> int:
     from .offence_table import write
 
-    n = write(Path(args.csv), Path(args.out))
+    n = write(Path(args.csv), Path(args.out), Path(args.nfib) if args.nfib else None)
     print(f"wrote {n} offence codes to {args.out}")
     return 0
 
@@ -317,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     p = rules.add_parser("import-offences", help="turn the Home Office offence list CSV into a code table")
     p.add_argument("csv")
     p.add_argument("out")
+    p.add_argument("--nfib", default=None, help="text of the Home Office fraud pages: adds the NFIB classes and their codes")
     p.set_defaults(func=cmd_import_offences)
 
     args = parser.parse_args(argv)

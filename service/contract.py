@@ -55,6 +55,8 @@ class Person(_Model):
     id: Id
     age: Annotated[int, Field(ge=0, le=130)] | None = None
     sex: Word | None = None
+    # a person_kind of the vocabulary (a person, or an organisation such as a business); unset: a person
+    kind: Word | None = None
     attributes: Attrs = {}
 
 
@@ -70,6 +72,10 @@ class Act(_Model):
     by: Annotated[list[Id], Field(max_length=20)] = []
     against: Id | None = None
     occurred_at: dt.datetime | None = None
+    # the victim's age when this act happened (historic abuse), where it differs from their age now
+    victim_age: Annotated[int, Field(ge=0, le=130)] | None = None
+    # the force area this act was committed in (a series may span several forces)
+    force_area: Word | None = None
     attributes: Attrs = {}
 
     _tz = field_validator("occurred_at")(_aware)
@@ -209,8 +215,17 @@ def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Inciden
     _check_attrs(inc.attributes, v.incident_attributes, p("attributes"), out, typed)
     inc.attributes = typed
 
+    persons_only = {name for name, a in v.person_attributes.items() if a.persons_only}
     for i, person in enumerate(inc.persons):
         _check_word(person.sex, list(v.sexes), p(f"persons[{i}].sex"), "sex", out)
+        _check_word(person.kind, list(v.person_kinds), p(f"persons[{i}].kind"), "kind of party", out)
+        if person.kind is not None and person.kind != next(iter(v.person_kinds), person.kind):
+            # a party that is not a person (an organisation) has no age, sex or personal capacity
+            for fld in ("age", "sex"):
+                if getattr(person, fld) is not None:
+                    out.append((p(f"persons[{i}].{fld}"), f"a party of kind {person.kind!r} has no {fld}"))
+            for name in sorted(set(person.attributes) & persons_only):
+                out.append((p(f"persons[{i}].attributes.{name}"), f"is asked only of a person, not of a {person.kind}"))
         typed = {}
         _check_attrs(person.attributes, v.person_attributes, p(f"persons[{i}].attributes"), out, typed)
         person.attributes = typed
@@ -232,6 +247,8 @@ def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Inciden
         for j, who in enumerate(act.by):
             ref(who, f"{ap}.by[{j}]")
         ref(act.against, f"{ap}.against")
+        if act.victim_age is not None and act.against is None:
+            out.append((f"{ap}.victim_age", "an act with no victim has no victim's age"))
         if act.against is not None and act.against in act.by:
             out.append((f"{ap}.against", "the victim of an act cannot also be one who did it"))
     known_acts = set(act_ids)

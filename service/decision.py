@@ -175,17 +175,19 @@ def build_facts(inc: Incident, edition: Edition) -> list[dict]:
         **inc.attributes,
     })]
 
-    def party(act_fid: str, act_id: str, role: str, pid: str) -> dict:
+    def party(act_fid: str, act_id: str, role: str, pid: str, age_then: int | None = None) -> dict:
         p = persons[pid]
         return _clean({"t": "party", "id": f"party:{act_id}:{role}:{pid}", "ref": pid, "act": act_fid,
-                       "role": role, "person": pid, "age": p.age, "sex": p.sex, **p.attributes})
+                       "role": role, "person": pid, "age": age_then if age_then is not None else p.age,
+                       "age_now": p.age if role == "victim" else None, "sex": p.sex, "person_kind": p.kind,
+                       **p.attributes})
 
     for act in inc.acts:
         fid = f"act:{act.id}"
         facts.append(_clean({"t": "act", "id": fid, "ref": act.id, "type": act.type,
-                             "has_victim": act.against is not None, **act.attributes}))
+                             "has_victim": act.against is not None, "force_area": act.force_area, **act.attributes}))
         if act.against:
-            facts.append(party(fid, act.id, "victim", act.against))
+            facts.append(party(fid, act.id, "victim", act.against, act.victim_age))
         for pid in act.by:
             facts.append(party(fid, act.id, "offender", pid))
     kinds = edition.vocab.relationship_kinds
@@ -279,9 +281,15 @@ def _question(edition: Edition, alias: str, attr: str, ref: str | None, act_type
                 list(v.relationship_kinds))
     if alias == "act":
         spec = v.act_attribute(act_type, attr)
+        if spec is None and attr in v.envelope_questions:  # an envelope field of the act (force_area)
+            return (f"acts[{ref}].{attr}", attr, v.envelope_questions[attr], [])
         return (f"acts[{ref}].attributes.{attr}", attr, spec.question if spec else attr,
                 spec.allowed() if spec else [])
     if alias in ("victim", "offender"):
+        if attr in ("person_kind", "age_now"):
+            field_ = {"person_kind": "kind", "age_now": "age"}[attr]
+            return (f"persons[{ref}].{field_}", attr, v.envelope_questions.get(attr, attr),
+                    list(v.person_kinds) if attr == "person_kind" else [])
         if attr in ("age", "sex"):
             return (f"persons[{ref}].{attr}", attr, v.envelope_questions.get(attr, attr),
                     list(v.sexes) if attr == "sex" else [])
@@ -301,6 +309,22 @@ def _question(edition: Edition, alias: str, attr: str, ref: str | None, act_type
 # ---------------------------------------------------------------------------------------- decide
 
 
+def set_aside_not_in_force(inc: Incident, edition: Edition, fired: dict[str, dict[str, Firing]]) -> dict[str, list[tuple]]:
+    """Remove from `fired` every firing that classifies an act to an offence not in force on the
+    day of the act (its occurred_at, else the report time): such a rule cannot apply, so the rules
+    it overrides apply again. Returns, per act, (rule id, offence, day) of what was set aside."""
+    out: dict[str, list[tuple]] = {}
+    for act in inc.acts:
+        day = (act.occurred_at or inc.reported_at).astimezone(dt.timezone.utc).date()
+        for rid in list(fired.get(act.id, {})):
+            target = edition.rule_by_id[rid].consequence("classify")
+            off = edition.offences.get(*target) if target else None
+            if off is not None and not off.in_force_on(day):
+                del fired[act.id][rid]
+                out.setdefault(act.id, []).append((rid, off, day))
+    return out
+
+
 def decision_id(inc: Incident, edition: Edition) -> str:
     canon = json.dumps(inc.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(f"{edition.name}\n{canon}".encode()).hexdigest()[:20]
@@ -316,6 +340,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     for f in firings:
         act_ref = f.facts["act"]["ref"]
         fired[act_ref].setdefault(f.rule_id, f)
+    set_aside = set_aside_not_in_force(inc, edition, fired)
 
     overriders = edition.overriders  # transitive
 
@@ -348,6 +373,10 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         effective[a.id], by = effective_set(a.id)
         for rid, o in by.items():
             overridden_by[(a.id, rid)] = o
+    nif = cfg.raw.get("not_in_force")
+    for act_id, items in set_aside.items():
+        for rid, off, day in items:
+            overridden_by[(act_id, rid)] = nif["id"] if nif else "not-in-force"
 
     negations: list[NegationOut] = []
     accounts: dict[str, ActAccountOut] = {}
@@ -359,7 +388,14 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
 
     blocking: set[str] = set()
 
+    persons = {p.id: p for p in inc.persons}
+    person_kind = next(iter(edition.vocab.person_kinds), None)  # the first kind is a natural person
+
     def add_question(alias: str, attr: str, ref: str | None, act_id: str, rule_id: str) -> str:
+        if alias in ("victim", "offender") and ref in persons and persons[ref].kind not in (None, person_kind):
+            spec = edition.vocab.person_attributes.get(attr)
+            if attr in ("age", "sex") or (spec is not None and spec.persons_only):
+                return ""  # never ask a person's age, sex or capacity of an organisation
         path, attribute, text, allowed = _question(edition, alias, attr, ref, acts[act_id].type)
         q = questions.get(path)
         if q is None:
@@ -408,6 +444,11 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
 
     for order, a in enumerate(inc.acts):
         ask_assumed(a.id)
+        for rid, off, day in set_aside.get(a.id, []) if nif else []:
+            when = " ".join(x for x in (f"in force from {off.in_force_from}" if off.in_force_from else "",
+                                        f"ceased {off.ceased}" if off.ceased else "") if x)
+            notes.append(NoteOut(a.id, nif["id"], " ".join(nif["note"].split()).format(
+                classification=off.cls, code=off.code, title=off.title, day=day, when=when), nif["cite"]))
         eff_rules = [rules[rid] for rid in effective[a.id]]
         for r in eff_rules:
             note = r.consequence("note")
@@ -427,6 +468,8 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
                 disp, say, (inc_cls, inc_code, inc_title), to = r.consequence("negate")
                 if to.startswith("incident."):  # the body named by a field of the report
                     to = str(fact_index.by_kind["incident"][0].get(to[9:]) or "")
+                elif to.startswith("act."):  # ... or of the act (e.g. the force area it was committed in)
+                    to = str(act_facts[a.id].get(to[4:]) or "")
                 negations.append(NegationOut(a.id, r.id, r.cite, say, disp, "", inc_cls, inc_code, inc_title, to))
             accounts[a.id] = ActAccountOut(a.id, "not_recorded", reason_code=negs[0].id)
             # what could still change it: rules that take precedence over the negation, and other
@@ -467,7 +510,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         if could_classify:  # only a rule that could make it a crime keeps the act undecided
             accounts[a.id] = ActAccountOut(a.id, "undecided")
             continue
-        nn = cfg.section("not_notifiable")
+        nn = nif if (a.id in set_aside and nif) else cfg.section("not_notifiable")
         negations.append(NegationOut(a.id, nn["id"], nn["cite"], " ".join(nn["sentence"].split()), nn["disposition"]))
         accounts[a.id] = ActAccountOut(a.id, "not_recorded", reason_code=nn["id"])
 

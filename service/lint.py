@@ -3,7 +3,8 @@
 * a rule that can never fire (its own conditions contradict each other);
 * a rule that can never take effect (a rule that overrides it fires whenever it fires);
 * two rules that can classify the same facts differently, with neither overriding the other and
-  no third rule that overrides both whenever both fire.
+  no third rule that overrides both whenever both fire;
+* offence data that does not agree with the edition's offence list (see offence_data).
 
 Facts are reasoned about one attribute at a time: an attribute's possible values are its
 vocabulary values (or yes/no), "not given", and for numbers and text the boundary points of the
@@ -12,9 +13,10 @@ rules' own constants, which is enough to decide every condition the rule languag
 from __future__ import annotations
 
 import functools
+import re
 from itertools import combinations
 
-from .rulebook import Edition, Problem, Rule, Test
+from .rulebook import Edition, Problem, Rule, Test, expand_codes
 
 _FRESH = object()  # a value no rule mentions
 
@@ -133,11 +135,86 @@ def _implied(rule: Rule, allowed: dict[tuple[str, str], list], edition: Edition)
     return True
 
 
+_CODE = re.compile(r"\b\d{3}/\d{2}\b")
+_PAIR = re.compile(r"\b([0-9]{1,3}[A-Z]?|[0-9]/[0-9]{1,2}|NFIB[0-9]+[A-Z]?)\s*\(?\s*(\d{3}/\d{2})\b")
+
+
+def offence_data(edition: Edition) -> list[Problem]:
+    """Every Home Office code the edition can produce is in its offence list under the same class.
+
+    * a classification a rule produces (class and code; several classes may share one code) and
+      the titles a decision shows for it come from the list;
+    * each class of a principal crime ranking entry has at least one of the entry's codes (a
+      class with none can never be ranked by that entry);
+    * a rule that names a class and code in its summary names the one it classifies to;
+    * the list's dates are in order (an offence cannot cease before it comes into force).
+    """
+    out: list[Problem] = []
+    offences = edition.offences
+    for r in edition.rules:
+        target = r.consequence("classify")
+        if not target:
+            continue
+        off = offences.get(*target)
+        if off is None:
+            out.append(Problem(r.file, r.line, r.id, "then.classify",
+                               f"{target[0]} {target[1]} is not in the edition's offence list"))
+            continue
+        if not off.class_title or not off.title:
+            out.append(Problem(r.file, r.line, r.id, "then.classify",
+                               f"{target[0]} {target[1]} has no title in the offence list"))
+        named = {(c, code) for c, code in _PAIR.findall(r.summary)}
+        if named and target not in named:
+            c, code = sorted(named)[0]
+            out.append(Problem(r.file, r.line, r.id, "summary",
+                               f"names {c} {code} but classifies to {target[0]} {target[1]}"))
+    for (cls, code), off in offences.by_key.items():
+        if off.in_force_from and off.ceased and off.ceased <= off.in_force_from:
+            out.append(Problem("offence list", 0, "", f"{cls} {code}", "ceases before it comes into force"))
+    common = edition.vocab.common_act_attributes
+    for r in edition.rules:
+        p = r.pattern("act")
+        if p is None or any(t.attr == "has_victim" and t.op == "eq" and t.value is False for t in p.tests):
+            continue
+        for t in p.tests:
+            spec = common.get(t.attr)
+            if spec is None or not spec.victimless_only:
+                continue
+            generic = [name for name in (r.act_types or edition.vocab.act_types)
+                       if edition.vocab.act_types[name].attributes.get(t.attr) is spec]
+            if generic:
+                out.append(Problem(r.file, r.line, r.id, f"when.act.{t.attr}",
+                                   f"asks the question for an act with no victim of act type(s) "
+                                   f"{', '.join(generic)}, which may have a victim: test `has_victim: false`, "
+                                   f"or word {t.attr} for the act type in its vocabulary"))
+    pc = edition.counting.raw.get("principal_crime") or {}
+    for entry in pc.get("ranking") or []:
+        codes = [c for spec in entry.get("codes") or [] for c in expand_codes(str(spec))]
+        for cls in entry.get("classes") or []:
+            if not any(offences.get(str(cls), c) for c in codes):
+                out.append(Problem(*_where(entry), "", "principal_crime.ranking",
+                                   f"{entry.get('label')}: class {cls} has none of the codes "
+                                   f"{', '.join(map(str, entry.get('codes') or []))} in the offence list"))
+    return out
+
+
+def _dated(rule: Rule, edition: Edition) -> bool:
+    """A rule classifying to an offence with a commencement or repeal date is set aside for acts
+    outside those dates: a rule it overrides still takes effect then."""
+    target = rule.consequence("classify")
+    off = edition.offences.get(*target) if target else None
+    return off is not None and (off.in_force_from is not None or off.ceased is not None)
+
+
+def _where(node) -> tuple[str, int]:
+    return getattr(node, "file", "?"), getattr(node, "line", 0)
+
+
 def lint(edition: Edition) -> tuple[list[Problem], list[Problem]]:
     """(errors, warnings). Rules that can never fire or never take effect are errors; two rules
     classifying the same facts differently are warnings: at run time the more serious
     classification wins (principal crime ranking), but the author should say which applies."""
-    problems: list[Problem] = []
+    problems: list[Problem] = offence_data(edition)
     warnings: list[Problem] = []
     rules = edition.rules
     overriders = edition.overriders
@@ -150,7 +227,7 @@ def lint(edition: Edition) -> tuple[list[Problem], list[Problem]]:
             continue
         for o in sorted(overriders.get(r.id, ())):
             other = edition.rule_by_id[o]
-            if _implied(other, allowed, edition):
+            if _implied(other, allowed, edition) and not _dated(other, edition):
                 problems.append(Problem(r.file, r.line, r.id, "overrides",
                                         f"can never take effect: {o} overrides it and fires whenever it fires"))
                 break

@@ -40,6 +40,8 @@ def incident_to_dict(msg: pb.Incident) -> dict[str, Any]:
             d["age"] = p.age
         if p.sex:
             d["sex"] = p.sex
+        if p.kind:
+            d["kind"] = p.kind
         out["persons"].append(d)
     out["relationships"] = [{"a": r.a, "b": r.b, "kind": r.kind} for r in msg.relationships]
     for a in msg.acts:
@@ -48,6 +50,10 @@ def incident_to_dict(msg: pb.Incident) -> dict[str, Any]:
             d["against"] = a.against
         if (t := _ts_in(a, "occurred_at")) is not None:
             d["occurred_at"] = t
+        if a.HasField("victim_age"):
+            d["victim_age"] = a.victim_age
+        if a.force_area:
+            d["force_area"] = a.force_area
         out["acts"].append(d)
     out["evidence"] = [{"id": e.id, "acts": list(e.acts), "contradicts": e.contradicts, "credible": e.credible,
                         "immediately_available": e.immediately_available,
@@ -126,7 +132,7 @@ def vocabulary_to_proto(edition) -> pb.Vocabulary:
         person_attributes=attrs(v["person_attributes"]), incident_attributes=attrs(v["incident_attributes"]),
         relationship_kinds=terms(v["relationship_kinds"]), reporter_roles=terms(v["reporter_roles"]),
         channels=terms(v["channels"]), places=terms(v["places"]), flags=terms(v["flags"]),
-        sexes=v["sexes"], envelope_questions=v["envelope_questions"])
+        sexes=v["sexes"], envelope_questions=v["envelope_questions"], person_kinds=terms(v["person_kinds"]))
 
 
 def review_request_to_dict(msg: pb.ReviewCrimeRequest) -> dict[str, Any]:

@@ -60,6 +60,11 @@ class Attribute:
     kind: str  # "enum" | "boolean" | "integer" | "text"
     values: tuple[str, ...] = ()
     value_help: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # asked only of an act with no victim (an offence against the state): a rule that tests it on
+    # an act type that does not word it in its own terms must also test `has_victim: false`
+    victimless_only: bool = field(default=False, compare=False, hash=False)
+    # asked only of a person, never of an organisation (a business, school, council) as a party
+    persons_only: bool = field(default=False, compare=False, hash=False)
 
     def allowed(self) -> list[str]:
         if self.kind == "boolean":
@@ -110,13 +115,15 @@ def _attribute(name: str, spec: Any, file: str, problems: list[Problem]) -> Attr
         values = spec["values"]
         help_ = dict(values) if isinstance(values, dict) else {}
         names = tuple(str(v) for v in (values.keys() if isinstance(values, dict) else values))
-        return Attribute(name, " ".join(str(spec["question"]).split()), "enum", names, help_)
+        return Attribute(name, " ".join(str(spec["question"]).split()), "enum", names, help_,
+                         bool(spec.get("victimless_only")), bool(spec.get("persons_only")))
     kind = spec.get("type")
     if kind not in ("boolean", "integer", "text"):
         problems.append(Problem(f, line, "", f"attribute {name}",
                                 "needs `values` or `type: boolean|integer|text`"))
         return None
-    return Attribute(name, " ".join(str(spec["question"]).split()), kind)
+    return Attribute(name, " ".join(str(spec["question"]).split()), kind, victimless_only=bool(spec.get("victimless_only")),
+                     persons_only=bool(spec.get("persons_only")))
 
 
 @dataclass
@@ -139,6 +146,8 @@ class Vocabulary:
     sexes: tuple[str, ...]
     flags: dict[str, dict]
     envelope_questions: dict[str, str]
+    # what a party to an act may be: a person, or an organisation (a business, school, council)
+    person_kinds: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data: Any, file: str, problems: list[Problem]) -> "Vocabulary":
@@ -190,6 +199,7 @@ class Vocabulary:
             sexes=tuple(data.get("sexes") or ()),
             flags={k: dict(v) for k, v in section("flags").items()},
             envelope_questions={k: " ".join(str(v).split()) for k, v in section("envelope_questions").items()},
+            person_kinds={k: " ".join(str(v).split()) for k, v in section("person_kinds").items()},
         )
 
     @classmethod
@@ -205,7 +215,7 @@ class Vocabulary:
             part = cls.load(data if isinstance(data, dict) else Located(), file, problems)
             for section in ("common_act_attributes", "act_types", "person_attributes", "incident_attributes",
                             "relationship_kinds", "reporter_roles", "channels", "places", "flags",
-                            "envelope_questions"):
+                            "envelope_questions", "person_kinds"):
                 for key in getattr(part, section):
                     if (section, key) in origin:
                         problems.append(Problem(file, where(data)[1], "", f"{section}.{key}",
@@ -216,7 +226,7 @@ class Vocabulary:
                 continue
             for section in ("common_act_attributes", "act_types", "person_attributes", "incident_attributes",
                             "relationship_kinds", "reporter_roles", "channels", "places", "flags",
-                            "envelope_questions"):
+                            "envelope_questions", "person_kinds"):
                 getattr(merged, section).update(getattr(part, section))
             if part.sexes:
                 merged.sexes = tuple(dict.fromkeys(merged.sexes + part.sexes))
@@ -263,6 +273,20 @@ class Offence:
     max_months: int | None
     basis: str
     current: bool
+    in_force_from: dt.date | None = None  # commencement: conduct before it cannot be this offence
+    ceased: dt.date | None = None  # repeal: conduct from this day on cannot be this offence
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return (self.in_force_from is None or day >= self.in_force_from) and (
+            self.ceased is None or day < self.ceased)
+
+
+def _date_or_none(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
 
 
 class OffenceTable:
@@ -276,7 +300,8 @@ class OffenceTable:
                 self.by_key[(cls, str(code))] = Offence(
                     cls, str(code), str(entry.get("title", "")), str(off.get("title", "")),
                     str(entry.get("group", "")), str(entry.get("subgroup", "")),
-                    off.get("max_months"), str(off.get("basis", "unknown")), bool(off.get("current", True)))
+                    off.get("max_months"), str(off.get("basis", "unknown")), bool(off.get("current", True)),
+                    _date_or_none(off.get("in_force_from")), _date_or_none(off.get("ceased")))
 
     def get(self, cls: str, code: str) -> Offence | None:
         return self.by_key.get((cls, code))
@@ -302,9 +327,10 @@ def expand_codes(spec: str) -> list[str]:
 # These are the envelope of the contract, not offence knowledge.
 PATTERN_ORDER = ("act", "victim", "offender", "relationship", "incident", "evidence")
 ENVELOPE_ATTRS = {
-    "act": {"type", "has_victim"},
-    "victim": {"age", "sex"},
-    "offender": {"age", "sex"},
+    "act": {"type", "has_victim", "force_area"},
+    # age: at the time of the act (the act's victim_age when given); age_now: as the report gives it
+    "victim": {"age", "sex", "person_kind", "age_now"},
+    "offender": {"age", "sex", "person_kind"},
     "relationship": {"kind", "personally_connected"},
     "incident": {"reporter_role", "channel", "place", "force_area", "country"},
     "evidence": {"contradicts", "credible", "immediately_available"},
@@ -427,6 +453,8 @@ class _RuleParser:
             return list(self.vocab.places)
         if attr == "sex":
             return list(self.vocab.sexes)
+        if attr == "person_kind":
+            return list(self.vocab.person_kinds)
         if attr in ("personally_connected", "contradicts", "credible", "immediately_available", "has_victim"):
             return [True, False]
         return None  # free (age, force_area, country)
@@ -550,11 +578,11 @@ class _RuleParser:
                     self.problem(spec, rule_id, fld, "a transfer needs `to` (who records it: a name, or "
                                  "incident.<field> such as incident.force_area); only a transfer has one")
                     continue
-                if to is not None and str(to).startswith("incident."):
-                    known = self.attrs_for("incident", None)
-                    if str(to)[9:] not in known:
-                        self.problem(spec, rule_id, fld, f"unknown incident field {str(to)[9:]!r}",
-                                     suggest(str(to)[9:], known))
+                if to is not None and str(to).startswith(("incident.", "act.")):
+                    alias, _, name = str(to).partition(".")
+                    known = self.attrs_for(alias, patterns.get("act_types") if alias == "act" else None)
+                    if name not in known:
+                        self.problem(spec, rule_id, fld, f"unknown {alias} field {name!r}", suggest(name, known))
                         continue
                 out.append(Consequence("negate", (disp, " ".join(str(value["say"]).split()), incident,
                                                   str(to) if to is not None else "")))
@@ -569,7 +597,10 @@ class _RuleParser:
                         continue
                     known = self.attrs_for(alias, patterns.get("act_types"))
                     spec_attr = known.get(attr)
-                    if attr not in known or (spec_attr is None and attr not in ("age", "sex")):
+                    # envelope fields with a question of their own (envelope_questions) may be asked too
+                    asked_envelope = attr in ("age", "sex") or (
+                        alias == "incident" and attr in ("reporter_role", "channel", "place"))
+                    if attr not in known or (spec_attr is None and not asked_envelope):
                         self.problem(spec, rule_id, fld, f"unknown attribute {attr!r} for {alias}",
                                      suggest(attr, known))
                         continue
@@ -666,6 +697,39 @@ class _RuleParser:
                       for attr in spec)
         return Rule(rule_id, cite, summary, *where(node, (file, 0)), tuple(patterns), cons,
                     tuple(str(o) for o in overrides), act_types, order)
+
+
+def _relocate(value: Any, like: Any) -> Any:
+    out = Located(value)
+    out.file, out.line = where(like)
+    return out
+
+
+def expand_family(node: Any) -> list[Any]:
+    """A family of rules of one shape, written once as a table.
+
+    ``classify: {class: {act.<attribute>: {<value>: <class>, ...}}, code: ...}`` stands for one
+    rule per row: rule ``<id>.<value>`` adds ``act.<attribute>: <value>`` to the conditions and
+    classifies to that row's class. Anything else is returned as it is.
+    """
+    then = node.get("then") if isinstance(node, dict) else None
+    cls = then.get("classify", {}).get("class") if isinstance(then, dict) and isinstance(then.get("classify"), dict) else None
+    if not isinstance(cls, dict) or len(cls) != 1:
+        return [node]
+    (key, table), = cls.items()
+    alias, _, attr = str(key).partition(".")
+    if alias != "act" or not attr or not isinstance(table, dict) or not table:
+        return [node]
+    out = []
+    for value, row_class in table.items():
+        rule = _relocate(node, node)
+        rule["id"] = f"{node.get('id')}.{str(value).replace('_', '-').lower()}"
+        when = _relocate(node.get("when") or {}, node.get("when"))
+        when["act"] = _relocate({**(when.get("act") or {}), attr: value}, when.get("act"))
+        rule["when"] = when
+        rule["then"] = _relocate({**then, "classify": {**then["classify"], "class": row_class}}, then)
+        out.append(rule)
+    return out
 
 
 # ---------------------------------------------------------------------------------------- compile
@@ -1107,7 +1171,9 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     for path in src["rules"]:
         data = read(path)
         file = disp(path)
-        for node in (data.get("rules") or []) if isinstance(data, dict) else []:
+        nodes = [n for node in ((data.get("rules") or []) if isinstance(data, dict) else [])
+                 for n in expand_family(node)]
+        for node in nodes:
             node_id = str(node.get("id")) if isinstance(node, dict) else ""
             if path not in own_files and node_id in dropped:
                 base_ids.add(node_id)  # not this edition's rule: not checked against its words
@@ -1135,6 +1201,13 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
 
     reserved_ids = {counting.raw[s]["id"] for s in REQUIRED_COUNTING if isinstance(counting.raw.get(s), dict)}
     reserved_ids |= {e["id"] for e in counting.in_addition}
+    nif = counting.raw.get("not_in_force")
+    if nif is not None:  # optional: the reason given when an offence was not in force at the time
+        if not isinstance(nif, dict) or any(not nif.get(k) for k in ("id", "cite", "sentence", "note", "disposition")):
+            problems.append(Problem(counting_display, where(nif)[1], "", "not_in_force",
+                                    "needs `id`, `cite`, `disposition`, `sentence` and `note`"))
+        else:
+            reserved_ids.add(nif["id"])
     seen: dict[str, Rule] = {}
     for r in rules:
         if r.id in seen or r.id in reserved_ids:

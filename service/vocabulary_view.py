@@ -36,4 +36,5 @@ def describe(edition: Edition) -> dict:
         "flags": terms(v.flags, "label"),
         "sexes": list(v.sexes),
         "envelope_questions": dict(v.envelope_questions),
+        "person_kinds": terms(v.person_kinds),
     }

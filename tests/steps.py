@@ -572,3 +572,33 @@ def refused_field(world, field):
 @then("the report is refused because no edition is in force")
 def refused_edition(world):
     assert isinstance(world["error"], NoEdition), world["error"]
+
+
+# ------------------------------------------------------------------------------------ parties, ages and places of each act
+
+
+@given(parsers.re(r'"(?P<pid>[^"]+)" is an organisation(?: \((?P<what>[^)]+)\))?$'))
+def organisation(world, pid, what=None):
+    """A party that is not a person (a business, school, council): it has no age or sex."""
+    _person(world, pid)["kind"] = "organisation"
+
+
+@given(parsers.re(r'act "(?P<aid>[^"]+)" happened when the victim was aged (?P<age>\d+)'))
+def victim_age_at_the_time(world, aid, age):
+    _act(world, aid)["victim_age"] = int(age)
+
+
+@given(parsers.re(r'act "(?P<aid>[^"]+)" was committed in the "(?P<force>[^"]+)" force area'))
+def act_force_area(world, aid, force):
+    _act(world, aid)["force_area"] = force
+
+
+@then(parsers.re(r'the decision asks nothing about "(?P<pid>[^"]+)"'))
+def asks_nothing_about(world, pid):
+    fields = [q["field"] for q in _d(world)["questions"]]
+    assert not [f for f in fields if f.startswith(f"persons[{pid}]")], fields
+
+
+@then(parsers.re(r'the decision does not note "(?P<rule>[^"]+)"'))
+def does_not_note(world, rule):
+    assert rule not in [n["rule_id"] for n in _d(world)["notes"]]

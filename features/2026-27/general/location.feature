@@ -151,3 +151,30 @@ Feature: Location of offence - which force records the crime
     When the incident is decided
     Then a crime of 8N "008/06" is recorded for "V"
     And rule "location.outside-uk" was overridden by "location.air.departed-here"
+
+  Scenario: A series across force areas: the act committed in another force area goes to that force (pp.15-16)
+    Given act "a2" is a use of force by "S" against "V"
+    And act "a2" has injury "minor"
+    And act "a2" was committed in the "Kent" force area
+    And act "a2" has where act committed "another force area"
+    When the incident is decided
+    Then a crime of 8N "008/06" is recorded for "V"
+    And that crime covers acts "a1"
+    And act "a2" is transferred to "Kent" because of "location.act-in-another-force-area"
+    And every act is accounted for
+
+  Scenario: An act's force area alone asks whether it was committed here or elsewhere (p.15)
+    Given act "a1" was committed in the "Kent" force area
+    When the incident is decided
+    Then a crime of 8N "008/06" is recorded for "V"
+    And the decision asks for "acts[a1].attributes.where_act_committed"
+
+  Scenario: An organisation as victim: its place of business, and no person's age or sex is asked of it (p.15)
+    Given "SCH" is an organisation (a school)
+    And act "d1" is a damage to property by "S" against "SCH"
+    And act "d1" has property kind "business or community building"
+    And act "d1" has by fire "no"
+    When the incident is decided
+    Then the decision notes "location.body-corporate" for act "d1"
+    And the decision asks nothing about "SCH"
+    And every act is accounted for

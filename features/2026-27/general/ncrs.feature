@@ -344,3 +344,30 @@ Feature: Whether to record a crime - the National Crime Recording Standard
     When the incident is decided
     Then act "a1" is undecided
     And the decision asks for "persons[V].attributes.confirmation"
+
+  Scenario: A reporter whose role is not known: who reported it, or the victim's confirmation, is asked first (pp.7-8)
+    Given an incident reported at "2026-06-01T10:00:00Z" by an unknown reporter
+    And act "a1" is a use of force by "S" against "V"
+    And act "a1" has injury "minor"
+    When the incident is decided
+    Then act "a1" is undecided
+    And the decision asks for "incident.reporter_role"
+    And the decision asks for "persons[V].attributes.confirmation"
+    And rule "ncrs.reporter-unknown.ask-who-reported" fired
+
+  Scenario: A reporter whose role is not known, and the traced victim does not confirm: a crime related incident (p.9)
+    Given an incident reported at "2026-06-01T10:00:00Z" by an unknown reporter
+    And "V" has confirmation "declined"
+    And act "a1" is a use of force by "S" against "V"
+    And act "a1" has injury "minor"
+    When the incident is decided
+    Then no crimes are recorded
+    And act "a1" is not recorded because of "ncrs.third-party.victim-declines" as a crime related incident
+
+  Scenario: A reporter whose role is not known, and the victim confirms: recorded (p.7)
+    Given an incident reported at "2026-06-01T10:00:00Z" by an unknown reporter
+    And "V" has confirmation "confirmed"
+    And act "a1" is a use of force by "S" against "V"
+    And act "a1" has injury "minor"
+    When the incident is decided
+    Then a crime of 8N "008/06" is recorded for "V"

@@ -219,3 +219,27 @@ Feature: Sexual activity involving children and causing sexual activity without 
     And that crime cites "p.65"
     And rule "sexting.self-generated-image" fired
     And every act is accounted for
+
+  Scenario: Historic abuse: the victim's age when it happened decides, not their age now (p.65)
+    Given "V" is a woman aged 31
+    And "S" is a man aged 58
+    And "S" is the other relative of "V"
+    And act "a1" is a sexual contact by "S" against "V"
+    And act "a1" has penetration "none"
+    And act "a1" has consent "not given"
+    And act "a1" happened at "2007-05-01T12:00:00Z"
+    And act "a1" happened when the victim was aged 12
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 20B "020/06" is recorded for "V"
+    And the decision notes "child-sex.age-at-the-time" for act "a1"
+
+  Scenario: The same report with no age at the time is classified by the age given
+    Given "V" is a woman aged 31
+    And "S" is a man aged 58
+    And "S" is the other relative of "V"
+    And act "a1" is a sexual contact by "S" against "V"
+    And act "a1" has penetration "none"
+    And act "a1" has consent "not given"
+    When the incident is decided
+    Then a crime of 20A "020/05" is recorded for "V"

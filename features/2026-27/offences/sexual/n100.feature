@@ -131,3 +131,37 @@ Feature: Reported incident of rape - N100
     And "V" has confirmation "not traced"
     When the incident is decided
     Then act "a1" is not recorded because of "ncrs.third-party.victim-not-traced" as a crime related incident
+
+  Scenario: Reported as a rape by a third party, facts not yet those of a rape: still a reported incident of rape (p.63)
+    Given an incident reported at "2026-06-01T10:00:00Z" by a third party
+    And act "a1" has penetration "none"
+    And act "a1" has reported as "rape"
+    When the incident is decided
+    Then no crimes are recorded
+    And act "a1" is recorded as notifiable incident N100 "100/01" because of "rape.n100.reported-as-rape.not-confirmed"
+    And rule "ncrs.third-party.confirm-with-victim" was overridden by "rape.n100.reported-as-rape.not-confirmed"
+
+  Scenario: Reported as a rape by a reporter not yet known, and the traced victim declines (p.63)
+    Given an incident reported at "2026-06-01T10:00:00Z" by an unknown reporter
+    And "V" has confirmation "declined"
+    And act "a1" has penetration "other"
+    And act "a1" has reported as "rape"
+    When the incident is decided
+    Then act "a1" is recorded as notifiable incident N100 "100/01" because of "rape.n100.reported-as-rape.not-confirmed"
+
+  Scenario: Reported as a rape; the victim confirms an assault without penetration: the facts are recorded, a sexual assault (p.63)
+    Given an incident reported at "2026-06-01T10:00:00Z" by a third party
+    And "V" has confirmation "confirmed"
+    And act "a1" has penetration "none"
+    And act "a1" has reported as "rape"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 20A "020/05" is recorded for "V"
+
+  Scenario: Reported as a rape by the victim, whose account is that she agreed: a reported incident of rape, no crime (p.63)
+    Given an incident reported at "2026-06-01T10:00:00Z" by the victim
+    And act "a1" has consent "willing"
+    And act "a1" has reported as "rape"
+    When the incident is decided
+    Then no crimes are recorded
+    And act "a1" is recorded as notifiable incident N100 "100/01" because of "rape.n100.reported-as-rape.no-offence-found"

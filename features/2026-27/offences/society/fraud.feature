@@ -53,8 +53,10 @@ Feature: Fraud and cyber crime - Report Fraud, or recorded by the force
 
     Examples: a cloned card presented at the till; an accountant falsifying the accounts (a local suspect)
       | conduct              | call                       | class   | code   | rule                                      |
-      | false representation | offender present or recent | Various | 053/40 | fraud.call-for-service.false-representation |
-      | false representation | offender arrested          | Various | 053/40 | fraud.call-for-service.false-representation |
+      | false representation | offender present or recent | NFIB90  | 053/40 | fraud.call-for-service.false-representation.kind-not-given |
+      | false representation | offender arrested          | NFIB90  | 053/40 | fraud.call-for-service.false-representation.kind-not-given |
+      | false representation | passed by nfib             | NFIB90  | 053/40 | fraud.call-for-service.false-representation.kind-not-given |
+      | computer misuse      | passed by nfib             | NFIB50  | 053/54 | fraud.call-for-service.computer-misuse    |
       | abuse of position    | local suspect              | NFIB19  | 053/42 | fraud.call-for-service.abuse-of-position  |
       | failing to disclose  | local suspect              | NFIB18  | 053/41 | fraud.call-for-service.failing-to-disclose |
       | computer misuse      | local suspect              | NFIB50  | 053/54 | fraud.call-for-service.computer-misuse    |
@@ -78,3 +80,132 @@ Feature: Fraud and cyber crime - Report Fraud, or recorded by the force
       | use forged drug prescription    | 60    | 060/22 | fraud.local.use-forged-prescription |
       | possess false identity document | 61A   | 061/40 | fraud.local.false-identity-document |
       | driver or vehicle record fraud  | 814   | 814/04 | fraud.local.driver-vehicle-records  |
+
+  Scenario Outline: A fraud by false representation with a call for service is recorded under the NFIB class of its kind (NFIB classification pages, 053/40)
+    Given act "f1" is a deception or false document by "S" against "V"
+    And act "f1" has conduct "false representation"
+    And act "f1" has call for service "local suspect"
+    And act "f1" has fraud kind "<kind>"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of <class> "053/40" is recorded for "V"
+    And that crime names rule "<rule>"
+    And the decision does not ask for "acts[f1].attributes.fraud_kind"
+
+    Examples:
+      | kind                               | class   | rule |
+      | advance fee 419                    | NFIB1A  | fraud.call-for-service.false-representation.advance-fee-419 |
+      | lottery or prize                   | NFIB1B  | fraud.call-for-service.false-representation.lottery-or-prize |
+      | counterfeit cashiers cheque        | NFIB1C  | fraud.call-for-service.false-representation.counterfeit-cashiers-cheque |
+      | dating or romance                  | NFIB1D  | fraud.call-for-service.false-representation.dating-or-romance |
+      | fraud recovery                     | NFIB1E  | fraud.call-for-service.false-representation.fraud-recovery |
+      | inheritance                        | NFIB1F  | fraud.call-for-service.false-representation.inheritance |
+      | rental                             | NFIB1G  | fraud.call-for-service.false-representation.rental |
+      | other advance fee                  | NFIB1H  | fraud.call-for-service.false-representation.other-advance-fee |
+      | lender loan                        | NFIB1J  | fraud.call-for-service.false-representation.lender-loan |
+      | share or boiler room               | NFIB2A  | fraud.call-for-service.false-representation.share-or-boiler-room |
+      | pyramid or ponzi                   | NFIB2B  | fraud.call-for-service.false-representation.pyramid-or-ponzi |
+      | prime bank guarantee               | NFIB2C  | fraud.call-for-service.false-representation.prime-bank-guarantee |
+      | timeshare or holiday club          | NFIB2D  | fraud.call-for-service.false-representation.timeshare-or-holiday-club |
+      | other investment                   | NFIB2E  | fraud.call-for-service.false-representation.other-investment |
+      | online shopping or auction         | NFIB3A  | fraud.call-for-service.false-representation.online-shopping-or-auction |
+      | consumer phone                     | NFIB3B  | fraud.call-for-service.false-representation.consumer-phone |
+      | doorstep or bogus trader           | NFIB3C  | fraud.call-for-service.false-representation.doorstep-or-bogus-trader |
+      | other consumer or retail           | NFIB3D  | fraud.call-for-service.false-representation.other-consumer-or-retail |
+      | computer software service          | NFIB3E  | fraud.call-for-service.false-representation.computer-software-service |
+      | ticket                             | NFIB3F  | fraud.call-for-service.false-representation.ticket |
+      | retail against business            | NFIB3G  | fraud.call-for-service.false-representation.retail-against-business |
+      | charity                            | NFIB4A  | fraud.call-for-service.false-representation.charity |
+      | grant from charity or lottery fund | NFIB4B  | fraud.call-for-service.false-representation.grant-from-charity-or-lottery-fund |
+      | cheque card or online bank account | NFIB5A  | fraud.call-for-service.false-representation.cheque-card-or-online-bank-account |
+      | application not mortgage           | NFIB5B  | fraud.call-for-service.false-representation.application-not-mortgage |
+      | mortgage                           | NFIB5C  | fraud.call-for-service.false-representation.mortgage |
+      | mandate                            | NFIB5D  | fraud.call-for-service.false-representation.mandate |
+      | insurance                          | NFIB6A  | fraud.call-for-service.false-representation.insurance |
+      | insurance broker                   | NFIB6B  | fraud.call-for-service.false-representation.insurance-broker |
+      | telecom contract                   | NFIB7   | fraud.call-for-service.false-representation.telecom-contract |
+      | corporate employee                 | NFIB8A  | fraud.call-for-service.false-representation.corporate-employee |
+      | corporate procurement              | NFIB8B  | fraud.call-for-service.false-representation.corporate-procurement |
+      | passport application               | NFIB12  | fraud.call-for-service.false-representation.passport-application |
+      | benefit dwp                        | NFIB13  | fraud.call-for-service.false-representation.benefit-dwp |
+      | grant from government              | NFIB14  | fraud.call-for-service.false-representation.grant-from-government |
+      | tax hmrc                           | NFIB15  | fraud.call-for-service.false-representation.tax-hmrc |
+      | pension by pensioner               | NFIB16A | fraud.call-for-service.false-representation.pension-by-pensioner |
+      | pension on pensioner               | NFIB16B | fraud.call-for-service.false-representation.pension-on-pensioner |
+      | other regulatory                   | NFIB17  | fraud.call-for-service.false-representation.other-regulatory |
+      | driving licence application        | NFIB20A | fraud.call-for-service.false-representation.driving-licence-application |
+      | other                              | NFIB90  | fraud.call-for-service.false-representation.other |
+
+  Scenario: The kind of fraud not yet known: recorded as other fraud, and the kind is asked (NFIB90)
+    Given act "f1" is a deception or false document by "S" against "V"
+    And act "f1" has conduct "false representation"
+    And act "f1" has call for service "offender arrested"
+    When the incident is decided
+    Then a crime of NFIB90 "053/40" is recorded for "V"
+    And the decision asks for "acts[f1].attributes.fraud_kind"
+
+  Scenario: The NFIB passes a fraud to the force: the force records it locally (Fraud page 1 of 7)
+    Given act "f1" is a deception or false document by "S" against "V"
+    And act "f1" has conduct "false representation"
+    And act "f1" has call for service "passed by nfib"
+    And act "f1" has fraud kind "share or boiler room"
+    When the incident is decided
+    Then a crime of NFIB2A "053/40" is recorded for "V"
+    And the decision notes "fraud.call-for-service.note" for act "f1"
+
+  Scenario: A card fraud reported at the station without the bank's say-so goes to the bank first (Fraud page 7 of 7)
+    Given act "f1" is a deception or false document by "S" against "V"
+    And act "f1" has conduct "false representation"
+    And act "f1" has fraud kind "cheque card or online bank account"
+    And act "f1" has call for service "none"
+    And act "f1" has told by bank to report "no"
+    When the incident is decided
+    Then no crimes are recorded
+    And act "f1" is transferred to "the account holder's bank or card issuer" because of "fraud.bank-account-holder.contact-the-bank"
+    And rule "fraud.report-fraud" was overridden by "fraud.bank-account-holder.contact-the-bank"
+
+  Scenario: A card fraud the bank told the victim to report goes to Report Fraud (Fraud page 7 of 7)
+    Given act "f1" is a deception or false document by "S" against "V"
+    And act "f1" has conduct "false representation"
+    And act "f1" has fraud kind "cheque card or online bank account"
+    And act "f1" has call for service "none"
+    And act "f1" has told by bank to report "yes"
+    And act "f1" has pnc registered item "no"
+    When the incident is decided
+    Then act "f1" is transferred to "Report Fraud" because of "fraud.report-fraud"
+
+  Scenario Outline: Computer misuse with a call for service is recorded under the NFIB class of what was done (NFIB50A-52D)
+    Given act "f1" is a deception or false document by "S" against "V"
+    And act "f1" has conduct "computer misuse"
+    And act "f1" has call for service "local suspect"
+    And act "f1" has computer misuse kind "<kind>"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded for "V"
+    And that crime names rule "<rule>"
+
+    Examples:
+      | kind                          | class   | code   | rule                                                       |
+      | malware                       | NFIB50A | 053/35 | fraud.call-for-service.impairing-a-computer.malware        |
+      | denial of service             | NFIB51A | 053/35 | fraud.call-for-service.impairing-a-computer.denial-of-service |
+      | hacking server                | NFIB52A | 053/54 | fraud.call-for-service.hacking.hacking-server              |
+      | hacking personal device       | NFIB52B | 053/54 | fraud.call-for-service.hacking.hacking-personal-device     |
+      | hacking social media or email | NFIB52C | 053/54 | fraud.call-for-service.hacking.hacking-social-media-or-email |
+      | hacking phone system          | NFIB52D | 053/54 | fraud.call-for-service.hacking.hacking-phone-system        |
+
+  Scenario Outline: A fraud abroad is recorded here only with a connection to this country (Fraud pages 5-6 of 7)
+    Given act "f1" is a deception or false document by "S" against "V"
+    And act "f1" has conduct "false representation"
+    And act "f1" has call for service "none"
+    And act "f1" has pnc registered item "no"
+    And act "f1" has connection with england and wales "<connection>"
+    When the incident is decided
+    Then no crimes are recorded
+    And act "f1" is <result> because of "<rule>"
+
+    Examples: a timeshare fraud suffered in Spain; money passed through London between Belgium and the USA; a lottery scam from Spain
+      | connection                         | result                      | rule                     |
+      | victim here defrauded while abroad | not recorded                | fraud.abroad.no-connection |
+      | bank here used to transfer only    | not recorded                | fraud.abroad.no-connection |
+      | none                               | not recorded                | fraud.abroad.no-connection |
+      | victim here defrauded from abroad  | transferred to "Report Fraud" | fraud.report-fraud       |

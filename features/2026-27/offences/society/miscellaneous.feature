@@ -132,3 +132,20 @@ Feature: Miscellaneous crimes against society - 69, 79, 83, 802
     When the incident is decided
     Then 1 crime is recorded
     And rule "driving.stolen-vehicle" fired
+
+  Scenario: Concealing a birth by secretly disposing of the dead newborn child is 15, one crime for each offender
+    Given act "b1" is a concealment of birth by "S"
+    And act "b1" has secret disposal "yes"
+    And act "b1" has points to prove made out "yes"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 15 "015/00" is recorded with no victim
+    And that crime names rule "concealment-of-birth"
+    And the decision does not ask for "acts[b1].attributes.points_to_prove_made_out"
+
+  Scenario: Concealment of birth: until the points to prove are made out, the act's own question is asked
+    Given act "b1" is a concealment of birth by "S"
+    And act "b1" has secret disposal "yes"
+    When the incident is decided
+    Then the decision asks for "acts[b1].attributes.points_to_prove_made_out"
+    And no crimes are recorded

@@ -137,3 +137,19 @@ Feature: 8R Malicious communications - threatening, indecent or grossly offensiv
     When the incident is decided
     Then a crime of 8R "005/28" is recorded for "V"
     And the decision notes "malcomms.continuation.threat-recorded-additionally" for act "m1"
+
+  Scenario Outline: Threatening and false messages sent before 31 January 2024 were malicious communications, 008/72 (p.59)
+    Given act "m1" has content "<content>"
+    And act "m1" has <attribute> "yes"
+    And act "m1" happened at "<at>"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8R "<code>" is recorded for "V"
+    And that crime names rule "<rule>"
+
+    Examples:
+      | content                         | attribute                        | at                   | code   | rule                                          |
+      | threat of death or serious harm | intended fear threat carried out | 2024-01-30T20:00:00Z | 008/72 | malcomms.threatening.before-31-january-2024   |
+      | threat of death or serious harm | intended fear threat carried out | 2024-01-31T08:00:00Z | 005/28 | malcomms.threatening                          |
+      | knowingly false                 | intended non trivial harm        | 2023-11-02T09:00:00Z | 008/72 | malcomms.false.before-31-january-2024         |
+      | knowingly false                 | intended non trivial harm        | 2024-02-01T09:00:00Z | 138/52 | malcomms.false                                |

@@ -113,7 +113,7 @@ class DescribeVocabularyRequest(_message.Message):
     def __init__(self, edition: _Optional[str] = ...) -> None: ...
 
 class Vocabulary(_message.Message):
-    __slots__ = ("edition", "act_types", "person_attributes", "incident_attributes", "relationship_kinds", "reporter_roles", "channels", "places", "flags", "sexes", "envelope_questions")
+    __slots__ = ("edition", "act_types", "person_attributes", "incident_attributes", "relationship_kinds", "reporter_roles", "channels", "places", "flags", "sexes", "envelope_questions", "person_kinds")
     class EnvelopeQuestionsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -132,6 +132,7 @@ class Vocabulary(_message.Message):
     FLAGS_FIELD_NUMBER: _ClassVar[int]
     SEXES_FIELD_NUMBER: _ClassVar[int]
     ENVELOPE_QUESTIONS_FIELD_NUMBER: _ClassVar[int]
+    PERSON_KINDS_FIELD_NUMBER: _ClassVar[int]
     edition: str
     act_types: _containers.RepeatedCompositeFieldContainer[ActTypeInfo]
     person_attributes: _containers.RepeatedCompositeFieldContainer[AttributeInfo]
@@ -143,7 +144,8 @@ class Vocabulary(_message.Message):
     flags: _containers.RepeatedCompositeFieldContainer[Term]
     sexes: _containers.RepeatedScalarFieldContainer[str]
     envelope_questions: _containers.ScalarMap[str, str]
-    def __init__(self, edition: _Optional[str] = ..., act_types: _Optional[_Iterable[_Union[ActTypeInfo, _Mapping]]] = ..., person_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., incident_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., relationship_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., reporter_roles: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., channels: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., places: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., flags: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., sexes: _Optional[_Iterable[str]] = ..., envelope_questions: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    person_kinds: _containers.RepeatedCompositeFieldContainer[Term]
+    def __init__(self, edition: _Optional[str] = ..., act_types: _Optional[_Iterable[_Union[ActTypeInfo, _Mapping]]] = ..., person_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., incident_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., relationship_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., reporter_roles: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., channels: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., places: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., flags: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., sexes: _Optional[_Iterable[str]] = ..., envelope_questions: _Optional[_Mapping[str, str]] = ..., person_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ...) -> None: ...
 
 class ActTypeInfo(_message.Message):
     __slots__ = ("name", "label", "attributes")
@@ -259,7 +261,7 @@ class Location(_message.Message):
     def __init__(self, force_area: _Optional[str] = ..., place: _Optional[str] = ..., country: _Optional[str] = ...) -> None: ...
 
 class Person(_message.Message):
-    __slots__ = ("id", "age", "sex", "attributes")
+    __slots__ = ("id", "age", "sex", "attributes", "kind")
     class AttributesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -271,11 +273,13 @@ class Person(_message.Message):
     AGE_FIELD_NUMBER: _ClassVar[int]
     SEX_FIELD_NUMBER: _ClassVar[int]
     ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
     id: str
     age: int
     sex: str
     attributes: _containers.ScalarMap[str, str]
-    def __init__(self, id: _Optional[str] = ..., age: _Optional[int] = ..., sex: _Optional[str] = ..., attributes: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    kind: str
+    def __init__(self, id: _Optional[str] = ..., age: _Optional[int] = ..., sex: _Optional[str] = ..., attributes: _Optional[_Mapping[str, str]] = ..., kind: _Optional[str] = ...) -> None: ...
 
 class Relationship(_message.Message):
     __slots__ = ("a", "b", "kind")
@@ -288,7 +292,7 @@ class Relationship(_message.Message):
     def __init__(self, a: _Optional[str] = ..., b: _Optional[str] = ..., kind: _Optional[str] = ...) -> None: ...
 
 class Act(_message.Message):
-    __slots__ = ("id", "type", "by", "against", "occurred_at", "attributes")
+    __slots__ = ("id", "type", "by", "against", "occurred_at", "attributes", "victim_age", "force_area")
     class AttributesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -302,13 +306,17 @@ class Act(_message.Message):
     AGAINST_FIELD_NUMBER: _ClassVar[int]
     OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
     ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
+    VICTIM_AGE_FIELD_NUMBER: _ClassVar[int]
+    FORCE_AREA_FIELD_NUMBER: _ClassVar[int]
     id: str
     type: str
     by: _containers.RepeatedScalarFieldContainer[str]
     against: str
     occurred_at: _timestamp_pb2.Timestamp
     attributes: _containers.ScalarMap[str, str]
-    def __init__(self, id: _Optional[str] = ..., type: _Optional[str] = ..., by: _Optional[_Iterable[str]] = ..., against: _Optional[str] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., attributes: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    victim_age: int
+    force_area: str
+    def __init__(self, id: _Optional[str] = ..., type: _Optional[str] = ..., by: _Optional[_Iterable[str]] = ..., against: _Optional[str] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., attributes: _Optional[_Mapping[str, str]] = ..., victim_age: _Optional[int] = ..., force_area: _Optional[str] = ...) -> None: ...
 
 class Evidence(_message.Message):
     __slots__ = ("id", "acts", "contradicts", "credible", "immediately_available", "description")
