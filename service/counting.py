@@ -244,16 +244,18 @@ class Ranker:
         return 0, None
 
     def unclear(self, a: Candidate, b: Candidate) -> bool:
-        """A pair the text leaves to the force crime registrar: a conduct crime and a violent or
-        sexual crime that no exception ranks and the look-up table does not rank together."""
+        """A pair the text leaves to the force crime registrar: a conduct crime and a more serious
+        (higher maximum sentence) violent or sexual crime that no exception ranks and the look-up
+        table does not rank together."""
         if not self.fcr or (a.cls, a.code) == (b.cls, b.code) or self.precedence_of(a, b)[0]:
             return False
-        (pa, va, _), (pb, vb, _) = self._facts(a), self._facts(b)
+        (pa, va, ma), (pb, vb, mb) = self._facts(a), self._facts(b)
         if pa is not None and pb is not None:
             return False
         ca = _any(self.fcr_conduct, a.cls, a.code, self.offence(a))
         cb = _any(self.fcr_conduct, b.cls, b.code, self.offence(b))
-        return (ca and not cb and vb) or (cb and not ca and va)
+        # the conduct crime is preferred "in most cases", the other is the more serious: unclear
+        return (ca and not cb and vb and mb > ma) or (cb and not ca and va and ma > mb)
 
     def compare(self, a: Candidate, b: Candidate) -> int:
         first, _ = self.precedence_of(a, b)
