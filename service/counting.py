@@ -118,6 +118,9 @@ def check_data(raw: dict, offences: OffenceTable) -> list[str]:
             problems.append("principal_crime.refer_to_fcr: needs `id`, `cite`, `conduct` and `text`")
         else:
             _selectors(fcr.get("conduct"), problems, "principal_crime.refer_to_fcr", offences)
+    tie = pc.get("equal_sentences")
+    if tie is not None and (not isinstance(tie, dict) or not all(tie.get(k) for k in ("id", "cite", "text"))):
+        problems.append("principal_crime.equal_sentences: needs `id`, `cite` and `text`")
     for i, e in enumerate(raw.get("counted_within") or []):
         where = f"counted_within[{i}]"
         if not isinstance(e, dict) or not all(e.get(k) for k in ("id", "cite", "into", "absorbs", "sentence")):
@@ -133,8 +136,9 @@ def entry_ids(raw: dict) -> set[str]:
     pc = raw.get("principal_crime") or {}
     ids = {e.get("id") for e in pc.get("precedence") or [] if isinstance(e, dict)}
     ids |= {e.get("id") for e in raw.get("counted_within") or [] if isinstance(e, dict)}
-    if isinstance(pc.get("refer_to_fcr"), dict):
-        ids.add(pc["refer_to_fcr"].get("id"))
+    for name in ("refer_to_fcr", "equal_sentences"):
+        if isinstance(pc.get(name), dict):
+            ids.add(pc[name].get("id"))
     return {str(i) for i in ids if i}
 
 
@@ -147,8 +151,9 @@ def citations(edition: Edition) -> dict[str, str]:
     r = ranker_for(edition)
     out.update({p.id: p.cite for p in r.precedence})
     out.update({w.id: w.cite for w in r.within})
-    if r.fcr:
-        out[r.fcr["id"]] = r.fcr["cite"]
+    for entry in (r.fcr, r.tie):
+        if entry:
+            out[entry["id"]] = entry["cite"]
     return out
 
 
@@ -220,6 +225,8 @@ class Ranker:
             for e in cfg.raw.get("counted_within") or [] if isinstance(e, dict) and e.get("id"))
         fcr = pc.get("refer_to_fcr")
         self.fcr = dict(fcr) if isinstance(fcr, dict) and fcr.get("id") else None
+        tie = pc.get("equal_sentences")
+        self.tie = dict(tie) if isinstance(tie, dict) and tie.get("id") else None
         self.fcr_conduct = _selectors(self.fcr.get("conduct"), ignore, "") if self.fcr else ()
 
     def offence(self, c: Candidate) -> Offence | None:
@@ -256,6 +263,16 @@ class Ranker:
         cb = _any(self.fcr_conduct, b.cls, b.code, self.offence(b))
         # the conduct crime is preferred "in most cases", the other is the more serious: unclear
         return (ca and not cb and vb and mb > ma) or (cb and not ca and va and ma > mb)
+
+    def tied(self, a: Candidate, b: Candidate) -> bool:
+        """Two different crimes the general rule cannot order: no exception or table row ranks one
+        above the other, both or neither violent, and the same maximum sentence."""
+        if (a.cls, a.code) == (b.cls, b.code) or self.precedence_of(a, b)[0]:
+            return False
+        (pa, va, ma), (pb, vb, mb) = self._facts(a), self._facts(b)
+        if pa is not None and pb is not None and pa != pb:
+            return False
+        return va == vb and ma == mb and ma >= 0
 
     def compare(self, a: Candidate, b: Candidate) -> int:
         first, _ = self.precedence_of(a, b)
@@ -380,6 +397,13 @@ def count(edition: Edition, candidates: list[Candidate], reported_at: dt.datetim
                 classifications=" and ".join(names), principal=names[0])
             crime.rule_ids.append(ranker.fcr["id"])
             crime.notes.append((members[0].act, ranker.fcr["id"], text))
+        tied = [m for m in members[1:] if ranker.tied(members[0], m) and not ranker.unclear(members[0], m)]
+        if ranker.tie and tied and not circle:
+            names = list(dict.fromkeys(_label(ranker, m) for m in [members[0]] + tied))
+            text = " ".join(str(ranker.tie["text"]).split()).format(
+                classifications=" and ".join(names), principal=names[0])
+            crime.rule_ids.append(ranker.tie["id"])
+            crime.notes.append((members[0].act, ranker.tie["id"], text))
         for m in members[1:]:
             p = ranker.precedence_of(members[0], m)[1]
             if p is not None and p.id not in crime.rule_ids:

@@ -305,3 +305,28 @@ Feature: How many crimes - one crime per victim, the finished incident and princ
     And a crime of 8U "008/67" is recorded for "V"
     And act "t1" is counted in that crime because of "count.principal-crime"
     And the decision does not note "count.principal-crime.refer-to-fcr"
+
+  # ---------------------------------------------------------------- the general rule (p.13)
+
+  Scenario: Two violent crimes the look-up table does not rank together: the higher maximum sentence (p.13)
+    Given the acts are:
+      | act | type                       | by | against | injury | restraint   | by force or fraud | victim consented | lawful excuse |
+      | a1  | use of force               | S  | V       | minor  |             |                   |                  |               |
+      | x1  | taking or detaining person | S  | V       |        | taken away  | yes               | no               | no            |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 36 "036/01" is recorded for "V"
+    And act "a1" is counted in that crime because of "count.principal-crime"
+    And the decision does not note "count.principal-crime.equal-maximum-sentences"
+
+  Scenario: Two crimes with the same maximum sentence that nothing ranks: recorded provisionally, with a note to weigh the likely sentence (p.13)
+    Given the acts are:
+      | act | type                       | by | against | injury  | intent serious harm | restraint   | by force or fraud | victim consented | lawful excuse |
+      | a1  | use of force               | S  | V       | serious | yes                 |             |                   |                  |               |
+      | x1  | taking or detaining person | S  | V       |         |                     | taken away  | yes               | no               | no            |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 5D "005/01" is recorded for "V"
+    And that crime names rule "count.principal-crime.equal-maximum-sentences"
+    And the decision notes "count.principal-crime.equal-maximum-sentences" for act "a1"
+    And act "x1" is counted in that crime because of "count.principal-crime"
