@@ -224,3 +224,26 @@ def test_every_counting_entry_is_named_by_a_scenario():
     text = "\n".join(p.read_text(encoding="utf-8") for p in Path("features/2026-27").rglob("*.feature"))
     missing = sorted(i for i in ids if not re.search(rf'"{re.escape(i)}"', text))
     assert not missing, missing
+
+
+def test_a_circle_of_precedence_goes_to_the_registrar():
+    """8M 008/56 outranks strangulation (p.57 4th rule), strangulation outranks encouraging serious
+    self-harm (p.14), which outranks 8M 008/56 (p.14; 5 years is not under 5): no one crime outranks
+    the others, so whichever is recorded carries the FCR note."""
+    trio = [("8M", "008/56"), ("8N", "008/77"), ("5E", "005/30")]
+    assert expected(trio[0], trio[1]) == trio[0]
+    assert expected(trio[1], trio[2]) == trio[1]
+    assert expected(trio[2], trio[0]) == trio[2]
+    for order in itertools.permutations(trio):
+        cands = [candidate(k, f"x{i}", i) for i, k in enumerate(order)]
+        crimes, counted_in = counting.count(EDITION, cands, REPORTED, [])
+        assert len(crimes) == 1 and len(counted_in) == 2
+        assert FCR_ID in crimes[0].rule_ids, order
+        assert any(n[1] == FCR_ID for n in crimes[0].notes)
+
+
+def test_no_circle_no_note():
+    crimes, _ = counting.count(EDITION, [candidate(("8L", "195/94"), "x0", 0), candidate(("8N", "008/06"), "x1", 1),
+                                         candidate(("105A", "105/01"), "x2", 2)], REPORTED, [])
+    assert [(c.principal.cls, c.principal.code) for c in crimes] == [("8L", "195/94")]
+    assert FCR_ID not in crimes[0].rule_ids
