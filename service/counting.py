@@ -293,6 +293,19 @@ class Ranker:
     def sort(self, items: list[Candidate]) -> list[Candidate]:
         return sorted(items, key=functools.cmp_to_key(self.compare))
 
+    def outranks_all(self, c: Candidate, items: list[Candidate]) -> bool:
+        return all(self.compare(c, o) < 0 for o in items if o is not c)
+
+    def principal_first(self, items: list[Candidate]) -> list[Candidate]:
+        """Sorted most serious first, with the crime that outranks every other one (if any) first:
+        the exceptions can make the order circular, and a sort alone may then miss it."""
+        ordered = self.sort(items)
+        winner = next((c for c in ordered if self.outranks_all(c, ordered)), None)
+        if winner is not None and winner is not ordered[0]:
+            ordered.remove(winner)
+            ordered.insert(0, winner)
+        return ordered
+
 
 def ranker_for(edition: Edition) -> Ranker:
     """One ranker per edition (built once; the edition's data never changes after loading)."""
@@ -375,7 +388,7 @@ def count(edition: Edition, candidates: list[Candidate], reported_at: dt.datetim
     for key in ordered:
         if key in absorbed:
             continue
-        members = ranker.sort(groups[key])
+        members = ranker.principal_first(groups[key])
         crime = CountedCrime(members[0], members, [members[0].count_rule or one_per_victim])
         victim, offenders, episode, separate_id, _ = key
         if separate_id and not separate_id.startswith("family:"):
@@ -389,7 +402,7 @@ def count(edition: Edition, candidates: list[Candidate], reported_at: dt.datetim
             crime.rule_ids.append(finished["id"])
             crime.notes.append((members[0].act, finished["id"], " ".join(finished["new_incident_note"].split())))
         # the force crime registrar decides pairs the rules leave open, and circles of precedence
-        circle = any(ranker.compare(members[0], m) > 0 for m in members[1:])
+        circle = not ranker.outranks_all(members[0], members)
         unclear = [m for m in members[1:] if ranker.unclear(members[0], m)]
         if ranker.fcr and (circle or unclear):
             names = list(dict.fromkeys(_label(ranker, m) for m in [members[0]] + (members[1:] if circle else unclear)))
@@ -423,7 +436,7 @@ def count(edition: Edition, candidates: list[Candidate], reported_at: dt.datetim
         crime = crimes[index_of[host]]
         if rule_id not in crime.rule_ids:
             crime.rule_ids.append(rule_id)
-        for m in ranker.sort(groups[key]):
+        for m in ranker.principal_first(groups[key]):
             crime.members.append(m)
             counted_in.append(CountedIn(m.act, index_of[host], rule_id))
     return crimes, counted_in

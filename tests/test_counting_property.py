@@ -247,3 +247,14 @@ def test_no_circle_no_note():
                                          candidate(("105A", "105/01"), "x2", 2)], REPORTED, [])
     assert [(c.principal.cls, c.principal.code) for c in crimes] == [("8L", "195/94")]
     assert FCR_ID not in crimes[0].rule_ids
+
+
+def test_a_crime_that_outranks_a_circle_is_principal_in_every_order():
+    """8M 008/58 outranks each of the circle above (p.56 1st rule; p.14), so it is recorded and no
+    referral is needed, whatever order the acts are reported in."""
+    four = [("8M", "008/56"), ("8N", "008/77"), ("5E", "005/30"), ("8M", "008/58")]
+    for order in itertools.permutations(four):
+        cands = [candidate(k, f"x{i}", i) for i, k in enumerate(order)]
+        crimes, _ = counting.count(EDITION, cands, REPORTED, [])
+        assert [(c.principal.cls, c.principal.code) for c in crimes] == [("8M", "008/58")], order
+        assert FCR_ID not in crimes[0].rule_ids, order
