@@ -519,9 +519,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     counted, counted_in = counting_mod.count(edition, candidates, inc.reported_at, priors)
 
     crimes: list[CrimeOut] = []
-    counting_cites = {cfg.section(s)["id"]: cfg.section(s)["cite"] for s in
-                      ("one_crime_per_victim", "finished_incident", "principal_crime")}
-    counting_cites.update({e["id"]: e["cite"] for e in cfg.in_addition})
+    counting_cites = counting_mod.citations(edition)
     for i, c in enumerate(counted):
         crime_id = f"{inc.id}-C{i + 1}"
         p = c.principal
@@ -559,8 +557,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         accounts[p.act] = ActAccountOut(p.act, "recorded", crime_id=crime_id)
     for ci in counted_in:
         crime = crimes[ci.crime_index]
-        section = "finished_incident" if ci.rule_id == cfg.section("finished_incident")["id"] else "principal_crime"
-        sentence = " ".join(cfg.section(section)["sentence"].split()).format(
+        sentence = counting_mod.counted_in_sentence(edition, ci.rule_id).format(
             crime=crime.id, classification=f"{crime.classification} {crime.title}")
         negations.append(NegationOut(ci.act, ci.rule_id, counting_cites[ci.rule_id], sentence,
                                      "counted_in_crime", crime.id))

@@ -1061,6 +1061,8 @@ def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[
                                         f"class {c} is not in the offence list"))
         in_addition.append({"id": entry.get("id"), "cite": entry.get("cite"),
                             "classes": {str(c) for c in entry.get("classes") or []}})
+    from .counting import check_data  # the counting stage's own entries (precedence and the like)
+    problems += [Problem(file, where(data)[1], "", "counting", msg) for msg in check_data(data, offences)]
     return Counting(dict(data), ranking, frozenset(pc.get("violent_groups") or []), in_addition)
 
 
@@ -1208,6 +1210,8 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
                                     "needs `id`, `cite`, `disposition`, `sentence` and `note`"))
         else:
             reserved_ids.add(nif["id"])
+    from .counting import entry_ids
+    reserved_ids |= entry_ids(counting.raw)
     seen: dict[str, Rule] = {}
     for r in rules:
         if r.id in seen or r.id in reserved_ids:

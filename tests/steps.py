@@ -475,6 +475,12 @@ def decision_notes(world, rule, aid):
     assert (rule, aid) in notes, notes
 
 
+@then(parsers.re(r'the decision does not note "(?P<rule>[^"]+)"'))
+def decision_does_not_note(world, rule):
+    notes = [n["rule_id"] for n in _d(world)["notes"]]
+    assert rule not in notes, notes
+
+
 @then(parsers.re(r'the first question is "(?P<field>[^"]+)"'))
 def first_question(world, field):
     qs = _d(world)["questions"]

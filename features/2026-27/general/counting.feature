@@ -124,3 +124,209 @@ Feature: How many crimes - one crime per victim, the finished incident and princ
     And that crime covers acts "a1", "a2"
     And act "a2" is counted in that crime because of "count.principal-crime"
     And every act is accounted for
+
+  Scenario: Acts on separate occasions between the same offender and victim, reported at once, are one crime (p.12 Finished Incident Rule)
+    # The 2026/27 text: a sequence of crimes between the same offender(s) and victim is counted as
+    # one crime if it is reported to police all at once; when each act happened does not split it.
+    Given the acts are:
+      | act | type         | by | against | injury | at                   |
+      | a1  | use of force | S  | V       | none   | 2026-04-03T21:00:00Z |
+      | a2  | use of force | S  | V       | minor  | 2026-05-14T22:30:00Z |
+      | a3  | use of force | S  | V       | minor  | 2026-05-30T20:00:00Z |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8N "008/06" is recorded for "V"
+    And that crime covers acts "a2", "a3", "a1"
+    And act "a1" is counted in that crime because of "count.principal-crime"
+    And act "a3" is counted in that crime because of "count.finished-incident"
+    And every act is accounted for
+
+  Scenario: An act at the very moment the report is made has not resumed after it (p.12 Finished Incident Rule)
+    Given the acts are:
+      | act | type         | by | against | injury | at                   |
+      | a1  | use of force | S  | V       | minor  | 2026-06-01T09:50:00Z |
+      | a2  | use of force | S  | V       | none   | 2026-06-01T10:00:00Z |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8N "008/06" is recorded for "V"
+    And that crime covers acts "a1", "a2"
+
+  Scenario: Offending one minute after the report is a new crime, noted as a new incident (p.12 Finished Incident Rule)
+    Given the acts are:
+      | act | type         | by | against | injury | at                   |
+      | a1  | use of force | S  | V       | minor  | 2026-06-01T10:01:00Z |
+      | a2  | use of force | S  | V       | none   | 2026-06-01T09:00:00Z |
+    When the incident is decided
+    Then 2 crimes are recorded
+    And a crime of 8N "008/06" is recorded for "V"
+    And that crime covers acts "a1"
+    And that crime names rule "count.finished-incident"
+    And the decision notes "count.finished-incident" for act "a1"
+    And a crime of 105A "105/01" is recorded for "V"
+    And that crime covers acts "a2"
+
+  Scenario: Offending after an earlier report of the same offender and victim is a new incident, noted as such (p.12)
+    Given a crime "CR-100" by "S" against "V" was reported to police at "2026-05-20T08:00:00Z"
+    And the acts are:
+      | act | type         | by | against | injury | at                   |
+      | a1  | use of force | S  | V       | minor  | 2026-05-30T12:00:00Z |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8N "008/06" is recorded for "V"
+    And the decision notes "count.finished-incident" for act "a1"
+
+  # ---------------------------------------------------------------- conduct crimes (pp.55-57)
+
+  Scenario: Harassment (s.2) is the principal crime over an assault occasioning actual bodily harm in it (p.57, 5th rule)
+    Given the acts are:
+      | act | type              | by | against | occasions | effect on victim  | fixated or obsessive | controlling or coercive | racially or religiously aggravated | injury |
+      | c1  | course of conduct | S  | V       | 4         | alarm or distress | no                   | no                      | no                                 |        |
+      | a1  | use of force      | S  | V       |           |                   |                      |                         |                                    | minor  |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8L "195/94" is recorded for "V"
+    And that crime covers acts "c1", "a1"
+    And that crime names rule "count.conduct.5-stalking-or-harassment-s2"
+    And that crime cites "p.57 Principal crime rules for conduct crimes, 5th"
+    And act "a1" is counted in that crime because of "count.principal-crime"
+    And every act is accounted for
+
+  Scenario Outline: Harassment (s.2) is not the principal crime over GBH or strangulation (p.57, 5th rule; p.14)
+    Given the acts are:
+      | act | type              | by | against | occasions | effect on victim  | fixated or obsessive | controlling or coercive | racially or religiously aggravated | injury   | strangulation or suffocation |
+      | c1  | course of conduct | S  | V       | 4         | alarm or distress | no                   | no                      | no                                 |          |                              |
+      | a1  | use of force      | S  | V       |           |                   |                      |                         |                                    | <injury> | <strangled>                  |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8N "<code>" is recorded for "V"
+    And that crime covers acts "a1", "c1"
+    And act "c1" is counted in that crime because of "count.principal-crime"
+
+    Examples:
+      | injury  | strangled | code   |
+      | serious | no        | 008/01 |
+      | none    | yes       | 008/77 |
+
+  Scenario: Racially aggravated harassment without violence is the principal crime over strangulation, which is not GBH (p.57, 4th rule)
+    Given the acts are:
+      | act | type              | by | against | occasions | effect on victim  | fixated or obsessive | controlling or coercive | racially or religiously aggravated | injury | strangulation or suffocation |
+      | c1  | course of conduct | S  | V       | 4         | alarm or distress | no                   | no                      | yes                                |        |                              |
+      | a1  | use of force      | S  | V       |           |                   |                      |                         |                                    | none   | yes                          |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8M "008/56" is recorded for "V"
+    And that crime names rule "count.conduct.4-aggravated-without-violence"
+    And act "a1" is counted in that crime because of "count.principal-crime"
+
+  Scenario: Racially aggravated harassment without violence is not the principal crime over GBH (p.57, 4th rule)
+    Given the acts are:
+      | act | type              | by | against | occasions | effect on victim  | fixated or obsessive | controlling or coercive | racially or religiously aggravated | injury  |
+      | c1  | course of conduct | S  | V       | 4         | alarm or distress | no                   | no                      | yes                                |         |
+      | a1  | use of force      | S  | V       |           |                   |                      |                         |                                    | serious |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8N "008/01" is recorded for "V"
+    And act "c1" is counted in that crime because of "count.principal-crime"
+
+  Scenario: Controlling or coercive behaviour is the principal crime over GBH (s.20) committed within it (p.56, 3rd rule)
+    Given "P" is a man aged 40
+    And "P" is the partner of "V"
+    And the acts are:
+      | act | type              | by | against | occasions | effect on victim          | fixated or obsessive | controlling or coercive | racially or religiously aggravated | injury  |
+      | c1  | course of conduct | P  | V       | 20        | serious alarm or distress | no                   | yes                     | no                                 |         |
+      | a1  | use of force      | P  | V       |           |                           |                      |                         |                                    | serious |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8U "008/67" is recorded for "V"
+    And that crime names rule "count.conduct.3-controlling-or-coercive"
+    And act "a1" is counted in that crime because of "count.principal-crime"
+
+  Scenario: Racially aggravated harassment with fear of violence is the principal crime over a sexual assault (p.56, 1st rule)
+    Given the acts are:
+      | act | type              | by | against | occasions | effect on victim | fixated or obsessive | controlling or coercive | racially or religiously aggravated | penetration | consent   |
+      | c1  | course of conduct | S  | V       | 5         | fear of violence | no                   | no                      | yes                                |             |           |
+      | x1  | sexual contact    | S  | V       |           |                  |                      |                         |                                    | none        | not given |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8M "008/58" is recorded for "V"
+    And that crime names rule "count.conduct.1-aggravated-fear-of-violence"
+    And act "x1" is counted in that crime because of "count.principal-crime"
+
+  Scenario: Stalking with serious alarm or distress outranks controlling or coercive behaviour by the same partner (p.56, 2nd rule)
+    Given "P" is a man aged 40
+    And "P" is the partner of "V"
+    And the acts are:
+      | act | type              | by | against | occasions | effect on victim          | fixated or obsessive | controlling or coercive | racially or religiously aggravated |
+      | c1  | course of conduct | P  | V       | 20        | serious alarm or distress | no                   | yes                     | no                                 |
+      | c2  | course of conduct | P  | V       | 6         | serious alarm or distress | yes                  | no                      | no                                 |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8Q "008/66" is recorded for "V"
+    And that crime names rule "count.conduct.2-stalking-or-harassment-s4"
+    And act "c1" is counted in that crime because of "count.principal-crime"
+
+  Scenario: A notifiable breach is recorded in addition to the course of conduct (p.56 NB; p.89 Breaches)
+    Given the acts are:
+      | act | type              | by | against | occasions | effect on victim  | fixated or obsessive | controlling or coercive | racially or religiously aggravated | order                           | points to prove made out |
+      | c1  | course of conduct | S  | V       | 4         | alarm or distress | no                   | no                      | no                                 |                                 |                          |
+      | b1  | breach of order   | S  |         |           |                   |                      |                         |                                    | restraining order on conviction | yes                      |
+    When the incident is decided
+    Then 2 crimes are recorded
+    And a crime of 8L "195/94" is recorded for "V"
+    And that crime covers acts "c1"
+    And a crime of 8L "008/31" is recorded with no victim
+    And that crime names rule "breach.recorded-in-addition"
+    And every act is accounted for
+
+  Scenario: Controlling behaviour and a false imprisonment: the rules leave the choice to the force crime registrar (p.57)
+    Given "P" is a man aged 40
+    And "P" is the partner of "V"
+    And the acts are:
+      | act | type                       | by | against | occasions | effect on victim          | fixated or obsessive | controlling or coercive | racially or religiously aggravated | restraint | victim consented | lawful excuse |
+      | c1  | course of conduct          | P  | V       | 20        | serious alarm or distress | no                   | yes                     | no                                 |           |                  |               |
+      | x1  | taking or detaining person | P  | V       |           |                           |                      |                         |                                    | detained  | no               | no            |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 36 "036/03" is recorded for "V"
+    And that crime names rule "count.principal-crime.refer-to-fcr"
+    And the decision notes "count.principal-crime.refer-to-fcr" for act "x1"
+    And act "c1" is counted in that crime because of "count.principal-crime"
+    And every act is accounted for
+
+  Scenario: Coercive control and a theft from the victim: violence first, nothing left to the registrar (pp.13, 56)
+    Given "P" is a man aged 40
+    And "P" is the partner of "V"
+    And the acts are:
+      | act | type              | by | against | occasions | effect on victim          | fixated or obsessive | controlling or coercive | racially or religiously aggravated | force | anything taken | property owner | from the person | property kind | taken from |
+      | c1  | course of conduct | P  | V       | 20        | serious alarm or distress | no                   | yes                     | no                                 |       |                |                |                 |               |            |
+      | t1  | taking property   | P  | V       |           |                           |                      |                         |                                    | none  | yes            | individual     | no              | other         | elsewhere  |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 8U "008/67" is recorded for "V"
+    And act "t1" is counted in that crime because of "count.principal-crime"
+    And the decision does not note "count.principal-crime.refer-to-fcr"
+
+  # ---------------------------------------------------------------- the general rule (p.13)
+
+  Scenario: Two violent crimes the look-up table does not rank together: the higher maximum sentence (p.13)
+    Given the acts are:
+      | act | type                       | by | against | injury | restraint   | by force or fraud | victim consented | lawful excuse |
+      | a1  | use of force               | S  | V       | minor  |             |                   |                  |               |
+      | x1  | taking or detaining person | S  | V       |        | taken away  | yes               | no               | no            |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 36 "036/01" is recorded for "V"
+    And act "a1" is counted in that crime because of "count.principal-crime"
+    And the decision does not note "count.principal-crime.equal-maximum-sentences"
+
+  Scenario: Two crimes with the same maximum sentence that nothing ranks: recorded provisionally, with a note to weigh the likely sentence (p.13)
+    Given the acts are:
+      | act | type                       | by | against | injury  | intent serious harm | restraint   | by force or fraud | victim consented | lawful excuse |
+      | a1  | use of force               | S  | V       | serious | yes                 |             |                   |                  |               |
+      | x1  | taking or detaining person | S  | V       |         |                     | taken away  | yes               | no               | no            |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 5D "005/01" is recorded for "V"
+    And that crime names rule "count.principal-crime.equal-maximum-sentences"
+    And the decision notes "count.principal-crime.equal-maximum-sentences" for act "a1"
+    And act "x1" is counted in that crime because of "count.principal-crime"

@@ -124,6 +124,20 @@ Feature: Burglary - home (28I-28L, 29B), unconnected building (28M-28P, 29C), bu
     And a crime of 28I "028/03" is recorded for "V"
     And every act is accounted for
 
+  Scenario: One household's home and its detached garage burgled the same night, each reported by a different member: only the residential burglary of the home (p.73)
+    Given "W" is a man aged 47
+    And the acts are:
+      | act | type                | by | against | building                | entry   | purpose | premises         | at                   |
+      | a1  | entry as trespasser | S  | W       | residential outbuilding | entered | steal   | 12 Acacia Avenue | 2026-05-31T23:10:00Z |
+      | a2  | entry as trespasser | S  | V       | home                    | entered | steal   | 12 Acacia Avenue | 2026-05-31T23:40:00Z |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 28I "028/03" is recorded for "V"
+    And that crime covers acts "a2", "a1"
+    And that crime names rule "burglary.count-per-premises"
+    And act "a1" is counted in that crime because of "count.principal-crime"
+    And every act is accounted for
+
   Scenario: A person enters a house as a trespasser and takes two bulldogs: one crime of residential burglary (p.83 Principal Crime Example 1)
     Given the acts are:
       | act | type                | by | against | building | entry   | purpose | premises      | force | property kind | taken in country | in course of burglary |

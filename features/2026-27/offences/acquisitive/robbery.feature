@@ -82,6 +82,58 @@ Feature: Robbery - 34A business property, 34B personal property
     And act "a1" is counted in that crime because of "count.principal-crime"
     And every act is accounted for
 
+  Scenario: A passer-by injured at the time of the robbery is counted in the robbery only, not as an assault of their own (p.72)
+    Given "W" is a man aged 52
+    And "S" is the stranger of "W"
+    And the acts are:
+      | act | type            | by | against | injury | force       | anything taken | property owner | at                   |
+      | r1  | taking property | S  | V       |        | on a person | yes            | individual     | 2026-06-01T09:40:00Z |
+      | a1  | use of force    | S  | W       | minor  |             |                |                | 2026-06-01T09:40:00Z |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 34B "034/01" is recorded for "V"
+    And that crime covers acts "r1", "a1"
+    And that crime names rule "count.robbery.injuries-counted-in-robbery"
+    And that crime cites "p.72 34B"
+    And act "a1" is counted in that crime because of "count.robbery.injuries-counted-in-robbery"
+    And every act is accounted for
+
+  Scenario: A shop's security guard punched as the robber leaves with the takings is counted in the business robbery (p.72 34A, 34B)
+    Given "W" is a man aged 45
+    And "S" is the stranger of "W"
+    And the acts are:
+      | act | type            | by | against | injury | force      | anything taken | property owner | owning business | taken from |
+      | r1  | taking property | S  | V       |        | threatened | yes            | business       | Corner Shop Ltd | shop       |
+      | a1  | use of force    | S  | W       | minor  |            |                |                |                 |            |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 34A "034/01" is recorded for "V"
+    And act "a1" is counted in that crime because of "count.robbery.injuries-counted-in-robbery"
+
+  Scenario: An assault on someone else an hour after the robbery is not "at the time" of it: two crimes (p.72)
+    Given "W" is a man aged 52
+    And "S" is the stranger of "W"
+    And the acts are:
+      | act | type            | by | against | injury | force       | anything taken | property owner | at                   |
+      | r1  | taking property | S  | V       |        | on a person | yes            | individual     | 2026-06-01T08:30:00Z |
+      | a1  | use of force    | S  | W       | minor  |             |                |                | 2026-06-01T09:30:00Z |
+    When the incident is decided
+    Then 2 crimes are recorded
+    And a crime of 34B "034/01" is recorded for "V"
+    And a crime of 8N "008/06" is recorded for "W"
+
+  Scenario: A passer-by hurt by someone else, not by the robber, is a crime of its own (p.12 one crime per victim)
+    Given "W" is a man aged 52
+    And "T" is a man aged 33
+    And "T" is the stranger of "W"
+    And the acts are:
+      | act | type            | by | against | injury | force       | anything taken | property owner |
+      | r1  | taking property | S  | V       |        | on a person | yes            | individual     |
+      | a1  | use of force    | T  | W       | minor  |             |                |                |
+    When the incident is decided
+    Then 2 crimes are recorded
+    And a crime of 8N "008/06" is recorded for "W"
+
   Scenario Outline: Force on a person, whose property, and whether anything was taken decide the class (pp.72, 78-79)
     Given act "a1" is a taking property by "S" against "V"
     And act "a1" has force "<force>"

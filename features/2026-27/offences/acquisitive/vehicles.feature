@@ -178,3 +178,16 @@ Feature: Vehicle offences - 37/2 aggravated vehicle taking, 45, 48, 126 and the 
     Then no crimes are recorded
     And act "i1" is not recorded because of "vehicle.interference.no-criminal-intent" as a no crime
     And every act is accounted for
+
+  Scenario: Two cars of two owners taken in one night: one crime for each vehicle owner (pp.75-76)
+    Given "W" is a woman aged 41
+    And "S" is the stranger of "W"
+    And the acts are:
+      | act | type            | by | against | force | property kind | meant to keep | vehicle aftermath |
+      | a1  | taking property | S  | V       | none  | motor vehicle | yes           | none              |
+      | a2  | taking property | S  | W       | none  | motor vehicle | yes           | none              |
+    When the incident is decided
+    Then 2 crimes are recorded
+    And a crime of 48 "048/01" is recorded for "V"
+    And a crime of 48 "048/01" is recorded for "W"
+    And every act is accounted for

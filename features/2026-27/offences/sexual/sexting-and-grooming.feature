@@ -54,5 +54,25 @@ Feature: Sexting between children (86) and sexual grooming (88A)
     When the incident is decided
     Then 1 crime is recorded
     And a crime of 19D "019/07" is recorded for "C"
+    And that crime names rule "count.sexual-offence-after-grooming"
     And act "a1" is counted in that crime because of "count.principal-crime"
     And every act is accounted for
+
+  Scenario Outline: Sexual activity with a child following grooming or arranging to meet is recorded as the substantive offence, whatever its sentence (p.66)
+    Given "C" is a girl aged 14
+    And "A" is a man aged 30
+    And "A" is the stranger of "C"
+    And the acts are:
+      | act | type                            | by | against | meeting   | penetration | consent   |
+      | g1  | sexual communication with child | A  | C       | <meeting> |             |           |
+      | x1  | sexual contact                  | A  | C       |           | none        | not given |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 20A "020/05" is recorded for "C"
+    And that crime names rule "count.sexual-offence-after-grooming"
+    And act "g1" is counted in that crime because of "count.principal-crime"
+
+    Examples:
+      | meeting |
+      | yes     |
+      | no      |

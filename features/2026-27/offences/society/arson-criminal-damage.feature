@@ -141,3 +141,21 @@ Feature: Arson and criminal damage - 56A, 56B, 58A-58D, 58J, 59
     Then no crimes are recorded
     And act "a9" is not recorded because of "criminal-damage.threat.own-property" as a no crime
     And every act is accounted for
+
+  Scenario: A house and a workshop in its grounds used only for business damaged at the same time: only the residential damage (p.84)
+    Given act "a1" has by fire "no"
+    And act "a1" has life endangered "no"
+    And act "a1" has property kind "dwelling"
+    And act "a1" has cost over 5000 "no"
+    And act "a1" has racially or religiously aggravated "no"
+    And act "a1" has offender ownership "none"
+    And act "a1" has non permanent "no"
+    And the acts are:
+      | act | type               | by | against | by fire | life endangered | property kind                  | cost over 5000 | racially or religiously aggravated | offender ownership | non permanent |
+      | d1  | damage to property | S  | V       | no      | no              | business or community building | no             | no                                 | none               | no            |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 58A "149/00" is recorded for "V"
+    And that crime covers acts "a1", "d1"
+    And act "d1" is counted in that crime because of "count.principal-crime"
+    And every act is accounted for
