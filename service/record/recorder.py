@@ -21,6 +21,25 @@ def _iso(value: dt.datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
+def _plain(value: Any) -> Any:
+    """Dataclasses, lists, dicts and times as JSON values (as Decision.to_dict, without deep copies)."""
+    if isinstance(value, dt.datetime):
+        return _iso(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
+    return value
+
+
+def logged_decision(decision: Any) -> dict:
+    """The decision as logged: all of it but the trace of firings (replaying the incident under the
+    same revision makes the trace again)."""
+    return {k: _plain(getattr(decision, k)) for k in decision.__dataclass_fields__ if k != "trace"}
+
+
 class DecisionRecord:
     def __init__(self, store: Store, policy: Policy, editions: dict | None = None,
                  retention_days: float | None = None):
@@ -39,8 +58,7 @@ class DecisionRecord:
     # ---------------------------------------------------------------- entries
     def decision_entry(self, decision: Any, incident: Any, edition: Any, caller: str, received_at: dt.datetime,
                        requested_edition: str | None = None, as_of: dt.datetime | None = None) -> Entry:
-        d = decision.to_dict()
-        d.pop("trace", None)  # the firings are re-made by replaying the incident under the same revision
+        d = logged_decision(decision)
         provisional = provisional_crimes(d, self.policy)
         for c in d["crimes"]:
             c.setdefault("provisional", c["id"] in provisional)
@@ -55,10 +73,8 @@ class DecisionRecord:
 
     def review_entry(self, result: Any, request: dict, edition: Any, caller: str,
                      received_at: dt.datetime) -> Entry:
-        r = result.to_dict()
-        d = r.pop("decision", None)
-        if d is not None:
-            d.pop("trace", None)
+        r = {k: _plain(getattr(result, k)) for k in result.__dataclass_fields__ if k not in ("decision", "decided")}
+        d = logged_decision(result.decided) if result.decided is not None else None
         items: list = []
         watch = False
         if result.decided is not None and d is not None:

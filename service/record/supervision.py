@@ -135,8 +135,9 @@ def items_for(decision: dict, incident: dict, flags_outside: dict[str, list[str]
         if n.get("disposition") in policy.negation_dispositions and against.get(n.get("act")):
             items.append(("negation", f"act {n['act']} against {against[n['act']]}: {n['disposition']} "
                                       f"[{n['reason_code']}]"))
+    provisional = provisional_crimes(decision, policy)
     for c in decision.get("crimes", []):
-        if c["id"] in provisional_crimes(decision, policy):
+        if c["id"] in provisional:
             items.append(("provisional", f"crime {c['id']}: {c['classification']} {c['ho_code']} "
                                          "may change with an open question"))
     for act, flags in sorted(flags_outside.items()):
