@@ -66,6 +66,10 @@ def watch_queue(queue) -> None:
     _DEPTH.queues.add(queue)
 
 
+def unwatch_queue(queue) -> None:
+    _DEPTH.queues.discard(queue)
+
+
 def serve_metrics(port: int, addr: str = "0.0.0.0"):
     """Serve /metrics over HTTP on a port (0: any free port); returns (server, port)."""
     server, _thread = start_http_server(port, addr=addr)

@@ -131,4 +131,5 @@ class DecisionRecord:
 
     def close(self) -> None:
         self._stop.set()
+        metrics.unwatch_queue(self.queue)
         self.store.close()
