@@ -6,7 +6,8 @@ What a supervisor or the crime services team must look at. Which decisions go on
 - ``n_record``: an act recorded as a listed notifiable reported incident (e.g. N100) instead of a crime;
 - ``negation``: an act done against a person negated with a listed disposition (no crime, crime
   related incident);
-- ``provisional``: a crime whose classification or count an open question could still change;
+- ``provisional``: a crime made by a rule that took effect on a fact not given, whose answer could
+  still change whether it is recorded, its classification or its count;
 - ``non_crime_flag``: an act not recorded as a crime on which a listed flag was raised;
 - ``deadline``: the recording deadline is near or past and no supervisor has resolved the decision
   (for decisions on the queue for another reason, or with a listed outcome).
@@ -108,17 +109,18 @@ def flags_outside_crimes(decision: Any, edition: Any) -> dict[str, list[str]]:
 
 
 def provisional_crimes(decision: dict, policy: Policy) -> set[str]:
-    """Ids of crimes that are provisional: the decision says so, or an open question of a listed
-    purpose concerns one of the crime's acts."""
+    """Ids of crimes that are provisional: the decision says so, or a rule that made the crime took
+    effect on a fact that was not given (the decision asks for it: a question naming that rule)
+    and the answer could change a listed purpose (whether to record, the class, the count)."""
     out = set()
     for c in decision.get("crimes", []):
         if "provisional" in c:
             if c["provisional"]:
                 out.add(c["id"])
             continue
-        acts = set(c.get("acts", []))
-        if any(q.get("purpose") in policy.provisional_purposes and acts & set(q.get("acts", []))
-               for q in decision.get("questions", [])):
+        made_by, acts = set(c.get("rule_ids", [])), set(c.get("acts", []))
+        if any(q.get("purpose") in policy.provisional_purposes and made_by & set(q.get("rule_ids", []))
+               and acts & set(q.get("acts", [])) for q in decision.get("questions", [])):
             out.add(c["id"])
     return out
 

@@ -111,3 +111,12 @@ def assault_incident(iid="A1", injury="minor", reported_at="2026-06-01T10:00:00Z
             "relationships": [{"a": "S", "b": "V", "kind": "ex_partner"}],
             "acts": [{"id": "a1", "type": "use_of_force", "by": ["S"], "against": "V",
                       "attributes": {"injury": injury} if injury else {}}]}
+
+
+def burglary_incident(iid="B1"):
+    """A burglary of a home with no purpose given: recorded (28I), provisional on the assumed purpose."""
+    return {"id": iid, "reported_at": "2026-06-01T10:00:00Z",
+            "reporter": {"role": "victim", "person": "V", "channel": "phone_101"},
+            "persons": [person("V", 40, "female"), person("S", 30, "male")],
+            "acts": [{"id": "a1", "type": "entry_as_trespasser", "by": ["S"], "against": "V",
+                      "attributes": {"building": "home", "entry": "entered"}}]}

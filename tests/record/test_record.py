@@ -24,7 +24,7 @@ from service.record.metrics import serve_metrics
 from service.rulebook import load_editions
 from service.server import create_server
 
-from .conftest import ROOT, assault_incident, n100_incident, negated_incident
+from .conftest import ROOT, assault_incident, burglary_incident, n100_incident, negated_incident
 
 pytestmark = pytest.mark.integration
 UTC = dt.timezone.utc
@@ -117,9 +117,10 @@ def test_every_decision_names_its_rules_revision_and_is_on_the_log(log_url, serv
 def test_the_queue_lists_an_n100_and_a_negation_and_a_resolution_keeps_the_original(log_url, served):
     service, stub, url = served
     batch = stub.DecideBatch(pb.DecideBatchRequest(requests=[
-        req(n100_incident("N1")), req(negated_incident("C1")), req(assault_incident("A1"))]))
-    n100, negation, _assault = (r.decision for r in batch.results)
-    assert _assault.outcome == pb.RECORD_CRIME and _assault.questions
+        req(n100_incident("N1")), req(negated_incident("C1")), req(burglary_incident("B1")),
+        req(assault_incident("A1"))]))
+    n100, negation, burglary, assault = (r.decision for r in batch.results)
+    assert burglary.outcome == assault.outcome == pb.RECORD_CRIME
 
     items = {i.decision_id: i for i in stub.ListSupervision(pb.ListSupervisionRequest()).items}
     assert "n_record" in items[n100.decision_id].kinds
@@ -129,12 +130,13 @@ def test_the_queue_lists_an_n100_and_a_negation_and_a_resolution_keeps_the_origi
         n100.decision_id]
     assert [i.decision_id for i in stub.ListSupervision(pb.ListSupervisionRequest(kind="negation")).items] == [
         negation.decision_id]
-    # the assault is recorded while a question could still change its class: provisional
+    # the burglary was recorded on an assumed purpose (not given): provisional; the assault is not
     provisional = stub.ListSupervision(pb.ListSupervisionRequest(kind="provisional")).items
-    assert [i.decision_id for i in provisional] == [_assault.decision_id]
-    assert list(provisional[0].classifications) == [f"{c.classification} {c.ho_code}" for c in _assault.crimes]
+    assert [i.decision_id for i in provisional] == [burglary.decision_id]
+    assert list(provisional[0].classifications) == ["28I 028/03"]
+    assert assault.decision_id not in items
     assert {i.decision_id for i in stub.ListSupervision(pb.ListSupervisionRequest(kind="deadline")).items} == {
-        n100.decision_id, negation.decision_id, _assault.decision_id}
+        n100.decision_id, negation.decision_id, burglary.decision_id}
     assert stub.ListSupervision(pb.ListSupervisionRequest(caller="someone else")).items == []
     # the deadline (reported 2026-06-01 + 24 h) has passed: overdue, and a deadline item while unresolved
     assert items[n100.decision_id].overdue and "deadline" in items[n100.decision_id].kinds
