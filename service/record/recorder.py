@@ -63,7 +63,7 @@ class DecisionRecord:
         for c in d["crimes"]:
             c.setdefault("provisional", c["id"] in provisional)
         inc = incident.model_dump(mode="json", exclude_none=True)
-        outside = flags_outside_crimes(decision, edition)
+        outside = flags_outside_crimes({"acts": d["acts"], "trace": _plain(decision.trace)}, edition)
         items = items_for(d, inc, outside, self.policy)
         body = {"request": {"edition": requested_edition, "as_of": _iso(as_of)}, "incident": inc,
                 "decision": d, "flags_outside_crimes": outside}
@@ -81,8 +81,8 @@ class DecisionRecord:
             provisional = provisional_crimes(d, self.policy)
             for c in d["crimes"]:
                 c.setdefault("provisional", c["id"] in provisional)
-            items = items_for(d, request.get("incident") or {}, flags_outside_crimes(result.decided, edition),
-                              self.policy)
+            outside = flags_outside_crimes({"acts": d["acts"], "trace": _plain(result.decided.trace)}, edition)
+            items = items_for(d, request.get("incident") or {}, outside, self.policy)
             watch = watches_deadline(d, items, self.policy)
         body = {"request": request, "incident": request.get("incident"), "review": r, "decision": d}
         outcome = f"{result.action}:{'allowed' if result.allowed else 'not_allowed'}"

@@ -92,16 +92,17 @@ class Policy:
 # ------------------------------------------------------------------------ what a decision puts there
 
 
-def flags_outside_crimes(decision: Any, edition: Any) -> dict[str, list[str]]:
+def flags_outside_crimes(decision: dict, edition: Any) -> dict[str, list[str]]:
     """Flags the edition's rules raised on acts that were not recorded as a crime (a flag sits on
-    a crime in the decision, so for non-crime records the trace tells which flag rules fired)."""
-    not_recorded = {a.act for a in decision.acts if a.status == "not_recorded"}
+    a crime in the decision, so for non-crime records the trace tells which flag rules fired).
+    ``decision``: a decision as a dict, with its ``acts`` and ``trace``."""
+    not_recorded = {a["act"] for a in decision.get("acts", []) if a["status"] == "not_recorded"}
     out: dict[str, list[str]] = {}
-    for f in decision.trace:
-        act = f.facts.get("act")
-        if f.overridden_by or act not in not_recorded:
+    for f in decision.get("trace", []):
+        act = f["facts"].get("act")
+        if f.get("overridden_by") or act not in not_recorded:
             continue
-        rule = edition.rule_by_id.get(f.rule_id)
+        rule = edition.rule_by_id.get(f["rule_id"])
         flag = rule.consequence("flag") if rule is not None else None
         if flag and flag[0] not in out.get(act, []):
             out.setdefault(act, []).append(flag[0])
