@@ -325,3 +325,26 @@ def test_metrics_endpoint_serves_the_metrics_and_the_call_log_is_json(served, ca
     assert lines[1]["outcome"] == {"record_crime": 1} and lines[1]["decisions"] == 1
     raw = " ".join(r.getMessage() for r in caplog.records if r.name == "hocr.calls")
     assert "N-SECRET-9" not in raw and "not_yet_asked" not in raw  # no payload content
+
+
+def test_without_a_decision_log_the_queue_is_refused(rules_service):
+    server, ch = _serve(rules_service)  # rules_service keeps no log here
+    try:
+        with pytest.raises(grpc.RpcError) as err:
+            pb_grpc.DecisionServiceStub(ch).ListSupervision(pb.ListSupervisionRequest())
+        assert err.value.code() == grpc.StatusCode.FAILED_PRECONDITION and "--decision-log" in err.value.details()
+    finally:
+        ch.close()
+        server.stop(grace=None)
+
+
+def test_decision_ids_are_uuid7_in_time_order():
+    import uuid
+
+    from service.ids import uuid7
+
+    ids = [uuid7() for _ in range(5000)]
+    assert len(set(ids)) == 5000 and ids == sorted(ids)
+    u = uuid.UUID(ids[0])
+    assert u.version == 7 and u.variant == uuid.RFC_4122
+    assert abs((u.int >> 80) / 1000 - dt.datetime.now(UTC).timestamp()) < 60
