@@ -7,6 +7,7 @@ rule id and field, at load time, and never at request time.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -1051,6 +1052,8 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules)
     edition.in_force_until = in_force_until
     edition.extends = str(manifest.get("extends") or "")
+    # every file read so far (manifests, vocabularies, data, rules) and the review rule set's files
+    edition.revision = rules_revision([*read_paths, *src["review_vocab"], *src["review_rules"]], base)
     if src.get("review_rules"):
         # requests to transfer, cancel or reclassify a recorded crime: a rule set of their own
         review_vocab = Vocabulary.merge([(read(f), disp(f)) for f in src["review_vocab"]], problems)
@@ -1082,9 +1085,6 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         if problems:
             raise RulebookError(problems)
     edition.ruleset_json = compile_ruleset(rules)
-    edition.revision = rules_revision(read_paths, base)
-    if edition.reviews is not None:
-        edition.reviews.revision = edition.revision
     return edition
 
 
@@ -1092,8 +1092,6 @@ def rules_revision(paths: Iterable[Path], base: Path) -> str:
     """A digest of the files an edition was loaded from (path relative to the rules folder, and
     content): any change to a rule or data file of the edition changes it; a copy of the rules
     folder elsewhere has the same one."""
-    import hashlib
-
     h = hashlib.sha256()
     for p in sorted(set(paths)):
         try:
