@@ -7,8 +7,8 @@ rule id and field, at load time, and never at request time.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
