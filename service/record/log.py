@@ -3,7 +3,8 @@
 A small storage interface (:class:`Store`) with two backends, chosen by URL:
 
 - ``sqlite:///PATH`` (a file; WAL journal, ``synchronous=FULL``: a write has reached the disk when
-  :meth:`Store.write` returns),
+  :meth:`Store.write` returns; ``sqlite:///PATH?synchronous=normal`` trades power-loss durability
+  for speed: a commit still survives the process being killed),
 - ``postgresql://...`` (psycopg 3 with a connection pool; a write is committed when it returns).
 
 The schema is versioned (migrations.py) and brought up to date when a store is opened. Both
@@ -286,15 +287,19 @@ def _chunks(seq: list, n: int):
 class SQLiteStore(Store):
     """One connection (serialised by a lock), WAL journal, every commit synced to disk."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, synchronous: str = "full"):
+        if synchronous not in ("full", "normal"):
+            raise ValueError("sqlite synchronous must be full or normal")
         self.path = Path(path)
-        self.url = f"sqlite:///{path}"
+        self.url = f"sqlite:///{path}" + ("" if synchronous == "full" else f"?synchronous={synchronous}")
         self._lock = threading.Lock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None, timeout=10)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
+            # FULL: each commit is on the disk before the reply (power loss included). NORMAL: on
+            # the disk at the next checkpoint; a commit still survives the process being killed.
+            self._db.execute(f"PRAGMA synchronous={synchronous.upper()}")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute(migrations.CREATE_VERSIONS)
             with self._lock:
@@ -395,7 +400,12 @@ def open_store(url: str) -> Store:
     relative to the working folder and ``sqlite:////srv/log.db`` (``sqlite:///`` + an absolute
     path) is absolute."""
     if url.startswith("sqlite:///"):
-        return SQLiteStore(url[len("sqlite:///"):])
+        path, _, query = url[len("sqlite:///"):].partition("?")
+        options = dict(p.partition("=")[::2] for p in query.split("&") if p)
+        unknown = sorted(set(options) - {"synchronous"})
+        if unknown:
+            raise ValueError(f"unknown sqlite option(s) {', '.join(unknown)}: only synchronous=full|normal")
+        return SQLiteStore(path, options.get("synchronous", "full").lower())
     if url.startswith(("postgresql://", "postgres://")):
         return PostgresStore(url)
     raise ValueError(f"unknown decision log URL {url.split(':', 1)[0]!r}: use sqlite:///PATH or postgresql://...")

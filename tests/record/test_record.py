@@ -348,3 +348,14 @@ def test_decision_ids_are_uuid7_in_time_order():
     u = uuid.UUID(ids[0])
     assert u.version == 7 and u.variant == uuid.RFC_4122
     assert abs((u.int >> 80) / 1000 - dt.datetime.now(UTC).timestamp()) < 60
+
+
+def test_sqlite_options_in_the_url(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'a.db'}?synchronous=normal")
+    assert store._query("PRAGMA synchronous")[0][0] == 1 and store._query("PRAGMA journal_mode")[0][0] == "wal"
+    store.close()
+    store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
+    assert store._query("PRAGMA synchronous")[0][0] == 2  # FULL: synced before the reply
+    store.close()
+    with pytest.raises(ValueError, match="unknown sqlite option"):
+        open_store(f"sqlite:///{tmp_path / 'c.db'}?cache=shared")
