@@ -40,7 +40,8 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_ROOT_USER_ACTION=ignore \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    HOCR_RULES_DIR=/app/rules
+    HOCR_RULES_DIR=/app/rules \
+    HOCR_DECISION_LOG=sqlite:////var/lib/hocr/decision-log.db
 
 # Install from the build stage's wheels only (no index, no compiler); the wheels are bind-mounted,
 # so they do not stay in a layer of the image.
@@ -55,12 +56,15 @@ COPY rules/ /app/rules/
 RUN groupadd --system --gid 10001 hocr \
  && useradd --system --uid 10001 --gid hocr --no-create-home --home-dir /nonexistent \
             --shell /usr/sbin/nologin hocr \
- && chmod -R a+rX,go-w /app
+ && chmod -R a+rX,go-w /app \
+ && install -d -o hocr -g hocr -m 0750 /var/lib/hocr
 
 WORKDIR /app
 USER 10001:10001
 
-EXPOSE 50051
+EXPOSE 50051 9464
+# The decision log (SQLite; mount a volume to keep it, or set HOCR_DECISION_LOG=postgresql://...).
+VOLUME /var/lib/hocr
 
 # grpc.health.v1 Health/Check for the decision service; exits 1 unless SERVING (also when the
 # server is draining after SIGTERM, or does not answer within 3 s).
@@ -69,4 +73,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 
 # SIGTERM (docker stop) makes the server report NOT_SERVING, drain for up to 5 s, then exit.
 STOPSIGNAL SIGTERM
-CMD ["hocr", "serve", "--port", "50051"]
+CMD ["hocr", "serve", "--port", "50051", "--metrics-port", "9464"]

@@ -8,7 +8,10 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 50051
 COVERAGE_MIN ?= 100
 
-.PHONY: serve test feature bench check proto clean
+DECISION_LOG ?= sqlite:///var/decision-log.db
+METRICS_PORT ?= 9464
+
+.PHONY: serve test feature bench check proto clean postgres
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,11 +20,21 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/hocr serve --port $(PORT)
+	@mkdir -p var
+	$(BIN)/hocr serve --port $(PORT) --decision-log $(DECISION_LOG) --metrics-port $(METRICS_PORT)
+
+# The decision log tests run a real PostgreSQL server of their own (initdb in a temporary folder):
+# install Debian's postgresql package when its initdb is missing (retrying while another apt holds
+# the dpkg lock).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  apt-get update -qq && for i in 1 2 3 4 5 6 7 8 9 10; do \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql && break; \
+	    echo "apt busy, retrying in 15 s"; sleep 15; done; }
 
 # The whole suite: rules compile; every scenario and test (also writing reports/cucumber.json and
 # reports/rule-coverage.json); every rule and classification exercised by a scenario; HTML report.
-test: $(STAMP)
+test: $(STAMP) postgres
 	$(BIN)/hocr rules check --strict --coverage /dev/null
 	@mkdir -p reports
 	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json

@@ -7,6 +7,8 @@ from typing import Any
 
 from .contract import InvalidIncident, check_incident, parse_incident
 from .decision import Decision, decide
+from .ids import new_decision_id
+from .record import DecisionRecord, LogUnavailable, NoDecisionLog, RecordError
 from .rulebook import Edition, default_rules_dir, load_editions
 
 
@@ -15,11 +17,16 @@ class NoEdition(LookupError):
 
 
 class DecisionService:
-    def __init__(self, rules_dir: Path | None = None):
+    def __init__(self, rules_dir: Path | None = None, decision_log: str | None = None,
+                 retention_days: float | None = None):
         self.rules_dir = rules_dir or default_rules_dir()
         self.editions: dict[str, Edition] = load_editions(self.rules_dir)
         for e in self.editions.values():
             e.engine()  # compile every ruleset at start-up, never on a request
+        # the decision log (service/record): every decision and review is on it before its reply
+        self.record: DecisionRecord | None = (
+            DecisionRecord.open(decision_log, self.rules_dir, self.editions, retention_days)
+            if decision_log else None)
 
     def edition_for(self, reported_at: dt.datetime, name: str | None = None) -> Edition:
         if name:
@@ -37,18 +44,43 @@ class DecisionService:
         return max(in_force, key=lambda e: e.in_force_from)
 
     def decide(self, raw: Any, edition: str | None = None, as_of: dt.datetime | None = None,
-               prefix: str = "") -> Decision:
-        """Validate a JSON-like incident and decide it. Raises InvalidIncident or NoEdition."""
+               prefix: str = "", caller: str = "", pending: list | None = None) -> Decision:
+        """Validate a JSON-like incident and decide it. Raises InvalidIncident or NoEdition.
+
+        With a decision log, the decision is on it before this returns (or, given ``pending``, its
+        entry is added there for :meth:`write_log` to write with the rest of a batch); a failed
+        write raises LogUnavailable."""
+        received = dt.datetime.now(dt.timezone.utc)
         incident = parse_incident(raw, prefix)
         chosen = self.edition_for(incident.reported_at, edition)
         incident = check_incident(incident, chosen, prefix)
-        return decide(incident, chosen, as_of)
+        decision = decide(incident, chosen, as_of)
+        if self.record is not None:
+            entry = self.record.decision_entry(decision, incident, chosen, caller, received, edition, as_of)
+            if pending is None:
+                self.record.write([entry])
+            else:
+                pending.append(entry)
+        return decision
+
+    def write_log(self, pending: list) -> None:
+        """Write a batch's entries in one transaction (before the batch's reply)."""
+        if self.record is not None:
+            self.record.write(pending)
+
+    def queue(self):
+        """The supervision queue (service.record.supervision.Queue); NoDecisionLog without a log."""
+        if self.record is None:
+            raise NoDecisionLog("this server keeps no decision log (start it with --decision-log)")
+        return self.record.queue
 
 
-    def review(self, raw: Any):
-        """Decide a request to transfer, cancel or reclassify a recorded crime."""
+    def review(self, raw: Any, caller: str = ""):
+        """Decide a request to transfer, cancel or reclassify a recorded crime (on the decision log,
+        when there is one, before this returns)."""
         from .review import parse_review, review
 
+        received = dt.datetime.now(dt.timezone.utc)
         req = parse_review(raw)
         when = req.crime.recorded_at or dt.datetime.now(dt.timezone.utc)
         if when.tzinfo is None:
@@ -56,12 +88,17 @@ class DecisionService:
         edition = self.edition_for(when, req.edition)
         result = review(req, edition)
         if req.action == "reclassify" and req.incident is not None:
-            decision = self.decide(req.incident, edition=edition.name, prefix="incident")
+            # on the record as part of this review, not as a decision of its own
+            decision = self.decide(req.incident, edition=edition.name, prefix="incident", pending=[])
             result.decided, result.decision = decision, decision.to_dict()
             mine = [c for c in decision.crimes if not req.crime.victim or c.victim == req.crime.victim]
             if mine:
                 result.new_classification = f"{mine[0].classification} {mine[0].ho_code}"
+        result.rules_revision, result.review_id = edition.revision, new_decision_id()
+        if self.record is not None:
+            self.record.write([self.record.review_entry(result, req.model_dump(mode="json", exclude_none=True),
+                                                        edition, caller, received)])
         return result
 
 
-__all__ = ["DecisionService", "InvalidIncident", "NoEdition"]
+__all__ = ["DecisionService", "InvalidIncident", "LogUnavailable", "NoEdition", "RecordError"]

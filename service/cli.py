@@ -3,7 +3,12 @@
     hocr decide FILE|-  [--format json|text] [--edition E] [--as-of TIME]
     hocr review FILE|-  [--format text|json]
     hocr vocabulary     [--edition E] [--format text|json]
-    hocr serve          [--host H] [--port P] [--workers N]
+    hocr serve          [--host H] [--port P] [--workers N] [--decision-log URL] [--log-retention-days D]
+                        [--metrics-port P]
+    hocr queue list|show|resolve     the supervision queue (service/record)
+    hocr replay --since DATE [--edition E | --rules-dir DIR]
+    hocr log purge      --days D | --before DATE
+    hocr rules revision [--edition E]
     hocr rules check    [--rules-dir DIR]
     hocr rules explain RULE_ID
     hocr rules coverage [--fail-under PCT]
@@ -17,6 +22,7 @@ import json
 import sys
 from pathlib import Path
 
+from .record import commands as record_commands
 from .rulebook import RulebookError, default_rules_dir, load_editions
 
 
@@ -159,7 +165,7 @@ def cmd_vocabulary(args) -> int:
 def cmd_serve(args) -> int:
     from .server import serve
 
-    serve(args.host, args.port, args.workers, args.rules_dir)
+    serve(args.host, args.port, args.workers, args.rules_dir, **record_commands.serve_options(args))
     return 0
 
 
@@ -291,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="[::]")
     p.add_argument("--port", type=int, default=50051)
     p.add_argument("--workers", type=int, default=4)
+    record_commands.add_serve_options(p)
     p.set_defaults(func=cmd_serve)
 
     rules = sub.add_parser("rules", help="work with rule sets").add_subparsers(dest="rules_command", required=True)
@@ -319,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("out")
     p.add_argument("--nfib", default=None, help="text of the Home Office fraud pages: adds the NFIB classes and their codes")
     p.set_defaults(func=cmd_import_offences)
+    record_commands.add_rules_revision(rules)
+    record_commands.add_commands(sub)  # log purge, queue list|show|resolve, replay
 
     args = parser.parse_args(argv)
     return args.func(args)

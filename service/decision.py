@@ -7,14 +7,13 @@ conditions still need, and counts with the edition's counting data.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from . import counting as counting_mod
 from .contract import Incident
 from .engine import Firing
+from .ids import new_decision_id, request_digest
 from .rulebook import Edition, Rule
 
 # ---------------------------------------------------------------------------------------- output
@@ -142,6 +141,8 @@ class Decision:
     trace: list[FiringOut]
     decided_at: dt.datetime
     notes: list[NoteOut] = field(default_factory=list)
+    rules_revision: str = ""  # digest of the edition's rule and data files (Edition.revision)
+    request_digest: str = ""  # content digest of the request (decision_id is unique per call)
 
     def to_dict(self) -> dict[str, Any]:
         def conv(v):
@@ -323,11 +324,6 @@ def set_aside_not_in_force(inc: Incident, edition: Edition, fired: dict[str, dic
                 del fired[act.id][rid]
                 out.setdefault(act.id, []).append((rid, off, day))
     return out
-
-
-def decision_id(inc: Incident, edition: Edition) -> str:
-    canon = json.dumps(inc.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{edition.name}\n{canon}".encode()).hexdigest()[:20]
 
 
 def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) -> Decision:
@@ -594,7 +590,8 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     undecided = {a for a, acc in accounts.items() if acc.status == "undecided"}
     ordered_questions = sorted(questions.values(), key=lambda q: _order(q, blocking, undecided))
     return Decision(
-        decision_id=decision_id(inc, edition), incident_id=inc.id, outcome=outcome, edition=edition.name,
+        decision_id=new_decision_id(), request_digest=request_digest(inc, edition.name),
+        rules_revision=edition.revision, incident_id=inc.id, outcome=outcome, edition=edition.name,
         crimes=crimes, negations=negations, questions=ordered_questions,
         record_by=record_by,
         # the limit binds while something is, or may yet be, recorded as a crime

@@ -109,6 +109,7 @@ def decision_to_proto(d: Decision) -> pb.Decision:
                for f in d.trace],
         decided_at=_ts_out(d.decided_at),
         notes=[pb.Note(act=n.act, rule_id=n.rule_id, text=n.text, citation=n.citation) for n in d.notes],
+        rules_revision=d.rules_revision, request_digest=d.request_digest,
     )
 
 
@@ -132,7 +133,8 @@ def vocabulary_to_proto(edition) -> pb.Vocabulary:
         person_attributes=attrs(v["person_attributes"]), incident_attributes=attrs(v["incident_attributes"]),
         relationship_kinds=terms(v["relationship_kinds"]), reporter_roles=terms(v["reporter_roles"]),
         channels=terms(v["channels"]), places=terms(v["places"]), flags=terms(v["flags"]),
-        sexes=v["sexes"], envelope_questions=v["envelope_questions"], person_kinds=terms(v["person_kinds"]))
+        sexes=v["sexes"], envelope_questions=v["envelope_questions"], person_kinds=terms(v["person_kinds"]),
+        rules_revision=edition.revision)
 
 
 def review_request_to_dict(msg: pb.ReviewCrimeRequest) -> dict[str, Any]:
@@ -164,5 +166,6 @@ def review_result_to_proto(r) -> pb.ReviewCrimeResult:
                               disposition=n.disposition) for n in r.refusals],
         questions=[pb.Question(field=q.field, attribute=q.attribute, text=q.text, allowed=q.allowed,
                                rule_ids=q.rule_ids, purpose=q.purpose) for q in r.questions],
-        fired=r.fired, new_classification=r.new_classification)
+        fired=r.fired, new_classification=r.new_classification,
+        rules_revision=r.rules_revision, review_id=r.review_id)
     return out

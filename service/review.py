@@ -52,6 +52,8 @@ class ReviewResult:
     decision: dict | None = None  # the incident decided again (reclassification)
     new_classification: str = ""
     decided: Any = field(default=None, repr=False, compare=False)  # that decision as an object
+    rules_revision: str = ""  # the edition's Edition.revision
+    review_id: str = ""  # unique per call: the review's id in the decision log
 
     def to_dict(self) -> dict:
         out = asdict(self)

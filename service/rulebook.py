@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -956,6 +957,7 @@ class Edition:
     extends: str = ""
     reviews: "Edition | None" = None  # the rules for transferring, cancelling, reclassifying crimes
     ranker: Any = field(default=None, repr=False)  # the principal crime ranking, built on first use
+    revision: str = ""  # digest of the edition's rule and data files, computed at load (rules_revision)
     _engine: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -1081,7 +1083,10 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         except ValueError:
             return str(p)
 
+    read_paths: list[Path] = []  # every file the edition is made of, for its revision
+
     def read(path: Path) -> Any:
+        read_paths.append(path)
         if not path.exists():
             problems.append(Problem(disp(root / "edition.yaml"), 0, "", disp(path), "file not found"))
             return Located()
@@ -1248,6 +1253,8 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules)
     edition.in_force_until = in_force_until
     edition.extends = str(manifest.get("extends") or "")
+    # every file read so far (manifests, vocabularies, data, rules) and the review rule set's files
+    edition.revision = rules_revision([*read_paths, *src["review_vocab"], *src["review_rules"]], base)
     if src.get("review_rules"):
         # requests to transfer, cancel or reclassify a recorded crime: a rule set of their own
         review_vocab = Vocabulary.merge([(read(f), disp(f)) for f in src["review_vocab"]], problems)
@@ -1282,6 +1289,22 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     edition.ruleset_json = compile_ruleset(rules)
     edition.ruleset_joins = join_table(edition.ruleset_json)
     return edition
+
+
+def rules_revision(paths: Iterable[Path], base: Path) -> str:
+    """A digest of the files an edition was loaded from (path relative to the rules folder, and
+    content): any change to a rule or data file of the edition changes it; a copy of the rules
+    folder elsewhere has the same one."""
+    h = hashlib.sha256()
+    for p in sorted(set(paths)):
+        try:
+            rel = p.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            rel = p.as_posix()
+        h.update(rel.encode("utf-8") + b"\0")
+        h.update(p.read_bytes() if p.exists() else b"")
+        h.update(b"\0")
+    return h.hexdigest()[:16]
 
 
 def load_editions(rules_dir: Path, lint: bool = False) -> dict[str, Edition]:

@@ -24,6 +24,7 @@ def describe(edition: Edition) -> dict:
 
     return {
         "edition": edition.name,
+        "rules_revision": edition.revision,
         "act_types": [{"name": t.name, "label": t.label,
                        "attributes": [_attribute(a) for a in t.attributes.values()]}
                       for t in v.act_types.values()],

@@ -608,3 +608,30 @@ def asks_nothing_about(world, pid):
 @then(parsers.re(r'the decision does not note "(?P<rule>[^"]+)"'))
 def does_not_note(world, rule):
     assert rule not in [n["rule_id"] for n in _d(world)["notes"]]
+
+
+# ------------------------------------------------------------------------------------ supervision
+# What the decision puts on the supervision queue (rules/supervision.yaml, service/record/).
+
+
+def _queue_kinds(service, world) -> set[str]:
+    """Kinds of item the decision puts on the queue; "deadline" when its deadline is watched (it
+    shows on the queue when near or past and no supervisor has resolved it)."""
+    from service.record.supervision import Policy, flags_outside_crimes, items_for, watches_deadline
+
+    d = world["decision"]
+    policy = Policy.load(service.rules_dir, service.editions)
+    items = items_for(d, world["incident"], flags_outside_crimes(d, service.editions[d["edition"]]), policy)
+    return {k for k, _ in items} | ({"deadline"} if watches_deadline(d, items, policy) else set())
+
+
+@then(parsers.re(r'the decision goes on the supervision queue as "(?P<kind>[\w ]+)"'))
+def on_queue(service, world, kind):
+    kinds = _queue_kinds(service, world)
+    assert word(kind) in kinds, f"on the queue as {sorted(kinds) or 'nothing'}"
+
+
+@then(parsers.re(r'the decision does not go on the supervision queue(?: as "(?P<kind>[\w ]+)")?$'))
+def not_on_queue(service, world, kind):
+    kinds = _queue_kinds(service, world)
+    assert (word(kind) not in kinds) if kind else not kinds, f"on the queue as {sorted(kinds)}"

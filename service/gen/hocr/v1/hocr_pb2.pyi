@@ -79,7 +79,7 @@ class ReviewCrimeRequest(_message.Message):
     def __init__(self, edition: _Optional[str] = ..., crime: _Optional[_Union[RecordedCrime, _Mapping]] = ..., action: _Optional[str] = ..., code: _Optional[str] = ..., facts: _Optional[_Mapping[str, str]] = ..., incident: _Optional[_Union[Incident, _Mapping]] = ...) -> None: ...
 
 class ReviewCrimeResult(_message.Message):
-    __slots__ = ("crime", "action", "code", "allowed", "edition", "permits", "refusals", "questions", "notes", "fired", "decision", "new_classification")
+    __slots__ = ("crime", "action", "code", "allowed", "edition", "permits", "refusals", "questions", "notes", "fired", "decision", "new_classification", "rules_revision", "review_id")
     CRIME_FIELD_NUMBER: _ClassVar[int]
     ACTION_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
@@ -92,6 +92,8 @@ class ReviewCrimeResult(_message.Message):
     FIRED_FIELD_NUMBER: _ClassVar[int]
     DECISION_FIELD_NUMBER: _ClassVar[int]
     NEW_CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
+    RULES_REVISION_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_ID_FIELD_NUMBER: _ClassVar[int]
     crime: str
     action: str
     code: str
@@ -104,7 +106,9 @@ class ReviewCrimeResult(_message.Message):
     fired: _containers.RepeatedScalarFieldContainer[str]
     decision: Decision
     new_classification: str
-    def __init__(self, crime: _Optional[str] = ..., action: _Optional[str] = ..., code: _Optional[str] = ..., allowed: _Optional[bool] = ..., edition: _Optional[str] = ..., permits: _Optional[_Iterable[_Union[Note, _Mapping]]] = ..., refusals: _Optional[_Iterable[_Union[Negation, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[Question, _Mapping]]] = ..., notes: _Optional[_Iterable[_Union[Note, _Mapping]]] = ..., fired: _Optional[_Iterable[str]] = ..., decision: _Optional[_Union[Decision, _Mapping]] = ..., new_classification: _Optional[str] = ...) -> None: ...
+    rules_revision: str
+    review_id: str
+    def __init__(self, crime: _Optional[str] = ..., action: _Optional[str] = ..., code: _Optional[str] = ..., allowed: _Optional[bool] = ..., edition: _Optional[str] = ..., permits: _Optional[_Iterable[_Union[Note, _Mapping]]] = ..., refusals: _Optional[_Iterable[_Union[Negation, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[Question, _Mapping]]] = ..., notes: _Optional[_Iterable[_Union[Note, _Mapping]]] = ..., fired: _Optional[_Iterable[str]] = ..., decision: _Optional[_Union[Decision, _Mapping]] = ..., new_classification: _Optional[str] = ..., rules_revision: _Optional[str] = ..., review_id: _Optional[str] = ...) -> None: ...
 
 class DescribeVocabularyRequest(_message.Message):
     __slots__ = ("edition",)
@@ -113,7 +117,7 @@ class DescribeVocabularyRequest(_message.Message):
     def __init__(self, edition: _Optional[str] = ...) -> None: ...
 
 class Vocabulary(_message.Message):
-    __slots__ = ("edition", "act_types", "person_attributes", "incident_attributes", "relationship_kinds", "reporter_roles", "channels", "places", "flags", "sexes", "envelope_questions", "person_kinds")
+    __slots__ = ("edition", "act_types", "person_attributes", "incident_attributes", "relationship_kinds", "reporter_roles", "channels", "places", "flags", "sexes", "envelope_questions", "person_kinds", "rules_revision")
     class EnvelopeQuestionsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -133,6 +137,7 @@ class Vocabulary(_message.Message):
     SEXES_FIELD_NUMBER: _ClassVar[int]
     ENVELOPE_QUESTIONS_FIELD_NUMBER: _ClassVar[int]
     PERSON_KINDS_FIELD_NUMBER: _ClassVar[int]
+    RULES_REVISION_FIELD_NUMBER: _ClassVar[int]
     edition: str
     act_types: _containers.RepeatedCompositeFieldContainer[ActTypeInfo]
     person_attributes: _containers.RepeatedCompositeFieldContainer[AttributeInfo]
@@ -145,7 +150,8 @@ class Vocabulary(_message.Message):
     sexes: _containers.RepeatedScalarFieldContainer[str]
     envelope_questions: _containers.ScalarMap[str, str]
     person_kinds: _containers.RepeatedCompositeFieldContainer[Term]
-    def __init__(self, edition: _Optional[str] = ..., act_types: _Optional[_Iterable[_Union[ActTypeInfo, _Mapping]]] = ..., person_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., incident_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., relationship_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., reporter_roles: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., channels: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., places: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., flags: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., sexes: _Optional[_Iterable[str]] = ..., envelope_questions: _Optional[_Mapping[str, str]] = ..., person_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ...) -> None: ...
+    rules_revision: str
+    def __init__(self, edition: _Optional[str] = ..., act_types: _Optional[_Iterable[_Union[ActTypeInfo, _Mapping]]] = ..., person_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., incident_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., relationship_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., reporter_roles: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., channels: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., places: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., flags: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., sexes: _Optional[_Iterable[str]] = ..., envelope_questions: _Optional[_Mapping[str, str]] = ..., person_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., rules_revision: _Optional[str] = ...) -> None: ...
 
 class ActTypeInfo(_message.Message):
     __slots__ = ("name", "label", "attributes")
@@ -349,7 +355,7 @@ class PriorRecord(_message.Message):
     def __init__(self, reference: _Optional[str] = ..., victim: _Optional[str] = ..., offenders: _Optional[_Iterable[str]] = ..., reported_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., classification: _Optional[str] = ...) -> None: ...
 
 class Decision(_message.Message):
-    __slots__ = ("decision_id", "incident_id", "outcome", "edition", "crimes", "negations", "questions", "record_by", "deadline_passed", "acts", "reviews", "trace", "decided_at", "notes")
+    __slots__ = ("decision_id", "incident_id", "outcome", "edition", "crimes", "negations", "questions", "record_by", "deadline_passed", "acts", "reviews", "trace", "decided_at", "notes", "rules_revision", "request_digest")
     DECISION_ID_FIELD_NUMBER: _ClassVar[int]
     INCIDENT_ID_FIELD_NUMBER: _ClassVar[int]
     OUTCOME_FIELD_NUMBER: _ClassVar[int]
@@ -364,6 +370,8 @@ class Decision(_message.Message):
     TRACE_FIELD_NUMBER: _ClassVar[int]
     DECIDED_AT_FIELD_NUMBER: _ClassVar[int]
     NOTES_FIELD_NUMBER: _ClassVar[int]
+    RULES_REVISION_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_DIGEST_FIELD_NUMBER: _ClassVar[int]
     decision_id: str
     incident_id: str
     outcome: Outcome
@@ -378,7 +386,9 @@ class Decision(_message.Message):
     trace: _containers.RepeatedCompositeFieldContainer[Firing]
     decided_at: _timestamp_pb2.Timestamp
     notes: _containers.RepeatedCompositeFieldContainer[Note]
-    def __init__(self, decision_id: _Optional[str] = ..., incident_id: _Optional[str] = ..., outcome: _Optional[_Union[Outcome, str]] = ..., edition: _Optional[str] = ..., crimes: _Optional[_Iterable[_Union[Crime, _Mapping]]] = ..., negations: _Optional[_Iterable[_Union[Negation, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[Question, _Mapping]]] = ..., record_by: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deadline_passed: _Optional[bool] = ..., acts: _Optional[_Iterable[_Union[ActAccount, _Mapping]]] = ..., reviews: _Optional[_Iterable[_Union[Review, _Mapping]]] = ..., trace: _Optional[_Iterable[_Union[Firing, _Mapping]]] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., notes: _Optional[_Iterable[_Union[Note, _Mapping]]] = ...) -> None: ...
+    rules_revision: str
+    request_digest: str
+    def __init__(self, decision_id: _Optional[str] = ..., incident_id: _Optional[str] = ..., outcome: _Optional[_Union[Outcome, str]] = ..., edition: _Optional[str] = ..., crimes: _Optional[_Iterable[_Union[Crime, _Mapping]]] = ..., negations: _Optional[_Iterable[_Union[Negation, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[Question, _Mapping]]] = ..., record_by: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deadline_passed: _Optional[bool] = ..., acts: _Optional[_Iterable[_Union[ActAccount, _Mapping]]] = ..., reviews: _Optional[_Iterable[_Union[Review, _Mapping]]] = ..., trace: _Optional[_Iterable[_Union[Firing, _Mapping]]] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., notes: _Optional[_Iterable[_Union[Note, _Mapping]]] = ..., rules_revision: _Optional[str] = ..., request_digest: _Optional[str] = ...) -> None: ...
 
 class Crime(_message.Message):
     __slots__ = ("id", "classification", "ho_code", "title", "offence_title", "victim", "offenders", "acts", "flags", "rule_ids", "citations")
@@ -512,3 +522,101 @@ class Firing(_message.Message):
     citation: str
     overridden_by: str
     def __init__(self, rule_id: _Optional[str] = ..., facts: _Optional[_Mapping[str, str]] = ..., citation: _Optional[str] = ..., overridden_by: _Optional[str] = ...) -> None: ...
+
+class ListSupervisionRequest(_message.Message):
+    __slots__ = ("kind", "caller", "since", "overdue", "include_resolved", "limit")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    CALLER_FIELD_NUMBER: _ClassVar[int]
+    SINCE_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_RESOLVED_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    caller: str
+    since: _timestamp_pb2.Timestamp
+    overdue: bool
+    include_resolved: bool
+    limit: int
+    def __init__(self, kind: _Optional[str] = ..., caller: _Optional[str] = ..., since: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., overdue: _Optional[bool] = ..., include_resolved: _Optional[bool] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class ListSupervisionResponse(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[SupervisionItem]
+    def __init__(self, items: _Optional[_Iterable[_Union[SupervisionItem, _Mapping]]] = ...) -> None: ...
+
+class SupervisionItem(_message.Message):
+    __slots__ = ("decision_id", "kinds", "reasons", "incident_id", "caller", "edition", "rules_revision", "received_at", "record_by", "overdue", "outcome", "classifications", "resolutions")
+    DECISION_ID_FIELD_NUMBER: _ClassVar[int]
+    KINDS_FIELD_NUMBER: _ClassVar[int]
+    REASONS_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    CALLER_FIELD_NUMBER: _ClassVar[int]
+    EDITION_FIELD_NUMBER: _ClassVar[int]
+    RULES_REVISION_FIELD_NUMBER: _ClassVar[int]
+    RECEIVED_AT_FIELD_NUMBER: _ClassVar[int]
+    RECORD_BY_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    CLASSIFICATIONS_FIELD_NUMBER: _ClassVar[int]
+    RESOLUTIONS_FIELD_NUMBER: _ClassVar[int]
+    decision_id: str
+    kinds: _containers.RepeatedScalarFieldContainer[str]
+    reasons: _containers.RepeatedScalarFieldContainer[str]
+    incident_id: str
+    caller: str
+    edition: str
+    rules_revision: str
+    received_at: _timestamp_pb2.Timestamp
+    record_by: _timestamp_pb2.Timestamp
+    overdue: bool
+    outcome: Outcome
+    classifications: _containers.RepeatedScalarFieldContainer[str]
+    resolutions: _containers.RepeatedCompositeFieldContainer[Resolution]
+    def __init__(self, decision_id: _Optional[str] = ..., kinds: _Optional[_Iterable[str]] = ..., reasons: _Optional[_Iterable[str]] = ..., incident_id: _Optional[str] = ..., caller: _Optional[str] = ..., edition: _Optional[str] = ..., rules_revision: _Optional[str] = ..., received_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., record_by: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., overdue: _Optional[bool] = ..., outcome: _Optional[_Union[Outcome, str]] = ..., classifications: _Optional[_Iterable[str]] = ..., resolutions: _Optional[_Iterable[_Union[Resolution, _Mapping]]] = ...) -> None: ...
+
+class Resolution(_message.Message):
+    __slots__ = ("resolution_id", "decision_id", "verdict", "reason", "supervisor", "caller", "resolved_at", "outcome", "classifications")
+    RESOLUTION_ID_FIELD_NUMBER: _ClassVar[int]
+    DECISION_ID_FIELD_NUMBER: _ClassVar[int]
+    VERDICT_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    SUPERVISOR_FIELD_NUMBER: _ClassVar[int]
+    CALLER_FIELD_NUMBER: _ClassVar[int]
+    RESOLVED_AT_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    CLASSIFICATIONS_FIELD_NUMBER: _ClassVar[int]
+    resolution_id: str
+    decision_id: str
+    verdict: str
+    reason: str
+    supervisor: str
+    caller: str
+    resolved_at: _timestamp_pb2.Timestamp
+    outcome: Outcome
+    classifications: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, resolution_id: _Optional[str] = ..., decision_id: _Optional[str] = ..., verdict: _Optional[str] = ..., reason: _Optional[str] = ..., supervisor: _Optional[str] = ..., caller: _Optional[str] = ..., resolved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., outcome: _Optional[_Union[Outcome, str]] = ..., classifications: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ResolveSupervisionRequest(_message.Message):
+    __slots__ = ("decision_id", "verdict", "reason", "supervisor", "outcome", "classifications")
+    DECISION_ID_FIELD_NUMBER: _ClassVar[int]
+    VERDICT_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    SUPERVISOR_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    CLASSIFICATIONS_FIELD_NUMBER: _ClassVar[int]
+    decision_id: str
+    verdict: str
+    reason: str
+    supervisor: str
+    outcome: Outcome
+    classifications: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, decision_id: _Optional[str] = ..., verdict: _Optional[str] = ..., reason: _Optional[str] = ..., supervisor: _Optional[str] = ..., outcome: _Optional[_Union[Outcome, str]] = ..., classifications: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ResolveSupervisionResponse(_message.Message):
+    __slots__ = ("resolution", "item")
+    RESOLUTION_FIELD_NUMBER: _ClassVar[int]
+    ITEM_FIELD_NUMBER: _ClassVar[int]
+    resolution: Resolution
+    item: SupervisionItem
+    def __init__(self, resolution: _Optional[_Union[Resolution, _Mapping]] = ..., item: _Optional[_Union[SupervisionItem, _Mapping]] = ...) -> None: ...

@@ -54,6 +54,16 @@ class DecisionServiceStub:
                 request_serializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeRequest.SerializeToString,
                 response_deserializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResult.FromString,
                 _registered_method=True)
+        self.ListSupervision = channel.unary_unary(
+                '/hocr.v1.DecisionService/ListSupervision',
+                request_serializer=hocr_dot_v1_dot_hocr__pb2.ListSupervisionRequest.SerializeToString,
+                response_deserializer=hocr_dot_v1_dot_hocr__pb2.ListSupervisionResponse.FromString,
+                _registered_method=True)
+        self.ResolveSupervision = channel.unary_unary(
+                '/hocr.v1.DecisionService/ResolveSupervision',
+                request_serializer=hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionRequest.SerializeToString,
+                response_deserializer=hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionResponse.FromString,
+                _registered_method=True)
 
 
 class DecisionServiceServicer:
@@ -93,6 +103,23 @@ class DecisionServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListSupervision(self, request, context):
+        """The supervision queue, derived from the decision log: notifiable reported incidents (N100 ...),
+        negations of victim-based reports, provisional classifications, deadlines near or past with no
+        supervisor resolution, and non-crime records with a supervised flag (domestic abuse, child).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResolveSupervision(self, request, context):
+        """A supervisor agrees with a logged decision or records a different one, with a reason. The
+        resolution is stored beside the original decision, which is never changed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_DecisionServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -115,6 +142,16 @@ def add_DecisionServiceServicer_to_server(servicer, server):
                     servicer.ReviewCrime,
                     request_deserializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeRequest.FromString,
                     response_serializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResult.SerializeToString,
+            ),
+            'ListSupervision': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSupervision,
+                    request_deserializer=hocr_dot_v1_dot_hocr__pb2.ListSupervisionRequest.FromString,
+                    response_serializer=hocr_dot_v1_dot_hocr__pb2.ListSupervisionResponse.SerializeToString,
+            ),
+            'ResolveSupervision': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResolveSupervision,
+                    request_deserializer=hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionRequest.FromString,
+                    response_serializer=hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -225,6 +262,60 @@ class DecisionService:
             '/hocr.v1.DecisionService/ReviewCrime',
             hocr_dot_v1_dot_hocr__pb2.ReviewCrimeRequest.SerializeToString,
             hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSupervision(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/hocr.v1.DecisionService/ListSupervision',
+            hocr_dot_v1_dot_hocr__pb2.ListSupervisionRequest.SerializeToString,
+            hocr_dot_v1_dot_hocr__pb2.ListSupervisionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResolveSupervision(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/hocr.v1.DecisionService/ResolveSupervision',
+            hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionRequest.SerializeToString,
+            hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionResponse.FromString,
             options,
             channel_credentials,
             insecure,

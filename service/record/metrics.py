@@ -1,0 +1,183 @@
+"""Prometheus metrics and the structured call log (one JSON line per call, no payload content).
+
+Every metric and log field is documented in docs/observability.md. The gRPC side is a server
+interceptor (:class:`CallObserver`) so the servicer's code stays as it is; the decision log counts
+its own writes and failures; the supervision queue's depth is read from the log when scraped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+import time
+import weakref
+from typing import Any, Callable
+
+import grpc
+from prometheus_client import REGISTRY, Counter, Histogram, start_http_server
+from prometheus_client.core import GaugeMetricFamily
+
+CALLS = Counter("hocr_calls", "gRPC calls to the decision service, by method, status and caller",
+                ["method", "status", "caller"])
+LATENCY = Histogram("hocr_call_latency_seconds", "Time from receiving a call to its reply, by method",
+                    ["method"], buckets=(.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10))
+DECISIONS = Counter("hocr_decisions", "Decisions given, by outcome and edition", ["outcome", "edition"])
+QUESTIONS = Histogram("hocr_questions_per_decision", "Open questions in each decision given, by edition",
+                      ["edition"], buckets=(0, 1, 2, 3, 5, 8, 13, 21, 34))
+LOG_WRITES = Counter("hocr_decision_log_writes", "Entries written to the decision log (committed)", ["backend"])
+LOG_FAILURES = Counter("hocr_decision_log_write_failures",
+                       "Decision log writes that failed (each failed the call with UNAVAILABLE)", ["backend"])
+
+CALL_LOG = logging.getLogger("hocr.calls")
+SERVICE_PREFIX = "/hocr.v1.DecisionService/"
+
+
+class _QueueDepth:
+    """hocr_supervision_queue_depth{kind}: read from the decision log(s) at scrape time."""
+
+    def __init__(self):
+        self.queues: "weakref.WeakSet[Any]" = weakref.WeakSet()
+
+    def collect(self):
+        g = GaugeMetricFamily("hocr_supervision_queue_depth",
+                              "Decisions on the supervision queue not yet resolved, by kind", labels=["kind"])
+        totals: dict[str, int] = {}
+        for q in list(self.queues):
+            try:
+                for k, n in q.depth().items():
+                    totals[k] = totals.get(k, 0) + n
+            except Exception:  # a log that cannot be read right now: no figure rather than a wrong one
+                logging.getLogger("hocr.metrics").warning("supervision queue depth unavailable")
+        for k, n in sorted(totals.items()):
+            g.add_metric([k], n)
+        yield g
+
+    def describe(self):
+        return []
+
+
+_DEPTH = _QueueDepth()
+REGISTRY.register(_DEPTH)
+
+
+def watch_queue(queue) -> None:
+    """Report this queue's depth in hocr_supervision_queue_depth."""
+    _DEPTH.queues.add(queue)
+
+
+def unwatch_queue(queue) -> None:
+    _DEPTH.queues.discard(queue)
+
+
+def serve_metrics(port: int, addr: str = "0.0.0.0"):
+    """Serve /metrics over HTTP on a port (0: any free port); returns (server, port)."""
+    server, _thread = start_http_server(port, addr=addr)
+    return server, server.server_port
+
+
+def observe_decision(outcome: str, edition: str, questions: int) -> None:
+    DECISIONS.labels(outcome, edition).inc()
+    QUESTIONS.labels(edition).observe(questions)
+
+
+def _outcome_name(value: int) -> str:
+    from ..gen.hocr.v1 import hocr_pb2 as pb
+
+    return pb.Outcome.Name(value).lower()
+
+
+def summarise(method: str, response: Any) -> dict:
+    """The log fields of a reply (ids, edition, revision, outcome) and its decisions counted."""
+    if response is None:
+        return {}
+    name = type(response).__name__
+    if name == "Decision":
+        outcome = _outcome_name(response.outcome)
+        observe_decision(outcome, response.edition, len(response.questions))
+        return {"decision_id": response.decision_id, "edition": response.edition,
+                "rules_revision": response.rules_revision, "outcome": outcome}
+    if name == "DecideBatchResponse":
+        outcomes: dict[str, int] = {}
+        editions, revisions, errors = set(), set(), 0
+        for r in response.results:
+            if r.WhichOneof("result") == "decision":
+                d = r.decision
+                outcome = _outcome_name(d.outcome)
+                observe_decision(outcome, d.edition, len(d.questions))
+                outcomes[outcome] = outcomes.get(outcome, 0) + 1
+                editions.add(d.edition)
+                revisions.add(d.rules_revision)
+            else:
+                errors += 1
+        return {"edition": ",".join(sorted(editions)), "rules_revision": ",".join(sorted(revisions)),
+                "outcome": outcomes, "decisions": sum(outcomes.values()), "errors": errors}
+    if name == "ReviewCrimeResult":
+        out = {"decision_id": response.review_id, "edition": response.edition,
+               "rules_revision": response.rules_revision,
+               "outcome": f"{response.action}:{'allowed' if response.allowed else 'not_allowed'}"}
+        if response.HasField("decision"):
+            d = response.decision
+            observe_decision(_outcome_name(d.outcome), d.edition, len(d.questions))
+        return out
+    if name == "Vocabulary":
+        return {"edition": response.edition, "rules_revision": response.rules_revision}
+    if name == "ResolveSupervisionResponse":
+        return {"decision_id": response.resolution.decision_id, "outcome": response.resolution.verdict}
+    if name == "ListSupervisionResponse":
+        return {"items": len(response.items)}
+    return {}
+
+
+class CallObserver(grpc.ServerInterceptor):
+    """Counts, times and logs every unary call of the decision service."""
+
+    def __init__(self, caller_of: Callable[[Any], str]):
+        self.caller_of = caller_of
+
+    def intercept_service(self, continuation, details):
+        handler = continuation(details)
+        if handler is None or handler.unary_unary is None or not details.method.startswith(SERVICE_PREFIX):
+            return handler
+        method = details.method[len(SERVICE_PREFIX):]
+        inner = handler.unary_unary
+
+        def behaviour(request, context):
+            start = time.perf_counter()
+            response, status = None, "OK"
+            try:
+                response = inner(request, context)
+                code = context.code()
+                status = code.name if code is not None else "OK"
+                return response
+            except BaseException:
+                code = context.code()
+                status = code.name if code is not None and code != grpc.StatusCode.OK else "UNKNOWN"
+                raise
+            finally:
+                elapsed = time.perf_counter() - start
+                caller = self.caller_of(context)
+                CALLS.labels(method, status, caller).inc()
+                LATENCY.labels(method).observe(elapsed)
+                try:
+                    fields = summarise(method, response) if status == "OK" else {}
+                except Exception:  # never let accounting break a reply
+                    fields = {}
+                line = {"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+                        .replace("+00:00", "Z"), "method": method, "status": status,
+                        "latency_ms": round(elapsed * 1000, 3), "caller": caller,
+                        "decision_id": "", "edition": "", "rules_revision": "", "outcome": ""}
+                line.update(fields)
+                CALL_LOG.info(json.dumps(line, ensure_ascii=False, separators=(",", ":")))
+
+        return grpc.unary_unary_rpc_method_handler(behaviour, request_deserializer=handler.request_deserializer,
+                                                   response_serializer=handler.response_serializer)
+
+
+def configure_call_log(stream=None) -> None:
+    """Send the call log, one bare JSON object per line, to a stream (standard error)."""
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    CALL_LOG.handlers[:] = [handler]
+    CALL_LOG.setLevel(logging.INFO)
+    CALL_LOG.propagate = False
