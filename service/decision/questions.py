@@ -1,0 +1,172 @@
+"""The questions a decision asks: what rules that did not fire still need, what rules that did
+fire assumed, and what an act is explicitly waiting for; gathered once per field and ranked."""
+from __future__ import annotations
+
+from ..rulebook import Edition, Rule
+from .facts import FactIndex
+from .outputs import PURPOSES, QuestionOut
+
+
+def purpose_of(rule: Rule) -> str:
+    kinds = {c.kind for c in rule.consequences}
+    if kinds & {"negate", "ask"}:
+        return "recording"
+    if "classify" in kinds:
+        return "classification"
+    if "count" in kinds:
+        return "counting"
+    return "flag"
+
+
+def open_needs(rule: Rule, act_fact: dict, facts: FactIndex) -> set[tuple] | None:
+    """What a rule that did not fire still needs to fire on this act.
+
+    Returns None if the rule cannot fire whatever is answered (some condition is false, or a fact
+    it joins to is absent), else the set of (alias, attribute, fact) whose values are unknown.
+    """
+    partials: list[tuple[dict[str, dict], set]] = [({"act": act_fact}, set())]
+    for pattern in rule.patterns:
+        nxt = []
+        for binding, unknown in partials:
+            if pattern.alias == "act":
+                options: list[dict] | None = [act_fact]
+            else:
+                options = facts.candidates(pattern.alias, binding)
+            if options is None:  # e.g. no relationship given between offender and victim
+                nxt.append(({**binding, pattern.alias: {"t": pattern.alias, "ref": None}},
+                            unknown | {(pattern.alias, "relationship", _rel_ref(binding))}))
+                continue
+            for fact in options:
+                results = [(t, t.evaluate(fact)) for t in pattern.tests]
+                if any(r is False for _, r in results):
+                    continue
+                more = {(pattern.alias, t.attr, fact.get("ref")) for t, r in results if r is None}
+                nxt.append(({**binding, pattern.alias: fact}, unknown | more))
+        partials = nxt
+        if not partials:
+            return None
+    rank = {key: i for i, key in enumerate(rule.order)}
+    for i, (alias, _attr) in enumerate(rule.order):  # a fact not given at all ranks as its first condition
+        rank.setdefault((alias, alias), i)
+    needs = set()
+    for _, unknown in partials:
+        if not unknown:
+            return set()  # would fire now (the engine disagrees: treated as nothing to ask)
+        # only the first condition still open, in the author's order: a gate before what it guards
+        needs.add(min(unknown, key=lambda u: (rank.get((u[0], u[1]), len(rank)), u[0], u[1], str(u[2]))))
+    return needs
+
+
+def _rel_ref(binding: dict) -> str:
+    return f"{binding['offender'].get('ref')}~{binding['victim'].get('ref')}"
+
+
+def question_for(edition: Edition, alias: str, attr: str, ref: str | None,
+                 act_type: str) -> tuple[str, str, str, list[str]]:
+    """(field path, attribute, question text, allowed answers) for one unknown fact."""
+    v = edition.vocab
+    if alias == "relationship":
+        a, _, b = (ref or "~").partition("~")
+        return (f"relationships[{a},{b}].kind", "relationship", v.envelope_questions.get("relationship", "relationship"),
+                list(v.relationship_kinds))
+    if alias == "act":
+        spec = v.act_attribute(act_type, attr)
+        return (f"acts[{ref}].attributes.{attr}", attr, spec.question if spec else attr,
+                spec.allowed() if spec else [])
+    if alias in ("victim", "offender"):
+        if attr in ("age", "sex"):
+            return (f"persons[{ref}].{attr}", attr, v.envelope_questions.get(attr, attr),
+                    list(v.sexes) if attr == "sex" else [])
+        spec = v.person_attributes.get(attr)
+        return (f"persons[{ref}].attributes.{attr}", attr, spec.question if spec else attr,
+                spec.allowed() if spec else [])
+    if alias == "incident":
+        spec = v.incident_attributes.get(attr)
+        if spec:
+            return (f"incident.attributes.{attr}", attr, spec.question, spec.allowed())
+        allowed = {"reporter_role": list(v.reporter_roles), "channel": list(v.channels),
+                   "place": list(v.places)}.get(attr, [])
+        return (f"incident.{attr}", attr, v.envelope_questions.get(attr, attr), allowed)
+    return (f"{alias}.{attr}", attr, attr, [])
+
+
+class Questions:
+    """Every question of one decision, one per field, with the acts and rules that need it."""
+
+    def __init__(self, edition: Edition, facts: FactIndex, act_types: dict[str, str],
+                 fired: dict[str, dict], effective: dict[str, list[str]]):
+        self.edition = edition
+        self.facts = facts
+        self.act_types = act_types
+        self.fired = fired
+        self.effective = effective
+        self.by_field: dict[str, QuestionOut] = {}
+        self.blocking: set[str] = set()  # fields an act is explicitly waiting for
+
+    def add(self, alias: str, attr: str, ref: str | None, act_id: str, rule_id: str,
+            blocking: bool = False) -> str:
+        path, attribute, text, allowed = question_for(self.edition, alias, attr, ref, self.act_types[act_id])
+        q = self.by_field.get(path)
+        if q is None:
+            q = self.by_field[path] = QuestionOut(path, attribute, text, allowed, [], [])
+        if act_id not in q.acts:
+            q.acts.append(act_id)
+        if rule_id not in q.rule_ids:
+            q.rule_ids.append(rule_id)
+        purpose = purpose_of(self.edition.rule_by_id[rule_id])
+        if not q.purpose or PURPOSES.index(purpose) < PURPOSES.index(q.purpose):
+            q.purpose = purpose
+        if blocking:
+            self.blocking.add(path)
+        return path
+
+    def ask_open(self, act_id: str, kinds: set[str] | None = None, only: set[str] | None = None) -> bool:
+        """Questions from rules that did not fire but still could, and would matter."""
+        edition = self.edition
+        asked = False
+        eff = set(self.effective[act_id])
+        fired = self.fired[act_id]
+        act_fact = self.facts.acts[act_id]
+        for rule in edition.rules_for_type.get(self.act_types[act_id], edition.rules):
+            if rule.id in fired:
+                continue
+            if only is not None and rule.id not in only:
+                continue
+            if all(c.kind in ("note", "review") for c in rule.consequences) and not rule.overrides:
+                continue  # a note that overrides nothing cannot change the decision: nothing to ask
+            if any(o in eff for o in edition.overriders.get(rule.id, ())):
+                continue  # a rule that fired already overrides it: its answer would change nothing
+            if kinds is not None and not any(c.kind in kinds for c in rule.consequences):
+                continue
+            needs = open_needs(rule, act_fact, self.facts)
+            for alias, attr, ref in sorted(needs or (), key=lambda x: (x[0], x[1], str(x[2]))):
+                self.add(alias, attr, ref, act_id, rule.id)
+                asked = True
+        return asked
+
+    def ask_assumed(self, act_id: str) -> None:
+        """A rule that took effect because a fact was not given has assumed it: ask for it."""
+        rules = self.edition.rule_by_id
+        for rid in self.effective[act_id]:
+            firing = self.fired[act_id][rid]
+            for pattern in rules[rid].patterns:
+                fact = firing.facts.get(pattern.alias, {})
+                for t in pattern.tests:
+                    absent_ok = t.op == "absent" or (t.op == "in" and None in t.value) or (
+                        t.op == "present" and not t.value)
+                    if absent_ok and fact.get(t.attr) is None:
+                        self.add(pattern.alias, t.attr, fact.get("ref"), act_id, rid)
+
+    def ordered(self, undecided: set[str]) -> list[QuestionOut]:
+        """Most decisive first: what an act is waiting for (an explicit ask); what could make an
+        undecided act a crime; then whether to record, the classification, the count, the flags;
+        then how many rules need the answer."""
+        def key(q: QuestionOut) -> tuple:
+            if q.field in self.blocking:
+                tier = 0
+            elif set(q.acts) & undecided and q.purpose == "classification":
+                tier = 1
+            else:
+                tier = 2 + PURPOSES.index(q.purpose)
+            return (tier, -len(q.rule_ids), q.field)
+        return sorted(self.by_field.values(), key=key)
