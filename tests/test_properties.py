@@ -258,7 +258,29 @@ def test_a_missing_fact_is_asked_for_never_assumed(service, raw):
     full = _summary(service.decide(raw))
     for fields, reduced in _removals(raw):
         d = service.decide(reduced)
-        asked = {q.field for q in d.questions}
+        asked = d.question_fields()  # checklist items included
         assert _summary(d) == full or fields & asked, (
             f"removing {sorted(fields)} changed the decision without asking for it:\n{full}\n{_summary(d)}\n"
             f"asked: {sorted(asked)}")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(complete_incidents())
+def test_recording_never_waits_on_a_question_of_class_count_or_flag(service, raw):
+    """Remove one fact of an act that the complete report records: if the act is then held
+    undecided, something it is waiting for decides whether to record - never only a question
+    whose purpose is the classification, the count or a flag (those refine a recorded crime)."""
+    full = service.decide(raw)
+    recorded = {a.act for a in full.acts if a.status in ("recorded", "counted_in_crime")}
+    for fields, reduced in _removals(raw):
+        d = service.decide(reduced)
+        for acc in d.acts:
+            if acc.act not in recorded or acc.status != "undecided":
+                continue
+            waiting = [q for q in d.questions if acc.act in q.acts]
+            assert any(q.purpose == "recording" for q in waiting), (
+                f"removing {sorted(fields)} held act {acc.act} undecided on "
+                f"{[(q.field, q.purpose) for q in waiting]}")
+        for c in d.crimes:  # and what refines a crime is a question asked, never a recording one
+            asked = {i.field: i for q in d.questions for i in [q, *q.items]}
+            assert all(f in asked and asked[f].purpose != "recording" for f in c.refined_by), c.refined_by

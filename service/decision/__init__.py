@@ -8,8 +8,9 @@ conditions still need, and counts with the edition's counting data. Each stage i
   run         the edition's rules run on them (which rules fired for which act)
   precedence  which fired rules take effect (overrides), shared with reviews
   acts        each act negated, waiting for an answer, classified or not notifiable
+  assumptions an act whose class turns on an unstated fact, classified on the edition's assumptions
   questions   what is still open, one question per field, ranked
-  assembly    counting into crimes, the outcome, deadline and trace
+  assembly    counting into crimes, what could refine them, the outcome, deadline and trace
   outputs     the shapes of a decision
 """
 from __future__ import annotations
@@ -19,15 +20,16 @@ import datetime as dt
 from ..contract import Incident
 from ..rulebook import Edition
 from .acts import Context, decide_act
-from .assembly import count_crimes, outcome_of, record_by, tell_the_victim, trace
+from .assembly import count_crimes, outcome_of, record_by, refine, tell_the_victim, trace
+from .assumptions import classify_on_assumptions
 from .facts import FactIndex, build_facts, decision_id
-from .outputs import (OUTCOMES, PURPOSES, ActAccountOut, CrimeOut, Decision, FiringOut, FlagOut, NegationOut,
+from .outputs import (OUTCOMES, PURPOSES, ActAccountOut, AssumptionOut, CrimeOut, Decision, FiringOut, FlagOut, NegationOut,
                       NoteOut, QuestionOut, ReviewOut)
 from .precedence import Resolution, resolve
 from .questions import Questions, open_needs, purpose_of, question_for
 from .run import EngineRun, run
 
-__all__ = ["OUTCOMES", "PURPOSES", "ActAccountOut", "CrimeOut", "Decision", "EngineRun", "FactIndex",
+__all__ = ["OUTCOMES", "PURPOSES", "ActAccountOut", "AssumptionOut", "CrimeOut", "Decision", "EngineRun", "FactIndex",
            "FiringOut", "FlagOut", "NegationOut", "NoteOut", "QuestionOut", "Questions", "Resolution",
            "ReviewOut", "build_facts", "decide", "decision_id", "open_needs", "purpose_of", "question_for",
            "resolve", "run"]
@@ -40,7 +42,13 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     ctx = Context(inc, edition, FactIndex(facts), {a: r.effective for a, r in resolutions.items()})
     questions = Questions(edition, ctx.facts, {a.id: a.type for a in inc.acts}, engine_run.fired, ctx.effective)
 
-    results = [decide_act(ctx, order, a, questions) for order, a in enumerate(inc.acts)]
+    first = [decide_act(ctx, order, a, questions) for order, a in enumerate(inc.acts)]
+    assumed = classify_on_assumptions(ctx, facts, first, resolutions, questions)
+    results = assumed.results
+    for r in results:
+        if r.held_for_class:  # still no class, even on what may be assumed: it decides recording
+            questions.deciding_crime(r.act)
+    ctx = Context(inc, edition, ctx.facts, assumed.effective)
     counted = count_crimes(ctx, results)
 
     negations = [n for r in results for n in r.negations] + counted.negations
@@ -48,17 +56,21 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     acts = [accounts[a.id] for a in inc.acts]
     notes = [n for r in results for n in r.notes] + counted.notes + tell_the_victim(ctx, negations)
     outcome = outcome_of(counted.crimes, negations, acts)
+    ordered = questions.ordered({acc.act for acc in acts if acc.status == "undecided"})
+    assumptions = [x for r in results for x in r.assumptions]
+    refine(counted.crimes, ordered, assumptions)
     deadline = record_by(ctx)
     now = as_of or dt.datetime.now(dt.timezone.utc)
-    overridden = {(a, rid): o for a, r in resolutions.items() for rid, o in r.overridden_by.items()}
+    overridden = {(a, rid): o for a, r in assumed.resolutions.items() for rid, o in r.overridden_by.items()}
+    firings = [f for f in engine_run.firings if f.facts["act"]["ref"] not in assumed.firings]
+    firings += [f for fs in assumed.firings.values() for f in fs]
     return Decision(
         decision_id=decision_id(inc, edition), incident_id=inc.id, outcome=outcome, edition=edition.name,
-        crimes=counted.crimes, negations=negations,
-        questions=questions.ordered({acc.act for acc in acts if acc.status == "undecided"}),
+        crimes=counted.crimes, negations=negations, questions=ordered,
         record_by=deadline,
         # the limit binds while something is, or may yet be, recorded as a crime
         deadline_passed=now > deadline and outcome in ("record_crime", "more_information_required"),
         acts=acts, reviews=[rv for r in results for rv in r.reviews],
-        trace=trace(ctx, engine_run.firings, overridden),
-        decided_at=dt.datetime.now(dt.timezone.utc), notes=notes,
+        trace=trace(ctx, firings, overridden),
+        decided_at=dt.datetime.now(dt.timezone.utc), notes=notes, assumptions=assumptions,
     )

@@ -8,7 +8,7 @@ from .. import counting as counting_mod
 from ..contract import Act, Incident
 from ..rulebook import Edition, Rule
 from .facts import FactIndex
-from .outputs import ActAccountOut, FlagOut, NegationOut, NoteOut, ReviewOut
+from .outputs import ActAccountOut, AssumptionOut, FlagOut, NegationOut, NoteOut, ReviewOut
 from .questions import Questions
 
 
@@ -30,11 +30,14 @@ class ActResult:
     notes: list[NoteOut] = field(default_factory=list)
     reviews: list[ReviewOut] = field(default_factory=list)
     flags: list[FlagOut] = field(default_factory=list)
+    # undecided only because no classification rule fired yet (not waiting for a recording answer)
+    held_for_class: bool = False
+    assumptions: list[AssumptionOut] = field(default_factory=list)
 
 
 def decide_act(ctx: Context, order: int, a: Act, questions: Questions) -> ActResult:
     questions.ask_assumed(a.id)
-    eff_rules = [ctx.edition.rule_by_id[rid] for rid in ctx.effective[a.id]]
+    eff_rules = [ctx.edition.rule_by_id[rid] for rid in questions.effective[a.id]]
     result = ActResult(a.id)
     for r in eff_rules:
         note = r.consequence("note")
@@ -105,7 +108,32 @@ def classified(ctx: Context, order: int, a: Act, classes: list[Rule], eff_rules:
             else:
                 best.unit = f"{per}={value}"
     result.candidate = best
-    questions.ask_open(a.id)
+    questions.ask_open(a.id, exclude=_moot(ctx, a, best, result, questions))
+
+
+def _moot(ctx: Context, a: Act, best: counting_mod.Candidate, result: ActResult, questions: Questions) -> set[str]:
+    """Rules whose firing could not change this act's crime: a class that ranks below the one
+    chosen (and overrides nothing in effect), a flag the act already has."""
+    edition = ctx.edition
+    ranker = counting_mod.ranker_for(edition)
+    flags = {(f.name, f.value) for f in result.flags}
+    in_effect = questions.effective[a.id]
+    fired = questions.fired[a.id]
+    moot: set[str] = set()
+    for rule in edition.rules_for_type.get(a.type, edition.rules):
+        if rule.id in fired:
+            continue
+        kinds = {c.kind for c in rule.consequences} - {"note", "review"}
+        if kinds == {"classify"}:
+            if any(rule.id in edition.overriders.get(e, ()) for e in in_effect):
+                continue
+            option = counting_mod.Candidate(a.id, best.order, *rule.consequence("classify"), a.against,
+                                            frozenset(a.by), a.occurred_at)
+            if ranker.compare(option, best) > 0:
+                moot.add(rule.id)
+        elif kinds == {"flag"} and tuple(rule.consequence("flag")) in flags:
+            moot.add(rule.id)
+    return moot
 
 
 def unclassified(ctx: Context, a: Act, questions: Questions, result: ActResult) -> None:
@@ -115,6 +143,7 @@ def unclassified(ctx: Context, a: Act, questions: Questions, result: ActResult) 
     questions.ask_open(a.id, only=edition.ids_with["negate"] | edition.ids_with["ask"])
     if could_classify:  # only a rule that could make it a crime keeps the act undecided
         result.account = ActAccountOut(a.id, "undecided")
+        result.held_for_class = True
         return
     nn = edition.counting.section("not_notifiable")
     result.negations.append(NegationOut(a.id, nn["id"], nn["cite"], " ".join(nn["sentence"].split()),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .. import counting as counting_mod
 from ..engine import Firing
 from .acts import ActResult, Context
-from .outputs import ActAccountOut, CrimeOut, FiringOut, FlagOut, NegationOut, NoteOut
+from .outputs import ActAccountOut, AssumptionOut, CrimeOut, QuestionOut, FiringOut, FlagOut, NegationOut, NoteOut
 
 
 @dataclass
@@ -78,6 +78,19 @@ def count_crimes(ctx: Context, results: list[ActResult]) -> Counted:
                                          "counted_in_crime", crime.id))
         out.accounts[ci.act] = ActAccountOut(ci.act, "counted_in_crime", crime_id=crime.id, reason_code=ci.rule_id)
     return out
+
+
+def refine(crimes: list[CrimeOut], questions: list[QuestionOut], assumptions: list[AssumptionOut]) -> None:
+    """Each crime names the open questions that could change its class, code, count or flags; it is
+    provisional when its class rests on an assumption or an open question could change the class
+    or the count."""
+    flat = [i for q in questions for i in (q.items or [q])]
+    for c in crimes:
+        acts = set(c.acts)
+        mine = [q for q in flat if acts & set(q.acts) and q.purpose != "recording"]
+        c.refined_by = [q.field for q in mine]
+        c.provisional = any(x.act in acts for x in assumptions) or any(
+            q.purpose in ("classification", "counting") for q in mine)
 
 
 def tell_the_victim(ctx: Context, negations: list[NegationOut]) -> list[NoteOut]:

@@ -27,6 +27,11 @@ class CrimeOut:
     flags: list[FlagOut]
     rule_ids: list[str]
     citations: list[str]
+    # classified on what is known: an assumption was made, or an open question could change the
+    # class or code; refined_by names every open question that could change its class, code,
+    # count or flags (fields of `Decision.questions`, or of a checklist's items)
+    provisional: bool = False
+    refined_by: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -53,9 +58,25 @@ class QuestionOut:
     rule_ids: list[str]
     # what the answer can decide, most decisive first: recording, classification, counting, flag
     purpose: str = ""
+    # a checklist ("do any of these apply?"): its items are questions of their own, answered by
+    # their own fields; none_applies is the answer that says an item does not apply
+    items: list["QuestionOut"] = field(default_factory=list)
+    none_applies: str = ""
 
 
 PURPOSES = ("recording", "classification", "counting", "flag")
+
+
+@dataclass
+class AssumptionOut:
+    """A fact the report did not state, taken as the edition's data says to choose a class."""
+    act: str
+    field: str  # the question that would correct it
+    attribute: str
+    value: str
+    text: str  # "injury = none, not stated"
+    id: str
+    citation: str
 
 
 @dataclass
@@ -105,6 +126,11 @@ class Decision:
     trace: list[FiringOut]
     decided_at: dt.datetime
     notes: list[NoteOut] = field(default_factory=list)
+    assumptions: list[AssumptionOut] = field(default_factory=list)
+
+    def question_fields(self) -> set[str]:
+        """Every field asked, checklist items included."""
+        return {f for q in self.questions for f in ([q.field] + [i.field for i in q.items])}
 
     def to_dict(self) -> dict[str, Any]:
         def conv(v):

@@ -91,44 +91,92 @@ def question_for(edition: Edition, alias: str, attr: str, ref: str | None,
 
 
 class Questions:
-    """Every question of one decision, one per field, with the acts and rules that need it."""
+    """Every question of one decision, one per field, with the acts and rules that need it.
+
+    What the questions are asked against (facts, rules fired, rules in effect) is held per act, so
+    that an act classified on the edition's assumptions is asked about against those facts."""
 
     def __init__(self, edition: Edition, facts: FactIndex, act_types: dict[str, str],
                  fired: dict[str, dict], effective: dict[str, list[str]]):
         self.edition = edition
-        self.facts = facts
         self.act_types = act_types
-        self.fired = fired
-        self.effective = effective
+        self.facts: dict[str, FactIndex] = {a: facts for a in act_types}
+        self.fired = dict(fired)
+        self.effective = dict(effective)
         self.by_field: dict[str, QuestionOut] = {}
         self.blocking: set[str] = set()  # fields an act is explicitly waiting for
+        self.decides_crime: set[str] = set()  # fields that decide whether an act is a crime at all
+
+    def rebase(self, act_id: str, facts: FactIndex, fired: dict, effective: list[str]) -> "Questions":
+        """A fresh set of questions for one act, asked against other facts (its assumptions)."""
+        other = Questions(self.edition, facts, self.act_types, self.fired, self.effective)
+        other.fired[act_id] = fired
+        other.effective[act_id] = effective
+        return other
 
     def add(self, alias: str, attr: str, ref: str | None, act_id: str, rule_id: str,
             blocking: bool = False) -> str:
         path, attribute, text, allowed = question_for(self.edition, alias, attr, ref, self.act_types[act_id])
-        q = self.by_field.get(path)
-        if q is None:
-            q = self.by_field[path] = QuestionOut(path, attribute, text, allowed, [], [])
-        if act_id not in q.acts:
-            q.acts.append(act_id)
-        if rule_id not in q.rule_ids:
-            q.rule_ids.append(rule_id)
-        purpose = purpose_of(self.edition.rule_by_id[rule_id])
-        if not q.purpose or PURPOSES.index(purpose) < PURPOSES.index(q.purpose):
-            q.purpose = purpose
+        self._merge(QuestionOut(path, attribute, text, allowed, [act_id], [rule_id],
+                                purpose_of(self.edition.rule_by_id[rule_id])))
         if blocking:
             self.blocking.add(path)
         return path
 
-    def ask_open(self, act_id: str, kinds: set[str] | None = None, only: set[str] | None = None) -> bool:
+    def _merge(self, new: QuestionOut) -> None:
+        q = self.by_field.get(new.field)
+        if q is None:
+            q = self.by_field[new.field] = QuestionOut(new.field, new.attribute, new.text, new.allowed, [], [])
+        for act in new.acts:
+            if act not in q.acts:
+                q.acts.append(act)
+        for rid in new.rule_ids:
+            if rid not in q.rule_ids:
+                q.rule_ids.append(rid)
+        if not q.purpose or PURPOSES.index(new.purpose) < PURPOSES.index(q.purpose):
+            q.purpose = new.purpose
+
+    def forget(self, act_id: str, keep: set[str] = frozenset()) -> None:
+        """Drop what was asked for one act (except the fields in `keep`)."""
+        for path in list(self.by_field):
+            q = self.by_field[path]
+            if path in keep or act_id not in q.acts:
+                continue
+            q.acts.remove(act_id)
+            if not q.acts:
+                del self.by_field[path]
+                self.blocking.discard(path)
+
+    def adopt(self, other: "Questions", act_id: str) -> None:
+        """Take over what `other` asked for one act."""
+        for q in other.by_field.values():
+            if act_id in q.acts:
+                self._merge(QuestionOut(q.field, q.attribute, q.text, q.allowed, [act_id], q.rule_ids, q.purpose))
+                if q.field in other.blocking:
+                    self.blocking.add(q.field)
+
+    def deciding_crime(self, act_id: str) -> None:
+        """The act is a crime only if a classification rule can still fire: what those rules need
+        decides whether to record it, not how."""
+        for q in self.by_field.values():
+            if act_id in q.acts and q.purpose == "classification":
+                q.purpose = "recording"
+                self.decides_crime.add(q.field)
+
+    def for_act(self, act_id: str) -> list[QuestionOut]:
+        return [q for q in self.by_field.values() if act_id in q.acts]
+
+    def ask_open(self, act_id: str, kinds: set[str] | None = None, only: set[str] | None = None,
+                 exclude: set[str] = frozenset()) -> bool:
         """Questions from rules that did not fire but still could, and would matter."""
         edition = self.edition
         asked = False
         eff = set(self.effective[act_id])
         fired = self.fired[act_id]
-        act_fact = self.facts.acts[act_id]
+        facts = self.facts[act_id]
+        act_fact = facts.acts[act_id]
         for rule in edition.rules_for_type.get(self.act_types[act_id], edition.rules):
-            if rule.id in fired:
+            if rule.id in fired or rule.id in exclude:
                 continue
             if only is not None and rule.id not in only:
                 continue
@@ -138,7 +186,7 @@ class Questions:
                 continue  # a rule that fired already overrides it: its answer would change nothing
             if kinds is not None and not any(c.kind in kinds for c in rule.consequences):
                 continue
-            needs = open_needs(rule, act_fact, self.facts)
+            needs = open_needs(rule, act_fact, facts)
             for alias, attr, ref in sorted(needs or (), key=lambda x: (x[0], x[1], str(x[2]))):
                 self.add(alias, attr, ref, act_id, rule.id)
                 asked = True
@@ -160,13 +208,40 @@ class Questions:
     def ordered(self, undecided: set[str]) -> list[QuestionOut]:
         """Most decisive first: what an act is waiting for (an explicit ask); what could make an
         undecided act a crime; then whether to record, the classification, the count, the flags;
-        then how many rules need the answer."""
+        then how many rules need the answer. The edition's checklists gather their items into one
+        question each, where the first of them would stand."""
         def key(q: QuestionOut) -> tuple:
             if q.field in self.blocking:
                 tier = 0
-            elif set(q.acts) & undecided and q.purpose == "classification":
+            elif q.field in self.decides_crime or (set(q.acts) & undecided and q.purpose == "classification"):
                 tier = 1
             else:
                 tier = 2 + PURPOSES.index(q.purpose)
             return (tier, -len(q.rule_ids), q.field)
-        return sorted(self.by_field.values(), key=key)
+        return self._checklists(sorted(self.by_field.values(), key=key))
+
+    def _checklists(self, questions: list[QuestionOut]) -> list[QuestionOut]:
+        lists = {attr: c for c in self.edition.checklists for attr in c.items}
+        members: dict[str, list[QuestionOut]] = {}
+        for q in questions:
+            c = lists.get(q.attribute)
+            if c is not None and q.field not in self.blocking and q.field not in self.decides_crime:
+                members.setdefault(c.id, []).append(q)
+        folded = {q.field: cid for cid, qs in members.items() if len(qs) > 1 for q in qs}
+        out: list[QuestionOut] = []
+        for q in questions:
+            cid = folded.get(q.field)
+            if cid is None:
+                out.append(q)
+                continue
+            if any(x.field == f"checklist.{cid}" for x in out):
+                continue
+            c = next(c for c in self.edition.checklists if c.id == cid)
+            items = members[cid]
+            for i in items:
+                i.none_applies = c.items.get(i.attribute, "")
+            out.append(QuestionOut(
+                f"checklist.{cid}", "", c.text, [], list(dict.fromkeys(a for i in items for a in i.acts)),
+                list(dict.fromkeys(r for i in items for r in i.rule_ids)),
+                min((i.purpose for i in items), key=PURPOSES.index), items))
+        return out

@@ -31,25 +31,32 @@ Feature: Officer flows - deciding from an incomplete report at the scene
       | acts[a1].attributes.corrosive_substance            | none        |
       | *                                                  | no          |
     When the incident is decided
-    Then the outcome is "more information required"
-    And the first question is "acts[a1].attributes.injury"
+    Then the outcome is "record crime"
+    And a crime of 105A "105/01" is recorded for "V"
+    And that crime is provisional
+    And the decision assumed "injury = none, not stated"
+    And that crime could be changed by "acts[a1].attributes.injury"
     When the officer answers the questions one at a time
-    Then the officer was asked "acts[a1].attributes.injury" first
+    Then the officer was asked "acts[a1].attributes.injury" before "checklist.more-serious-circumstances"
+    And the officer was asked 10 questions
     And a crime of 8N "008/06" is recorded for "V"
     And that crime is flagged "domestic abuse"
     And the decision is the same as for the complete report
 
-  Scenario: A mobile call with only the act and the relationship gets questions, not a wrong crime
+  Scenario: A mobile call with only the act and the relationship records the least assault now, and asks what could change it
     Given an incident reported at "2026-06-01T10:00:00Z" by the victim
     And "V" is a woman of unknown age
     And "S" is a man of unknown age
     And "S" is the partner of "V"
     And act "a1" is a use of force by "S" against "V"
     When the incident is decided
-    Then the outcome is "more information required"
-    And no crimes are recorded
-    And act "a1" is undecided
-    And the first question is "acts[a1].attributes.injury"
+    Then the outcome is "record crime"
+    And a crime of 105A "105/01" is recorded for "V"
+    And that crime is provisional
+    And the decision assumed "injury = none, not stated"
+    And that crime could be changed by "acts[a1].attributes.injury"
+    And that crime could be changed by "persons[V].age"
+    And the decision asks "acts[a1].attributes.intent_serious_harm" in the checklist "more-serious-circumstances"
     And every act is accounted for
 
   Scenario: A passer-by's report: first whether the victim confirms, then what happened
