@@ -180,8 +180,9 @@ class Questions:
                 continue
             if only is not None and rule.id not in only:
                 continue
-            if all(c.kind in ("note", "review") for c in rule.consequences) and not rule.overrides:
-                continue  # a note that overrides nothing cannot change the decision: nothing to ask
+            if all(c.kind in ("note", "review") for c in rule.consequences) and not any(
+                    rule.id in edition.overriders.get(e, ()) for e in eff):
+                continue  # a note that overrides nothing in effect cannot change the decision
             if any(o in eff for o in edition.overriders.get(rule.id, ())):
                 continue  # a rule that fired already overrides it: its answer would change nothing
             if kinds is not None and not any(c.kind in kinds for c in rule.consequences):

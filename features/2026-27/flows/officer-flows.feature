@@ -38,7 +38,7 @@ Feature: Officer flows - deciding from an incomplete report at the scene
     And that crime could be changed by "acts[a1].attributes.injury"
     When the officer answers the questions one at a time
     Then the officer was asked "acts[a1].attributes.injury" before "checklist.more-serious-circumstances"
-    And the officer was asked 10 questions
+    And the officer was asked 7 questions
     And a crime of 8N "008/06" is recorded for "V"
     And that crime is flagged "domestic abuse"
     And the decision is the same as for the complete report
@@ -56,7 +56,7 @@ Feature: Officer flows - deciding from an incomplete report at the scene
     And the decision assumed "injury = none, not stated"
     And that crime could be changed by "acts[a1].attributes.injury"
     And that crime could be changed by "persons[V].age"
-    And the decision asks "acts[a1].attributes.intent_serious_harm" in the checklist "more-serious-circumstances"
+    And the decision asks "acts[a1].attributes.strangulation_or_suffocation" in the checklist "more-serious-circumstances"
     And every act is accounted for
 
   Scenario: A passer-by's report: first whether the victim confirms, then what happened
