@@ -6,7 +6,8 @@ the feature scenarios decide (issue 10: a median of at most 3 questions per reco
     .venv/bin/python bench/questions.py --save FILE     # also save the corpus captured
 
 A question counts for a crime when it names one of the crime's acts; a checklist ("do any of
-these apply?") counts once, whatever its items. Not a timed benchmark and not run by `make test`.
+these apply?") counts once, whatever its items. Incidents no edition in force covers (scenarios
+decided under a named edition) are skipped. Not a timed benchmark and not run by `make test`.
 """
 from __future__ import annotations
 
@@ -66,8 +67,7 @@ def measure(incidents: list[dict]) -> dict:
         xs = sorted(xs)
         return {"n": len(xs), "median": statistics.median(xs), "mean": round(statistics.mean(xs), 1),
                 "p90": xs[int(0.9 * (len(xs) - 1))], "max": xs[-1],
-                "histogram": {f"{lo}-{lo + 4}": sum(1 for x in xs if lo <= x <= lo + 4)
-                              for lo in range(0, xs[-1] + 1, 5)}}
+                "histogram": {str(k): v for k, v in sorted(Counter(xs).items())}}
     return {"incidents": sum(outcomes.values()), "outcomes": dict(outcomes.most_common()),
             "questions_per_recorded_crime": dist(per_crime), "questions_per_decision": dist(per_decision)}
 
