@@ -142,3 +142,19 @@ Feature: Officer flows - deciding from an incomplete report at the scene
     And a crime of 28I "028/03" is recorded for "V"
     And that crime is not flagged "domestic abuse"
     And the decision is the same as for the complete report
+
+  Scenario: A partial report records what it can and says what is still open
+    Given an incident reported at "2026-06-01T10:00:00Z" by the victim
+    And "V" is a woman aged 30
+    And "S" is a man aged 35
+    And "S" is the stranger of "V"
+    And act "a1" is a use of force by "S" against "V"
+    And act "a1" has injury "minor"
+    And act "a2" is a sexual contact by "S" against "V"
+    When the incident is decided
+    Then the outcome is "record crime"
+    And a crime of 8N "008/06" is recorded for "V"
+    And act "a2" is undecided
+    And the first question is "acts[a2].attributes.penetration"
+    And the decision asks for "acts[a2].attributes.penetration" to decide whether to record
+    And every act is accounted for
