@@ -85,6 +85,7 @@ Feature: Officer flows - deciding from an incomplete report at the scene
       | *                                                  | no        |
     When the officer answers the questions one at a time
     Then the officer was asked "persons[V].attributes.confirmation" before "acts[a1].attributes.injury"
+    And the officer was asked 5 questions
     And a crime of 5D "005/01" is recorded for "V"
     And the decision is the same as for the complete report
 
@@ -110,6 +111,7 @@ Feature: Officer flows - deciding from an incomplete report at the scene
     And the first question is "acts[a1].attributes.penetration"
     When the officer answers the questions one at a time
     Then the officer was asked "acts[a1].attributes.penetration" before "acts[a1].attributes.consent"
+    And the officer was asked 5 questions
     And a crime of 20A "020/05" is recorded for "V"
     And that crime is flagged "child sexual abuse"
     And the decision is the same as for the complete report
@@ -139,6 +141,7 @@ Feature: Officer flows - deciding from an incomplete report at the scene
     And the first question is "acts[a1].attributes.building"
     When the officer answers the questions one at a time
     Then the officer was asked "acts[a1].attributes.building" first
+    And the officer was asked 9 questions
     And a crime of 28I "028/03" is recorded for "V"
     And that crime is not flagged "domestic abuse"
     And the decision is the same as for the complete report
