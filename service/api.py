@@ -24,7 +24,7 @@ class DecisionService:
     def edition_for(self, reported_at: dt.datetime, name: str | None = None) -> Edition:
         if name:
             if name not in self.editions:
-                raise NoEdition(f"unknown edition {name!r}; known: {', '.join(sorted(self.editions))}")
+                raise NoEdition(f"unknown edition; known: {', '.join(sorted(self.editions))}")
             return self.editions[name]
         day = reported_at.astimezone(dt.timezone.utc).date()
         in_force = [e for e in self.editions.values()
@@ -37,11 +37,15 @@ class DecisionService:
         return max(in_force, key=lambda e: e.in_force_from)
 
     def decide(self, raw: Any, edition: str | None = None, as_of: dt.datetime | None = None,
-               prefix: str = "") -> Decision:
-        """Validate a JSON-like incident and decide it. Raises InvalidIncident or NoEdition."""
+               prefix: str = "", check_only: bool = False) -> Decision | None:
+        """Validate a JSON-like incident and decide it. Raises InvalidIncident or NoEdition.
+
+        With `check_only`, stop after validation (None): to report every violation at once."""
         incident = parse_incident(raw, prefix)
         chosen = self.edition_for(incident.reported_at, edition)
         incident = check_incident(incident, chosen, prefix)
+        if check_only:
+            return None
         return decide(incident, chosen, as_of)
 
 

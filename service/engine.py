@@ -16,9 +16,11 @@ shared/design/engine-notes.md:
 """
 from __future__ import annotations
 
+import contextvars
 import itertools
 import json
 import threading
+import time
 from dataclasses import dataclass
 import durable_rules_engine as _dre
 
@@ -31,6 +33,14 @@ _SIDS = itertools.count(1)
 
 class EngineError(RuntimeError):
     """The engine could not complete an evaluation; the caller must not use a partial result."""
+
+
+class EngineTimeout(EngineError):
+    """The evaluation passed the deadline of the call it serves and was stopped."""
+
+
+# time.monotonic() after which a running evaluation stops (set by the transport per call)
+DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("hocr_engine_deadline", default=None)
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,9 @@ class Engine:
         batch = [{"t": "sentinel", "id": "sentinel", "sid": sid}] + [{**f, "sid": sid} for f in facts]
         firings: list[Firing] = []
         refused: str | None = None
+        deadline = DEADLINE.get()
+        if deadline is not None and time.monotonic() > deadline:
+            raise EngineTimeout("the call's time limit passed before the engine started")
         with _LOCK:
             try:
                 code, state = _dre.assert_facts(self._handle, _dumps(batch))
@@ -83,6 +96,10 @@ class Engine:
                 # at least one, so deleting the session below is always safe.
                 result = _dre.start_action_for_state(self._handle, state)
                 while result:
+                    if deadline is not None and time.monotonic() > deadline:
+                        _dre.abandon_action(self._handle, state)
+                        refused = "timeout"
+                        break
                     action = json.loads(result[1] if isinstance(result, tuple) else result)
                     try:
                         (rule_id, matched), = action.items()
@@ -100,6 +117,8 @@ class Engine:
                     _dre.delete_state(self._handle, sid)
                 except _dre.error:
                     pass
+        if refused == "timeout":
+            raise EngineTimeout("the call's time limit passed while the engine ran; no decision was made")
         if refused:
             raise EngineError(refused)
         return firings
