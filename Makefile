@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/hocr serve --port $(PORT)
+	$(BIN)/hocr serve --insecure --port $(PORT) $(SERVE_FLAGS)
 
 # The whole suite: rules compile; every scenario and test (also writing reports/cucumber.json and
 # reports/rule-coverage.json); every rule and classification exercised by a scenario; HTML report.
