@@ -55,7 +55,7 @@ class Limits:
     call_seconds: float = 10.0  # engine time of one Decide or ReviewCrime (or the caller's deadline)
     batch_seconds: float = 120.0  # of one DecideBatch; items not reached in it get DEADLINE_EXCEEDED
     batch_work: int = 100_000  # sum of the work units of a batch's incidents
-    batch_acts: int = 5_000  # acts in one batch (keeps the response well inside 16 MiB)
+    batch_acts: int = 2_500  # acts in one batch (a decision is ~5 KB per act: keeps the reply inside 16 MiB)
     batch_slots: int = 2  # batches in flight per process; more are refused at once
     per_caller: int = 32  # calls of one caller in flight per process
 
@@ -257,7 +257,13 @@ class Servicer:
         budget = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
         end = time.monotonic() + budget
         results = []
+        size, room = 0, MAX_MESSAGE_BYTES - 256 * 1024
         for i, req in enumerate(request.requests):
+            if size > room:  # the reply is full: say so for the rest, rather than lose it all
+                results.append(pb.BatchResult(incident_id=req.incident.id, error=_status(
+                    code_pb2.RESOURCE_EXHAUSTED, "the batch's reply reached its size limit before this incident; "
+                    "send it in another batch")))
+                continue
             if not context.is_active():  # the caller has gone: stop spending the engine on it
                 context.abort(grpc.StatusCode.CANCELLED, "the client cancelled the batch")
             incident_id = req.incident.id if req.HasField("incident") else ""
@@ -284,6 +290,11 @@ class Servicer:
                     code_pb2.INTERNAL, internal_message(ref))))
             finally:
                 _engine.DEADLINE.reset(token)
+            size += results[-1].ByteSize() + 8
+            if size > room and results[-1].HasField("decision"):
+                results[-1] = pb.BatchResult(incident_id=incident_id, error=_status(
+                    code_pb2.RESOURCE_EXHAUSTED, "the batch's reply reached its size limit with this incident; "
+                    "send it in another batch"))
         return pb.DecideBatchResponse(results=results)
 
     def handler(self) -> grpc.GenericRpcHandler:

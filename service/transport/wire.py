@@ -4,13 +4,14 @@
   UTF-8 become INVALID_ARGUMENT (grpcio's own deserializer path keeps every request it failed to
   decode: about 16 KB each);
 * ``timestamp_violations``: timestamps outside the range protobuf itself allows, found anywhere in
-  a message, named by field path and cleared so that the rest of the request is still checked;
+  a message, named by field path and replaced by a placeholder so that the rest of the request is still checked;
 * ``work_of``: the size of the engine's job for one incident, checked before any work is done;
 * ``bad_request``: a google.rpc.Status with BadRequest details, bounded (at most 50 violations,
   a few KB) so that a client with the default 8 KB metadata limit receives it whole.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from google.protobuf import any_pb2
@@ -39,8 +40,11 @@ def _join(prefix: str, name: str) -> str:
     return f"{prefix}.{name}" if prefix else name
 
 
-def timestamp_violations(msg: Message, prefix: str = "") -> list[tuple[str, str]]:
-    """Every Timestamp in `msg` outside protobuf's range, by path; each is cleared in `msg`."""
+def timestamp_violations(msg: Message, prefix: str = "", placeholder: int | None = None) -> list[tuple[str, str]]:
+    """Every Timestamp in `msg` outside protobuf's range, by path; each is set in `msg` to the
+    placeholder (seconds; default: now), so that the rest of the request can still be checked."""
+    if placeholder is None:
+        placeholder = int(time.time())
     out: list[tuple[str, str]] = []
     for fd, value in msg.ListFields():
         if fd.message_type is None or fd.message_type.GetOptions().map_entry:
@@ -51,12 +55,12 @@ def timestamp_violations(msg: Message, prefix: str = "") -> list[tuple[str, str]
                 continue  # no repeated timestamps in the contract
             if not (TS_MIN <= value.seconds <= TS_MAX and 0 <= value.nanos <= 999_999_999):
                 out.append((path, "a timestamp outside 0001-01-01 to 9999-12-31 (or with invalid nanos)"))
-                msg.ClearField(fd.name)
+                value.seconds, value.nanos = placeholder, 0
         elif fd.is_repeated:
             for i, item in enumerate(value):
-                out += timestamp_violations(item, f"{path}[{i}]")
+                out += timestamp_violations(item, f"{path}[{i}]", placeholder)
         else:
-            out += timestamp_violations(value, path)
+            out += timestamp_violations(value, path, placeholder)
     return out
 
 
@@ -89,13 +93,18 @@ def _cut(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 3] + "..."
 
 
+def _path(text: str) -> str:
+    """A field path as given back: printable ASCII only (a map key from the payload may be anything)."""
+    return _cut("".join(c if " " < c < "\x7f" and c not in "\"'\\" else "?" for c in text), 200)
+
+
 def bad_request(violations: list[tuple[str, str]], summary: str | None = None) -> status_pb2.Status:
     """INVALID_ARGUMENT with every violation (at most MAX_VIOLATIONS, within MAX_DETAIL_BYTES)."""
     violations = violations or [("request", "invalid request")]
     kept: list[error_details_pb2.BadRequest.FieldViolation] = []
     size = 0
     for f, m in violations[:MAX_VIOLATIONS]:
-        v = error_details_pb2.BadRequest.FieldViolation(field=_cut(f, 200), description=_cut(m, MAX_DESCRIPTION))
+        v = error_details_pb2.BadRequest.FieldViolation(field=_path(f), description=_cut(m, MAX_DESCRIPTION))
         n = v.ByteSize() + 4
         if size + n > MAX_DETAIL_BYTES - 600:
             break
