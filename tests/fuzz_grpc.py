@@ -146,9 +146,77 @@ def wild_incident(rng: random.Random, big: bool = False) -> pb.Incident:
     return inc
 
 
+INJURIES = ["none", "minor", "serious"]
+
+
+def one_change(rng: random.Random) -> pb.Incident:
+    """A valid incident (1 to 12 acts, up to 4 victims and 3 offenders) with at most one thing
+    broken or pushed to its limit: the NIBRS validator's method."""
+    inc = baseline(f"N{rng.randrange(10**6)}")
+    del inc.persons[:], inc.acts[:], inc.relationships[:]
+    victims = [f"V{i}" for i in range(rng.randrange(1, 5))]
+    offenders = [f"S{i}" for i in range(rng.randrange(1, 4))]
+    for pid in victims + offenders:
+        inc.persons.add(id=pid, age=rng.choice([3, 12, 15, 16, 17, 34, 70]), sex=rng.choice(["female", "male"]))
+    for _ in range(rng.randrange(0, 3)):
+        inc.relationships.add(a=rng.choice(offenders), b=rng.choice(victims),
+                              kind=rng.choice(["ex_partner", "partner", "parent", "stranger", "sibling"]))
+    for i in range(rng.randrange(1, 13)):
+        a = inc.acts.add(id=f"a{i}", type="use_of_force", by=rng.sample(offenders, rng.randrange(1, len(offenders) + 1)),
+                         against=rng.choice(victims))
+        if rng.random() < 0.9:
+            a.attributes["injury"] = rng.choice(INJURIES)
+        if rng.random() < 0.2:
+            a.attributes[rng.choice(["intent_serious_harm", "strangulation_or_suffocation",
+                                     "racially_or_religiously_aggravated"])] = rng.choice(["yes", "no"])
+    if rng.random() < 0.3:
+        inc.evidence.add(id="e1", acts=["a0"], credible=True, contradicts=rng.random() < 0.5,
+                         immediately_available=True)
+    inc.reporter.role = rng.choice(["victim", "third_party", "professional"])
+    inc.reporter.person = victims[0] if inc.reporter.role == "victim" else ""
+    act = inc.acts[rng.randrange(len(inc.acts))]
+    change = rng.randrange(16)
+    if change == 0:
+        act.by.append(act.by[0])  # an offender listed twice
+    elif change == 1:
+        inc.evidence.add(id="e1", acts=[act.id, act.id])  # a link listed twice (and perhaps the id)
+    elif change == 2:
+        inc.persons.add(id=f"{act.id}:offender:{victims[0]}")  # fact ids that would collide
+        act.id = f"{act.id}:x"
+    elif change == 3:
+        ts(inc.reported_at, rng)
+    elif change == 4:
+        ts(act.occurred_at, rng)
+    elif change == 5:
+        act.attributes[rng.choice(["injury", "intent_serious_harm", "occasions"])] = wild_string(rng)
+    elif change == 6:
+        act.against = act.by[0]
+    elif change == 7:
+        inc.persons[0].age = rng.choice([-1, 131, 2**31 - 1, -2**31])
+    elif change == 8:
+        inc.relationships.add(a=victims[0], b=victims[0], kind="partner")
+    elif change == 9:
+        for j in range(rng.choice([40, 100])):
+            inc.acts.add(id=f"m{j}", type="use_of_force", by=[offenders[0]], against=victims[0],
+                         attributes={"injury": "minor"})
+    elif change == 10:
+        inc.attributes[rng.choice(WORDS)] = wild_string(rng)
+    elif change == 11:
+        inc.id = wild_string(rng)
+    elif change == 12:
+        inc.persons[0].attributes[wild_string(rng)] = wild_string(rng)
+    elif change == 13:
+        act.type = rng.choice(WORDS)
+    elif change == 14:
+        inc.location.place = rng.choice(["dwelling", "public_place", "school", wild_string(rng)])
+    return inc
+
+
 def decide_request(rng: random.Random, big: bool = False) -> pb.DecideRequest:
     req = pb.DecideRequest()
-    if rng.random() > 0.03:
+    if not big and rng.random() < 0.5:
+        req.incident.CopyFrom(one_change(rng))
+    elif rng.random() > 0.03:
         req.incident.CopyFrom(wild_incident(rng, big))
     if rng.random() < 0.1:
         req.edition = rng.choice(["2026-27", "2022-23", "1999-00", wild_string(rng)])

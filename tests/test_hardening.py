@@ -264,26 +264,21 @@ def _ten_acts(iid: str) -> pb.Incident:
 
 
 def test_batches_do_not_starve_single_decisions_and_extra_batches_are_refused(service):
-    server, port = create_server("127.0.0.1:0", service, workers=4, limits=Limits(batch_slots=1))
+    # 4 worker threads: without a limit, 4 batches would hold them all and every Decide would wait
+    server, port = create_server("127.0.0.1:0", service, workers=4, limits=Limits(batch_slots=2))
     server.start()
     try:
         with grpc.insecure_channel(f"127.0.0.1:{port}", options=[("grpc.max_receive_message_length", 16 << 20)]) as ch:
             stub = pb_grpc.DecisionServiceStub(ch)
-            batch = stub.DecideBatch.future(pb.DecideBatchRequest(
-                requests=[pb.DecideRequest(incident=_ten_acts(f"I{i}")) for i in range(250)]))
-            refused = None
-            while not batch.done() and refused is None:  # a second batch while the first holds the slot
-                try:
-                    stub.DecideBatch(pb.DecideBatchRequest(requests=[pb.DecideRequest(incident=incident())]))
-                except grpc.RpcError as err:
-                    refused = err.code()
-            assert refused == grpc.StatusCode.RESOURCE_EXHAUSTED
-            decided_during_batch = 0
+            big = pb.DecideBatchRequest(requests=[pb.DecideRequest(incident=_ten_acts(f"I{i}")) for i in range(100)])
+            batches = [stub.DecideBatch.future(big) for _ in range(4)]
+            decided_during_batches = 0
             for _ in range(10):
                 assert stub.Decide(pb.DecideRequest(incident=incident())).crimes
-                decided_during_batch += not batch.done()
-            assert len(batch.result().results) == 250
-            assert decided_during_batch == 10, "single decisions waited for the batch"
+                decided_during_batches += not all(b.done() for b in batches)
+            outcomes = sorted("ok" if b.exception() is None else b.exception().code().name for b in batches)
+            assert outcomes == ["RESOURCE_EXHAUSTED", "RESOURCE_EXHAUSTED", "ok", "ok"]
+            assert decided_during_batches == 10, "single decisions waited for the batches"
     finally:
         server.stop(grace=None)
 

@@ -34,7 +34,7 @@ from ..api import DecisionService, InvalidIncident, NoEdition
 from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR
 from ..engine import EngineError, EngineTimeout
 from ..gen.hocr.v1 import hocr_pb2 as pb
-from ..identity import Credentials
+from ..identity import Credentials, current_caller
 from ..mapping import (decision_to_proto, incident_to_dict, review_request_to_dict, review_result_to_proto,
                        vocabulary_to_proto)
 from .interceptors import Fairness, Gate, Policy, internal_message, report_internal
@@ -285,7 +285,7 @@ class Servicer:
                 results.append(pb.BatchResult(incident_id=incident_id, error=_status(
                     code_pb2.DEADLINE_EXCEEDED, str(exc))))
             except Exception as exc:  # noqa: BLE001 - one item's failure is that item's status
-                ref = report_internal(exc, "/hocr.v1.DecisionService/DecideBatch", None)
+                ref = report_internal(exc, "/hocr.v1.DecisionService/DecideBatch", current_caller())
                 results.append(pb.BatchResult(incident_id=incident_id, error=_status(
                     code_pb2.INTERNAL, internal_message(ref))))
             finally:
