@@ -470,12 +470,12 @@ def _child(opts: ServeOptions, port: int) -> None:
 def serve(opts: ServeOptions) -> int:
     """Serve with `opts.processes` processes on one port; returns the exit status."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    _port_free(opts.host, opts.port)  # before loading any rules
     if opts.processes <= 1:
         serve_process(opts)
         return 0
     import multiprocessing as mp
 
-    _port_free(opts.host, opts.port)
     ctx = mp.get_context("spawn")  # each process builds its own engine and gRPC state
     with _reserve_port(opts.host, opts.port) as port:
         procs = [ctx.Process(target=_child, args=(opts, port), name=f"hocr-{i}") for i in range(opts.processes)]
