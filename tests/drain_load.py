@@ -118,7 +118,14 @@ def drain_under_load(processes: int = 1, threads: int = 4, drain: float = 2.0, w
                 except grpc.RpcError:
                     pass
                 time.sleep(0.02)
-        res.exit_code = server.wait(timeout=drain + 150)
+        try:
+            res.exit_code = server.wait(timeout=drain + 150)
+        except subprocess.TimeoutExpired:
+            server.send_signal(signal.SIGUSR1)  # the stacks of the stuck server, for the failure report
+            time.sleep(1)
+            server.kill()
+            _, err = server.communicate()
+            raise AssertionError(f"the server did not stop; its threads:\n{err[-6000:]}") from None
         time.sleep(0.3)
         stop.set()
         for w in workers:

@@ -409,29 +409,34 @@ def _policy(opts: ServeOptions) -> Policy:
 
 
 def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> None:
-    """One server process: serve until SIGTERM/SIGINT, then drain and stop."""
+    """One server process: serve until SIGTERM/SIGINT, then drain and stop. SIGUSR1 prints every
+    thread's stack to standard error (for an operator looking at a stuck process)."""
+    import faulthandler
+
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     service = DecisionService(opts.rules_dir)
     server, bound = create_server(opts.address(), service, opts.workers, security=opts.security,
                                   policy=_policy(opts), limits=opts.limits, keepalive=opts.keepalive,
                                   reflection_on=opts.reflection, reuse_port=reuse_port)
+    stop = threading.Event()
+    got: list[int] = []
+
+    def on_signal(signum, _frame):  # only note it: the main thread does the rest
+        got.append(signum)
+        stop.set()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, on_signal)
     server.start()
     log.info("hocr pid %d serving on %s (%s; editions: %s)", os.getpid(), opts.address(bound),
              "TLS" + (" with client certificates" if opts.security and opts.security.client_ca else "")
              if opts.security else "PLAINTEXT", ", ".join(sorted(service.editions)))
     if ready is not None:
         ready(bound)
-    stop = threading.Event()
-
-    def on_signal(signum, _frame):
-        if not stop.is_set():
-            log.info("pid %d signal %d: NOT_SERVING now, still serving for %.1f s", os.getpid(), signum,
-                     opts.drain_seconds)
-            server.health_servicer.enter_graceful_shutdown()
-            stop.set()
-
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, on_signal)
-    stop.wait()
+    while not stop.wait(timeout=1.0):
+        pass
+    server.health_servicer.enter_graceful_shutdown()  # NOT_SERVING for every service, at once
+    log.info("pid %d signal %d: NOT_SERVING now, still serving for %.1f s", os.getpid(), got[0], opts.drain_seconds)
     time.sleep(opts.drain_seconds)  # load balancers see NOT_SERVING and move away; calls still served
     log.info("pid %d stopping (in-flight calls get up to %.0f s)", os.getpid(), opts.grace_seconds)
     server.stop(grace=opts.grace_seconds).wait()
