@@ -141,8 +141,29 @@ def certificate_name(context) -> str | None:
     return names[0].decode("utf-8", "replace") if names else None
 
 
-def authenticate(context, metadata, credentials: Credentials | None, allow_local: bool) -> Caller | None:
-    """The caller of a call, or None when it presents no credentials the server accepts."""
+PEER_CALLER, PEER_ROLES = "x-hocr-on-behalf-of", "x-hocr-on-behalf-roles"
+
+
+def forwarded(caller: Caller) -> tuple[tuple[str, str], ...]:
+    """Metadata naming the caller a server process forwards part of a batch for."""
+    return ((PEER_CALLER, caller.name), (PEER_ROLES, ",".join(sorted(caller.roles))))
+
+
+def _from_peer(metadata) -> Caller | None:
+    md = dict((k, v) for k, v in metadata or () if isinstance(v, str))
+    if PEER_CALLER not in md:
+        return None
+    return Caller(md[PEER_CALLER], frozenset(r for r in md.get(PEER_ROLES, "").split(",") if r in ROLES), "peer")
+
+
+def authenticate(context, metadata, credentials: Credentials | None, allow_local: bool,
+                 trust_unix_peers: bool = False) -> Caller | None:
+    """The caller of a call, or None when it presents no credentials the server accepts.
+
+    With `trust_unix_peers`, a call over the server processes' own unix socket (in a directory
+    only the service's user can open) carries the caller it was forwarded for."""
+    if trust_unix_peers and context.peer().startswith("unix:"):
+        return _from_peer(metadata)
     token = bearer(metadata)
     if credentials is not None:
         if token is not None:

@@ -36,6 +36,15 @@ def test_several_processes_share_one_port_and_a_second_server_is_refused():
         for _ in range(4):  # a connection each: the kernel spreads them over the processes
             with grpc.insecure_channel(f"127.0.0.1:{port}", options=[("grpc.use_local_subchannel_pool", 1)]) as ch:
                 assert pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=baseline())).crimes
+        # a batch is spread over the processes; its items come back in order, paths count from the whole
+        reqs = [pb.DecideRequest(incident=baseline(f"B{i}")) for i in range(64)]
+        reqs[40].incident.acts[0].attributes["injury"] = "bruised"
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
+            resp = pb_grpc.DecisionServiceStub(ch).DecideBatch(pb.DecideBatchRequest(requests=reqs))
+        assert [r.incident_id for r in resp.results] == [f"B{i}" for i in range(64)]
+        assert [i for i, r in enumerate(resp.results) if r.HasField("error")] == [40]
+        assert "requests[40].incident.acts[0].attributes.injury" in resp.results[40].error.SerializeToString().decode(
+            "utf-8", "replace")
         # plaintext, and no --host: loopback only
         out = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True)
         if out.returncode == 0:  # ss is there
@@ -50,6 +59,8 @@ def test_several_processes_share_one_port_and_a_second_server_is_refused():
         assert server.returncode == 0
         pids = set(re.findall(r"hocr pid (\d+) serving", err))
         assert len(pids) == 2 and len(set(re.findall(r"pid (\d+) stopped", err))) == 2
+        assert "batch of 64 from local-unauthenticated spread over 2 processes" in err
+        assert "did not decide part of a batch" not in err
     finally:
         if server.poll() is None:
             server.kill()

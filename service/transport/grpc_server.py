@@ -30,6 +30,7 @@ from grpc_reflection.v1alpha import reflection_pb2
 from grpc_status import rpc_status
 
 from .. import engine as _engine
+from .. import identity
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR
 from ..engine import EngineError, EngineTimeout
@@ -44,6 +45,9 @@ log = logging.getLogger("hocr.server")
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DecisionService"].full_name
 HEALTH_NAME = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
 REFLECTION_V1 = "grpc.reflection.v1.ServerReflection"
+BATCH_METHOD = f"/{SERVICE_NAME}/DecideBatch"
+OFFSET_KEY = "x-hocr-batch-offset"  # where a forwarded part starts in the whole batch (for field paths)
+MIN_SPREAD = 16  # smaller batches are decided in the process that received them
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
 
@@ -115,10 +119,14 @@ def _year_ok(ts) -> bool:
 class Servicer:
     """hocr.v1.DecisionService over raw request bytes."""
 
-    def __init__(self, service: DecisionService, limits: Limits = Limits()):
+    def __init__(self, service: DecisionService, limits: Limits = Limits(), peers: tuple[str, ...] = ()):
         self.service = service
         self.limits = limits
         self.fair = Fairness(limits.batch_slots)
+        # the unix sockets of this server's sibling processes: a batch is spread over them
+        opts = [("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+                ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)]
+        self.peers = [grpc.insecure_channel(f"unix:{p}", options=opts).unary_unary(BATCH_METHOD) for p in peers]
 
     # ------------------------------------------------------------------------------ checking
 
@@ -248,11 +256,55 @@ class Servicer:
             context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
                           f"{self.fair.batch_slots} batches are already being decided here; retry shortly")
         try:
+            caller = current_caller()
+            if caller is not None and caller.how == "peer":  # a part of a batch a sibling process spreads
+                offset = dict(context.invocation_metadata()).get(OFFSET_KEY, "0")
+                return self._batch(request, context, int(offset) if offset.isdigit() else 0).SerializeToString()
+            if self.peers and n >= MIN_SPREAD and caller is not None:
+                return self._spread(request, context, caller).SerializeToString()
             return self._batch(request, context).SerializeToString()
         finally:
             self.fair.end_batch()
 
-    def _batch(self, request: pb.DecideBatchRequest, context) -> pb.DecideBatchResponse:
+    def _spread(self, request: pb.DecideBatchRequest, context, caller) -> pb.DecideBatchResponse:
+        """Decide a batch across this process and its siblings: one contiguous part each. A part a
+        sibling cannot take (busy, gone, failed) is decided here instead."""
+        items = list(request.requests)
+        size = -(-len(items) // (1 + len(self.peers)))
+        parts = [(start, items[start:start + size]) for start in range(0, len(items), size)]
+        remaining = context.time_remaining()
+        timeout = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
+        log.info("batch of %d from %s spread over %d processes", len(items), caller.name, len(parts))
+        sent = []
+        for peer, (start, part) in zip(self.peers, parts[1:]):
+            sent.append((start, part, peer.future(pb.DecideBatchRequest(requests=part).SerializeToString(),
+                                                  metadata=identity.forwarded(caller) + ((OFFSET_KEY, str(start)),),
+                                                  timeout=timeout)))
+        try:
+            results = list(self._batch(pb.DecideBatchRequest(requests=parts[0][1]), context).results)
+            for start, part, fut in sent:
+                try:
+                    got = pb.DecideBatchResponse.FromString(fut.result()).results
+                    if len(got) != len(part):
+                        raise ValueError("a sibling answered for a different number of incidents")
+                    results += got
+                except Exception as exc:  # noqa: BLE001 - decide that part here
+                    log.info("a sibling process did not decide part of a batch (%s); deciding it here",
+                             exc.code().name if isinstance(exc, grpc.RpcError) else type(exc).__name__)
+                    results += self._batch(pb.DecideBatchRequest(requests=part), context, start).results
+        finally:
+            for _, _, fut in sent:
+                fut.cancel()
+        total, room = 0, MAX_MESSAGE_BYTES - 256 * 1024
+        for i, r in enumerate(results):  # the parts together must still fit one reply
+            total += r.ByteSize() + 8
+            if total > room:
+                results[i] = pb.BatchResult(incident_id=r.incident_id, error=_status(
+                    code_pb2.RESOURCE_EXHAUSTED, "the batch's reply reached its size limit with this incident; "
+                    "send it in another batch"))
+        return pb.DecideBatchResponse(results=results)
+
+    def _batch(self, request: pb.DecideBatchRequest, context, offset: int = 0) -> pb.DecideBatchResponse:
         remaining = context.time_remaining()
         budget = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
         end = time.monotonic() + budget
@@ -275,7 +327,7 @@ class Servicer:
             token = _engine.DEADLINE.set(min(end, time.monotonic() + self.limits.call_seconds))
             try:
                 results.append(pb.BatchResult(incident_id=incident_id,
-                                              decision=self._decide(req, prefix=f"requests[{i}].incident")))
+                                              decision=self._decide(req, prefix=f"requests[{offset + i}].incident")))
             except InvalidIncident as exc:
                 results.append(pb.BatchResult(incident_id=incident_id, error=bad_request(exc.violations)))
             except NoEdition as exc:
@@ -326,7 +378,8 @@ class BindError(OSError):
 def create_server(address: str = "[::]:50051", service: DecisionService | None = None, workers: int = 8,
                   extra_handlers=(), max_concurrent: int = 256, *, security: Security | None = None,
                   policy: Policy | None = None, limits: Limits = Limits(), keepalive: Keepalive = Keepalive(),
-                  reflection_on: bool = True, reuse_port: bool = False) -> tuple[grpc.Server, int]:
+                  reflection_on: bool = True, reuse_port: bool = False, peer_socket: str | None = None,
+                  peers: tuple[str, ...] = ()) -> tuple[grpc.Server, int]:
     """Build (not start) a server with the decision, health and reflection services.
 
     Without `security` it listens in plaintext; without `policy`, a plaintext server treats every
@@ -337,7 +390,7 @@ def create_server(address: str = "[::]:50051", service: DecisionService | None =
     service = service or DecisionService()
     if policy is None:
         policy = Policy(allow_local=security is None, per_caller=limits.per_caller)
-    servicer = Servicer(service, limits)
+    servicer = Servicer(service, limits, peers)
     health_servicer = health.HealthServicer()
     reflect = reflection.ReflectionServicer(
         (SERVICE_NAME, HEALTH_NAME, reflection.SERVICE_NAME, REFLECTION_V1)) if reflection_on else None
@@ -368,6 +421,8 @@ def create_server(address: str = "[::]:50051", service: DecisionService | None =
         raise BindError(f"could not listen on {address}: {exc}") from None
     if port == 0:
         raise BindError(f"could not listen on {address} (in use, or not an address of this host)")
+    if peer_socket is not None and server.add_insecure_port(f"unix:{peer_socket}") == 0:
+        raise BindError(f"could not listen on unix:{peer_socket}")
     server.health_servicer = health_servicer  # type: ignore[attr-defined]
     server.servicer = servicer  # type: ignore[attr-defined]
     return server, port
@@ -390,6 +445,8 @@ class ServeOptions:
     reflection: bool = True
     limits: Limits = field(default_factory=Limits)
     keepalive: Keepalive = field(default_factory=Keepalive)
+    peer_dir: str | None = None  # with several processes: their unix sockets (a directory only we open)
+    index: int = 0  # this process's number among them
 
     @property
     def grace_seconds(self) -> float:
@@ -405,7 +462,8 @@ class ServeOptions:
 
 def _policy(opts: ServeOptions) -> Policy:
     creds = Credentials.load(opts.auth_tokens) if opts.auth_tokens else None
-    return Policy(credentials=creds, allow_local=opts.insecure and creds is None, per_caller=opts.limits.per_caller)
+    return Policy(credentials=creds, allow_local=opts.insecure and creds is None, per_caller=opts.limits.per_caller,
+                  trust_unix_peers=opts.peer_dir is not None)
 
 
 def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> None:
@@ -415,9 +473,13 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
 
     faulthandler.register(signal.SIGUSR1, all_threads=True)
     service = DecisionService(opts.rules_dir)
+    own, peers = None, ()
+    if opts.peer_dir is not None:
+        own = os.path.join(opts.peer_dir, f"p{opts.index}.sock")
+        peers = tuple(os.path.join(opts.peer_dir, f"p{j}.sock") for j in range(opts.processes) if j != opts.index)
     server, bound = create_server(opts.address(), service, opts.workers, security=opts.security,
                                   policy=_policy(opts), limits=opts.limits, keepalive=opts.keepalive,
-                                  reflection_on=opts.reflection, reuse_port=reuse_port)
+                                  reflection_on=opts.reflection, reuse_port=reuse_port, peer_socket=own, peers=peers)
     stop = threading.Event()
     got: list[int] = []
 
@@ -467,9 +529,9 @@ def _reserve_port(host: str, port: int):
         s.close()
 
 
-def _child(opts: ServeOptions, port: int) -> None:
+def _child(opts: ServeOptions, port: int, index: int, peer_dir: str) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    serve_process(replace(opts, port=port), reuse_port=True)
+    serve_process(replace(opts, port=port, index=index, peer_dir=peer_dir), reuse_port=True)
 
 
 def serve(opts: ServeOptions) -> int:
@@ -482,8 +544,13 @@ def serve(opts: ServeOptions) -> int:
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn")  # each process builds its own engine and gRPC state
+    import shutil
+    import tempfile
+
+    peer_dir = tempfile.mkdtemp(prefix="hocr-peers-")  # mode 0700: only this user reaches the sockets
     with _reserve_port(opts.host, opts.port) as port:
-        procs = [ctx.Process(target=_child, args=(opts, port), name=f"hocr-{i}") for i in range(opts.processes)]
+        procs = [ctx.Process(target=_child, args=(opts, port, i, peer_dir), name=f"hocr-{i}")
+                 for i in range(opts.processes)]
         for p in procs:
             p.start()
         log.info("hocr: %d server processes on port %d (pids %s)", len(procs), port,
@@ -507,4 +574,5 @@ def serve(opts: ServeOptions) -> int:
                     log.error("server process %s exited with %s: stopping the others", p.pid, p.exitcode)
                     status = 1
                     on_signal(signal.SIGTERM, None)
-        return status
+    shutil.rmtree(peer_dir, ignore_errors=True)
+    return status

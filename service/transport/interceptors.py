@@ -45,6 +45,7 @@ class Policy:
     allow_local: bool = False  # plaintext without a credentials file: every call is LOCAL
     per_caller: int = 32  # calls of one caller in flight
     extra_roles: dict[str, str] = field(default_factory=dict)  # method -> role, for extra handlers
+    trust_unix_peers: bool = False  # sibling server processes forward parts of batches over a unix socket
 
 
 class _Counter:
@@ -117,7 +118,8 @@ class Gate(grpc.ServerInterceptor):
         streaming = handler.request_streaming or handler.response_streaming
 
         def admit(context) -> Caller:
-            caller = identity.authenticate(context, metadata, self.policy.credentials, self.policy.allow_local)
+            caller = identity.authenticate(context, metadata, self.policy.credentials, self.policy.allow_local,
+                                           self.policy.trust_unix_peers)
             if caller is None:
                 access.info("refused method=%s peer=%s: no accepted credentials", method, context.peer())
                 context.abort(grpc.StatusCode.UNAUTHENTICATED,
