@@ -6,6 +6,7 @@
     hocr serve          --insecure | --tls-cert F --tls-key F [--tls-client-ca F]  [--auth-tokens F]
                         [--host H] [--port P] [--processes N] [--workers N] [--drain-seconds S] ...
     hocr auth new-token NAME ROLES
+    hocr health         [--port P] [--tls-ca F --server-name N]
     hocr rules check    [--rules-dir DIR]
     hocr rules explain RULE_ID
     hocr rules coverage [--fail-under PCT]
@@ -225,6 +226,30 @@ def cmd_serve(args) -> int:
         return fail(str(exc))
 
 
+def cmd_health(args) -> int:
+    """Exit 0 when the local server reports SERVING (for container health checks)."""
+    import grpc
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+    target = f"127.0.0.1:{args.port}"
+    if args.tls_ca:
+        creds = grpc.ssl_channel_credentials(root_certificates=args.tls_ca.read_bytes())
+        opts = [("grpc.ssl_target_name_override", args.server_name)] if args.server_name else []
+        channel = grpc.secure_channel(target, creds, options=opts)
+    else:
+        channel = grpc.insecure_channel(target)
+    try:
+        with channel:
+            r = health_pb2_grpc.HealthStub(channel).Check(
+                health_pb2.HealthCheckRequest(service="hocr.v1.DecisionService"), timeout=args.timeout)
+    except grpc.RpcError as exc:
+        print(f"hocr health: {exc.code().name}", file=sys.stderr)
+        return 1
+    name = health_pb2.HealthCheckResponse.ServingStatus.Name(r.status)
+    print(name)
+    return 0 if r.status == health_pb2.HealthCheckResponse.SERVING else 1
+
+
 def cmd_auth_new_token(args) -> int:
     from .identity import ROLES, digest, new_token
 
@@ -386,6 +411,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--per-caller-calls", type=_positive(int), default=32, help="calls of one caller in flight per process")
     p.add_argument("--idle-seconds", type=_positive(float), default=300.0, help="close connections idle this long")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("health", help="is the server on this host SERVING? (exit 0 if so; for health checks)")
+    p.add_argument("--port", type=_port, default=50051)
+    p.add_argument("--tls-ca", type=Path, help="CA (or the server's own certificate) to verify a TLS server with")
+    p.add_argument("--server-name", default=None, help="a name in the server's certificate (default: 127.0.0.1)")
+    p.add_argument("--timeout", type=float, default=3.0)
+    p.set_defaults(func=cmd_health)
 
     auth = sub.add_parser("auth", help="credentials for the server").add_subparsers(dest="auth_command", required=True)
     p = auth.add_parser("new-token", help="make a bearer token; prints the line for the --auth-tokens file")

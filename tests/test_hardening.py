@@ -334,3 +334,23 @@ def test_reflection_v1_and_v1alpha_and_no_reflection(port, service):
             assert err.value.code() == grpc.StatusCode.UNIMPLEMENTED
     finally:
         server.stop(grace=None)
+
+
+def test_idle_connections_are_closed_after_the_configured_time(service):
+    import time
+
+    from service.transport.grpc_server import Keepalive
+
+    server, port = create_server("127.0.0.1:0", service, workers=2, keepalive=Keepalive(idle_seconds=0.5))
+    server.start()
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
+            states = []
+            ch.subscribe(states.append)
+            assert pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident())).crimes
+            end = time.monotonic() + 10
+            while time.monotonic() < end and states[-1:] != [grpc.ChannelConnectivity.IDLE]:
+                time.sleep(0.1)
+            assert grpc.ChannelConnectivity.READY in states and states[-1] == grpc.ChannelConnectivity.IDLE
+    finally:
+        server.stop(grace=None)

@@ -220,3 +220,12 @@ def test_serve_refuses_a_port_outside_1_to_65535(port, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["serve", "--insecure", "--port", port])
     assert exit_.value.code == 2 and "1 to 65535" in capsys.readouterr().err
+
+
+def test_health_command_checks_a_tls_server(tls_port, pki, tmp_path, capsys):
+    from service.cli import main
+
+    ca = tmp_path / "ca.pem"
+    ca.write_bytes(pki["ca"])
+    assert main(["health", "--port", str(tls_port), "--tls-ca", str(ca), "--server-name", "localhost"]) == 0
+    assert capsys.readouterr().out.strip() == "SERVING"
