@@ -43,6 +43,11 @@ class EngineTimeout(EngineError):
 DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("hocr_engine_deadline", default=None)
 
 
+def past_deadline() -> bool:
+    deadline = DEADLINE.get()
+    return deadline is not None and time.monotonic() > deadline
+
+
 @dataclass(frozen=True)
 class Firing:
     rule_id: str
@@ -79,8 +84,7 @@ class Engine:
         batch = [{"t": "sentinel", "id": "sentinel", "sid": sid}] + [{**f, "sid": sid} for f in facts]
         firings: list[Firing] = []
         refused: str | None = None
-        deadline = DEADLINE.get()
-        if deadline is not None and time.monotonic() > deadline:
+        if past_deadline():
             raise EngineTimeout("the call's time limit passed before the engine started")
         with _LOCK:
             try:
@@ -96,10 +100,9 @@ class Engine:
                 # at least one, so deleting the session below is always safe.
                 result = _dre.start_action_for_state(self._handle, state)
                 while result:
-                    if deadline is not None and time.monotonic() > deadline:
+                    if past_deadline():  # stop the loop; the session is deleted below
                         _dre.abandon_action(self._handle, state)
-                        refused = "timeout"
-                        break
+                        raise EngineTimeout("the call's time limit passed while the engine ran; no decision was made")
                     action = json.loads(result[1] if isinstance(result, tuple) else result)
                     try:
                         (rule_id, matched), = action.items()
@@ -117,8 +120,6 @@ class Engine:
                     _dre.delete_state(self._handle, sid)
                 except _dre.error:
                     pass
-        if refused == "timeout":
-            raise EngineTimeout("the call's time limit passed while the engine ran; no decision was made")
         if refused:
             raise EngineError(refused)
         return firings

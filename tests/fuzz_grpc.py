@@ -328,7 +328,9 @@ def bad_count(counts: collections.Counter) -> int:
 # ------------------------------------------------------------------------------- make fuzz
 
 
-def _rss_kb(pid: int) -> int:
+def _rss_kb(pid: int | None) -> int:
+    if pid is None:
+        return 0
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
@@ -346,15 +348,20 @@ def main(argv=None) -> int:
     ap.add_argument("--requests", type=int, default=100_000)
     ap.add_argument("--undecodable", type=int, default=50_000, help="requests of the undecodable-bytes phase")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--target", help="fuzz a server already running at HOST:PORT (give --pid for its RSS)")
+    ap.add_argument("--pid", type=int, default=None)
     args = ap.parse_args(argv)
-    port = _free_port()
-    hocr = Path(sys.executable).with_name("hocr")
-    server = subprocess.Popen([str(hocr), "serve", "--insecure", "--port", str(port), "--processes", "1",
-                               "--drain-seconds", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}", options=[("grpc.max_receive_message_length", 16 << 20)])
+    if args.target:
+        server, target, pid = None, args.target, args.pid
+    else:
+        port = _free_port()
+        hocr = Path(sys.executable).with_name("hocr")
+        server = subprocess.Popen([str(hocr), "serve", "--insecure", "--port", str(port), "--processes", "1",
+                                   "--drain-seconds", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        target = f"127.0.0.1:{port}"
+        pid = server.pid  # `hocr serve --processes 1` serves in the process it started
+    channel = grpc.insecure_channel(target, options=[("grpc.max_receive_message_length", 16 << 20)])
     grpc.channel_ready_future(channel).result(timeout=60)
-    # the processes's pid: `hocr serve --processes 1` serves in the process it started
-    pid = server.pid
     # warm up (first decisions allocate caches), then measure
     run(channel, 500, seed=999)
     rss0 = _rss_kb(pid)
@@ -366,10 +373,10 @@ def main(argv=None) -> int:
     print("  " + ", ".join(f"{k} {v}" for k, v in sorted(und.items())))
     t0 = time.time()
     counts = run(channel, args.requests, seed=args.seed + 1,
-                 on_progress=lambda i, c: print(f"  ... {i} requests, {bad_count(c)} INTERNAL/UNKNOWN",
-                                                flush=True))
+                 on_progress=lambda i, c: print(f"  ... {i} requests, {bad_count(c)} INTERNAL/UNKNOWN, "
+                                                f"server RSS {_rss_kb(pid) / 1024:.1f} MB", flush=True))
     rss2 = _rss_kb(pid)
-    alive = server.poll() is None
+    alive = (server.poll() is None) if server is not None else Path(f"/proc/{pid}").exists() if pid else True
     print(f"mixed phase: {args.requests} requests in {time.time() - t0:.0f} s; server RSS "
           f"{rss1 / 1024:.1f} MB -> {rss2 / 1024:.1f} MB; server {'alive' if alive else 'DEAD'}")
     for k, v in sorted(counts.items(), key=lambda kv: -kv[1]):
@@ -377,6 +384,8 @@ def main(argv=None) -> int:
     bad = bad_count(counts) + bad_count(und)
     print(f"INTERNAL/UNKNOWN: {bad}; crashes: {0 if alive else 1}")
     channel.close()
+    if server is None:
+        return 1 if bad or not alive else 0
     if alive:
         server.send_signal(signal.SIGTERM)
         try:

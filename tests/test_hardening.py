@@ -354,3 +354,31 @@ def test_idle_connections_are_closed_after_the_configured_time(service):
             assert grpc.ChannelConnectivity.READY in states and states[-1] == grpc.ChannelConnectivity.IDLE
     finally:
         server.stop(grace=None)
+
+
+def test_a_deadline_passing_inside_the_engine_loop_stops_it_and_leaves_nothing_behind(service):
+    import time
+
+    from service import engine
+    from service.engine import EngineTimeout
+
+    def raw(n: int) -> dict:
+        return {"id": "T", "reported_at": "2026-06-01T10:00:00Z", "reporter": {"role": "victim"},
+                "persons": [{"id": "V", "age": 30}, {"id": "S", "age": 30}],
+                "acts": [{"id": f"a{i}", "type": "use_of_force", "by": ["S"], "against": "V",
+                          "attributes": {"injury": "minor"}} for i in range(n)]}
+
+    reference = service.decide(raw(10)).to_dict()
+    stopped_inside = False
+    for margin in (2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3):
+        token = engine.DEADLINE.set(time.monotonic() + margin)
+        try:
+            service.decide(raw(10))
+        except EngineTimeout as exc:
+            stopped_inside |= "while the engine ran" in str(exc)
+        finally:
+            engine.DEADLINE.reset(token)
+        after = service.decide(raw(10)).to_dict()
+        assert {k: v for k, v in after.items() if k != "decided_at"} == \
+            {k: v for k, v in reference.items() if k != "decided_at"}
+    assert stopped_inside, "no deadline fell inside the engine loop"
