@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 50051
 COVERAGE_MIN ?= 100
 
-.PHONY: serve test feature bench fuzz check proto clean
+.PHONY: serve test feature bench fuzz drain check proto clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: $(STAMP)
 # counts by status code, INTERNAL/UNKNOWN (must be 0), and the server's RSS before and after.
 fuzz: $(STAMP)
 	$(BIN)/python -m tests.fuzz_grpc --requests $(or $(N),100000) --undecodable $(or $(U),50000)
+
+# SIGTERM under load: 16 clients against `hocr serve --processes 2 --drain-seconds 10`; prints how
+# many calls that started before the drain ended failed (must be 0).
+drain: $(STAMP)
+	$(BIN)/python -m tests.drain_load --processes 2 --threads 16 --drain 10
 
 proto: $(STAMP)
 	$(BIN)/python -m service.protogen
