@@ -204,9 +204,9 @@ def cmd_serve(args) -> int:
         if not (args.tls_cert and args.tls_key):
             return fail("give --tls-cert and --tls-key to serve over TLS, or --insecure for plaintext "
                         "(then only on 127.0.0.1 unless --host says otherwise)")
-        if not (args.tls_client_ca or args.auth_tokens):
-            return fail("over TLS every caller must be identified: give --auth-tokens FILE (bearer tokens), "
-                        "--tls-client-ca FILE (client certificates), or both")
+        if not args.auth_tokens:
+            return fail("over TLS every caller must be identified and given roles: give --auth-tokens FILE "
+                        "(its token lines for bearer tokens, its cert lines for --tls-client-ca certificates)")
     try:
         security = None if args.insecure else Security.from_files(args.tls_cert, args.tls_key, args.tls_client_ca)
         if args.auth_tokens:
