@@ -51,6 +51,12 @@ def caller_of(context) -> Caller | None:  # noqa: ARG001 - the grpc context, for
     return _CURRENT.get()
 
 
+def caller_name(context=None) -> str:
+    """The name of the current call's caller, for the decision log, metrics and call logs."""
+    caller = _CURRENT.get()
+    return caller.name if caller is not None else "anonymous"
+
+
 def set_current(caller: Caller | None):
     return _CURRENT.set(caller)
 

@@ -87,6 +87,7 @@ def _who_handler():
     """A method that answers with the name of the caller the interceptor identified."""
     def who(_request: bytes, _context) -> bytes:
         caller = identity.current_caller()
+        assert identity.caller_of(_context) is caller and identity.caller_name(_context) == caller.name
         return f"{caller.name}|{','.join(sorted(caller.roles))}|{caller.how}".encode()
     return grpc.method_handlers_generic_handler("hocr.test.Who", {"Who": grpc.unary_unary_rpc_method_handler(who)})
 

@@ -349,14 +349,19 @@ class Servicer:
                     "send it in another batch"))
         return pb.DecideBatchResponse(results=results)
 
+    def unary_methods(self) -> dict:
+        """Method name -> (request message class, function of the parsed request returning the
+        reply message). A new unary RPC is one entry here (and its role in interceptors.METHOD_ROLES)."""
+        return {
+            "Decide": (pb.DecideRequest, self.Decide),
+            "DescribeVocabulary": (pb.DescribeVocabularyRequest, self.DescribeVocabulary),
+            "ReviewCrime": (pb.ReviewCrimeRequest, self.ReviewCrime),
+        }
+
     def handler(self) -> grpc.GenericRpcHandler:
         """The service's methods as raw-bytes handlers (no deserializer: parsed in the handler)."""
-        m = {
-            "Decide": self._unary(pb.DecideRequest, self.Decide),
-            "DescribeVocabulary": self._unary(pb.DescribeVocabularyRequest, self.DescribeVocabulary),
-            "ReviewCrime": self._unary(pb.ReviewCrimeRequest, self.ReviewCrime),
-            "DecideBatch": self.DecideBatch,
-        }
+        m = {name: self._unary(cls, fn) for name, (cls, fn) in self.unary_methods().items()}
+        m["DecideBatch"] = self.DecideBatch
         return grpc.method_handlers_generic_handler(
             SERVICE_NAME, {name: grpc.unary_unary_rpc_method_handler(fn) for name, fn in m.items()})
 
