@@ -348,10 +348,15 @@ def test_idle_connections_are_closed_after_the_configured_time(service):
             states = []
             ch.subscribe(states.append)
             assert pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident())).crimes
+            # (the connectivity callbacks arrive on another thread: wait for READY, then for IDLE after it)
+            def idle_after_ready() -> bool:
+                seen = list(states)
+                return grpc.ChannelConnectivity.READY in seen and \
+                    grpc.ChannelConnectivity.IDLE in seen[seen.index(grpc.ChannelConnectivity.READY):]
             end = time.monotonic() + 10
-            while time.monotonic() < end and states[-1:] != [grpc.ChannelConnectivity.IDLE]:
+            while time.monotonic() < end and not idle_after_ready():
                 time.sleep(0.1)
-            assert grpc.ChannelConnectivity.READY in states and states[-1] == grpc.ChannelConnectivity.IDLE
+            assert idle_after_ready(), states
     finally:
         server.stop(grace=None)
 
