@@ -11,7 +11,7 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test feature bench check proto clean postgres
+.PHONY: serve test feature bench fuzz drain check proto clean postgres
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 
 serve: $(STAMP)
 	@mkdir -p var
-	$(BIN)/hocr serve --port $(PORT) --decision-log $(DECISION_LOG) --metrics-port $(METRICS_PORT)
+	$(BIN)/hocr serve --insecure --port $(PORT) --decision-log $(DECISION_LOG) --metrics-port $(METRICS_PORT) $(SERVE_FLAGS)
 
 # The decision log tests run a real PostgreSQL server of their own (initdb in a temporary folder):
 # install Debian's postgresql package when its initdb is missing (retrying while another apt holds
@@ -50,6 +50,16 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_grpc.py
+
+# 100,000 generated requests against a separate `hocr serve` process (after 50,000 undecodable ones):
+# counts by status code, INTERNAL/UNKNOWN (must be 0), and the server's RSS before and after.
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz_grpc --requests $(or $(N),100000) --undecodable $(or $(U),50000)
+
+# SIGTERM under load: 16 clients against `hocr serve --processes 2 --drain-seconds 10`; prints how
+# many calls that started before the drain ended failed (must be 0).
+drain: $(STAMP)
+	$(BIN)/python -m tests.drain_load --processes 2 --threads 16 --drain 10
 
 proto: $(STAMP)
 	$(BIN)/python -m service.protogen
