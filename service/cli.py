@@ -8,6 +8,7 @@
     hocr rules explain RULE_ID
     hocr rules coverage [--fail-under PCT]
     hocr rules import-offences CSV OUT
+    hocr audit run|rate|implied-n|sample|generate|demo   (see service/audit/cli.py)
 """
 from __future__ import annotations
 
@@ -318,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("csv")
     p.add_argument("out")
     p.set_defaults(func=cmd_import_offences)
+
+    from .audit.cli import register as register_audit  # hocr audit run|rate|implied-n|sample|demo
+    register_audit(sub)
 
     args = parser.parse_args(argv)
     return args.func(args)
