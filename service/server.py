@@ -110,6 +110,11 @@ class Servicer(pb_grpc.DecisionServiceServicer):
                     code=code_pb2.INTERNAL, message=f"the rules engine failed; no decision was made: {exc}")))
         return pb.DecideBatchResponse(results=results)
 
+    def Audit(self, request_iterator, context):
+        from .audit.rpc import audit_stream  # crime data integrity audit: records in, findings out
+
+        yield from audit_stream(self.service, request_iterator, context)
+
 
 def create_server(address: str = "[::]:50051", service: DecisionService | None = None, workers: int = 4,
                   extra_handlers=(), max_concurrent: int = 256) -> tuple[grpc.Server, int]:
