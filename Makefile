@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 50051
 COVERAGE_MIN ?= 100
 
-.PHONY: serve test feature bench check proto clean
+.PHONY: serve test feature bench check proto clean audit-demo bench-audit browser
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ serve: $(STAMP)
 
 # The whole suite: rules compile; every scenario and test (also writing reports/cucumber.json and
 # reports/rule-coverage.json); every rule and classification exercised by a scenario; HTML report.
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/hocr rules check --strict --coverage /dev/null
 	@mkdir -p reports
 	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json
@@ -37,6 +37,23 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_grpc.py
+
+# The audit demonstration: a synthetic quarter with known injected errors, audited; prints the report path.
+AUDIT_SIZE ?= 3000
+audit-demo: $(STAMP)
+	$(BIN)/hocr audit demo --out reports/audit-demo --size $(AUDIT_SIZE)
+
+# How long an audit of AUDIT_RECORDS records takes here (see docs/benchmarks.md).
+AUDIT_RECORDS ?= 20000
+bench-audit: $(STAMP)
+	$(BIN)/python bench/bench_audit.py --records $(AUDIT_RECORDS)
+
+# Headless Chromium for the audit report's browser test (Debian's packages). Another apt-get may
+# hold the dpkg lock: retry; if it cannot be installed the browser test says it was skipped.
+browser:
+	@command -v chromium >/dev/null 2>&1 || for i in 1 2 3 4 5 6; do \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) \
+	    >/dev/null 2>&1 && break; echo "apt-get busy or failed, retrying in 10 s ($$i/6)"; sleep 10; done; true
 
 proto: $(STAMP)
 	$(BIN)/python -m service.protogen

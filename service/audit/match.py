@@ -265,10 +265,10 @@ def findings_for(decision: Decision, incident: dict, recorded: dict, edition: Ed
     # --- acts the rules cannot decide on the facts given: for an auditor, not counted in any rate
     undecided = [a.act for a in decision.acts if a.status == "undecided"]
     if undecided:
-        qs = [q for q in decision.questions if set(q.acts) & set(undecided)]
+        qs = [q for q in decision.questions if set(q.acts) & set(undecided)][:5]  # the most decisive
         finding("undecided", victim="", groups=[], expected=None, recorded=None,
                 rule_ids=list(dict.fromkeys(r for q in qs for r in q.rule_ids)),
                 citations=list(dict.fromkeys(edition.rule_by_id[r].cite for q in qs for r in q.rule_ids
                                              if r in edition.rule_by_id)),
-                note=f"act(s) {', '.join(undecided)} undecided; to settle: " + "; ".join(q.field for q in qs[:5]))
+                note=f"act(s) {', '.join(undecided)} undecided; to settle: " + "; ".join(q.field for q in qs))
     return out

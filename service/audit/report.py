@@ -17,9 +17,9 @@ def _pct(x: float | None, dp: int = 1) -> str:
 def rate_chart(summary: dict) -> str:
     """Recording rate per group: a bar, the Wald interval (black) and the Wilson interval (orange)."""
     rows = [(gid, g) for gid, g in summary["groups"].items() if g["should_have_been_recorded"]]
-    w, left, row_h, top = 760, 250, 34, 28
+    w, left, row_h, top, right = 900, 300, 34, 28, 70
     h = top + row_h * len(rows) + 30
-    x = lambda p: left + p * (w - left - 20)  # noqa: E731
+    x = lambda p: left + p * (w - left - right)  # noqa: E731
     out = [f'<svg id="chart-rates" class="chart" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
            'xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Recording rate by group with 95% intervals">']
     for t in range(0, 101, 10):
@@ -39,7 +39,7 @@ def rate_chart(summary: dict) -> str:
                        f'y2="{y + dy}" stroke="{colour}" stroke-width="2"/>'
                        f'<line x1="{x(iv["lo"]):.1f}" y1="{y + dy - 4}" x2="{x(iv["lo"]):.1f}" y2="{y + dy + 4}" stroke="{colour}"/>'
                        f'<line x1="{x(iv["hi"]):.1f}" y1="{y + dy - 4}" x2="{x(iv["hi"]):.1f}" y2="{y + dy + 4}" stroke="{colour}"/>')
-        out.append(f'<text x="{min(x(wald["hi"]) + 6, w - 60):.1f}" y="{y + 15}" font-size="11">{_pct(wald["rate"])}</text>')
+        out.append(f'<text x="{w - right + 12}" y="{y + 15}" font-size="12" font-weight="bold">{_pct(wald["rate"])}</text>')
     out.append(f'<text x="{left}" y="14" font-size="11"><tspan fill="#000">&#9472; Wald 95% (inspectorate)</tspan>'
                f'<tspan dx="14" fill="#d9730d">&#9472; Wilson 95%</tspan></text></svg>')
     return "".join(out)
@@ -70,7 +70,8 @@ def class_chart(summary: dict, top_n: int = 15) -> str:
     for i, lab in enumerate(rows):
         y = top + i * row_h
         name = f"{lab} {titles.get(lab, '')}"
-        out.append(f'<text x="{left - 8}" y="{y + 14}" font-size="11" text-anchor="end">{E(name[:52])}</text>')
+        out.append(f'<text x="{left - 8}" y="{y + 14}" font-size="11" text-anchor="end">{E(name[:52])}'
+                   f'<title>{E(name)}</title></text>')
         xx = left
         for key, sname, colour in series:
             n = summary[key].get(lab, 0)
@@ -163,7 +164,10 @@ def render(summary: dict, findings: list[dict], hidden: int, service) -> str:
     ids = {r for f in findings for r in f.get("rule_ids", [])}
     rules = _rule_index(service, ids)
     frows = []
-    for f in findings:
+    rank = {k: i for i, k in enumerate(("not_recorded", "wrong_class", "wrong_code", "late", "missing_flag",
+                                        "unsupported_record", "n_record_missing", "n_record_unsupported",
+                                        "cancellation_wrong"))}
+    for f in sorted(findings, key=lambda f: (rank.get(f["finding"], len(rank)), f.get("line", 0))):
         exp, rec = f.get("expected") or {}, f.get("recorded") or {}
         links = "<br>".join(f'<a href="#{_anchor(r)}">{E(r)}</a>' for r in f.get("rule_ids", []))
         cites = "<br>".join(E(c) for c in f.get("citations", []))
