@@ -152,6 +152,9 @@ def render(summary: dict, findings: list[dict], hidden: int, service) -> str:
         rr = b["recording_rate"]
         un = b.get("unrecorded_per_year", {}).get("wald")
         fpc = rr.get("wald-fpc")
+        if not rr["n"]:
+            head_rows.append([E(b["title"]), "0", "0"] + ["-"] * 7)
+            continue
         head_rows.append([
             E(b["title"]), f'<span class="num">{b["should_have_been_recorded"]}</span>', str(b["recorded"]),
             f'{_pct(rr["wald"]["rate"])} &plusmn; {rr["wald"]["half_width"] * 100:.2f}',

@@ -66,6 +66,9 @@ class Auditor:
         except InvalidIncident as exc:
             return {"line": line, "status": "bad", "bad": BadLine(
                 line, "invalid incident", [{"field": f, "description": m} for f, m in exc.violations]).as_dict()}
+        except Exception as exc:  # e.g. the engine failed on this record: report it, never stop the run
+            return {"line": line, "status": "bad", "bad": BadLine(
+                line, f"no decision could be made ({type(exc).__name__})").as_dict()}
         edition = self.service.editions[decision.edition]
         cfg = audit_config(edition, self.service.editions)
         base = {"line": line, "incident_id": decision.incident_id, "edition": decision.edition,
