@@ -76,6 +76,6 @@ def test_report_renders_its_charts(tmp_path, service):
     assert shot.exists(), "chromium wrote no screenshot"
     w, h, pixels = read_png(shot)
     counts = {name: pixels.count(bytes.fromhex(rgb)) for name, rgb in
-              (("rate bars", "6a9fd4"), ("missed", "c0392b"), ("late", "e6a700"))}
+              (("rate bars", "6a9fd4"), ("missed by class", "c0392b"), ("histogram", "4f81bd"))}
     # each chart's bars were painted (a few hundred pixels at least), not just present in the DOM
     assert all(n > 300 for n in counts.values()), counts

@@ -97,7 +97,7 @@ def histogram(summary: dict) -> str:
         bh = (h - bottom - 20) * n / peak
         x = left + i * bw
         start = float(lab.split("-")[0].rstrip("+ h"))
-        colour = "#6a9fd4" if start < 24 else "#e6a700"
+        colour = "#4f81bd" if start < 24 else "#e6a700"
         out.append(f'<rect class="bar" x="{x + 4:.1f}" y="{h - bottom - bh:.1f}" width="{bw - 8:.1f}" height="{bh:.1f}" '
                    f'fill="{colour}"><title>{E(lab)}: {n}</title></rect>'
                    f'<text x="{x + bw / 2:.1f}" y="{h - bottom + 16}" font-size="11" text-anchor="middle">{E(lab)}</text>'
