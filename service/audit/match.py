@@ -81,7 +81,7 @@ def groups_of(edition: Edition, cfg: dict, classification: str, ho_code: str, fl
 
 
 def group_titles(cfg: dict) -> dict[str, str]:
-    return {"all": "All crime (excluding fraud)", **{k: v.get("title", k) for k, v in (cfg.get("groups") or {}).items()}}
+    return {"all": cfg.get("all_title", "All crime"), **{k: v.get("title", k) for k, v in (cfg.get("groups") or {}).items()}}
 
 
 # ------------------------------------------------------------------------------------------ matching

@@ -186,7 +186,7 @@ def render(summary: dict, findings: list[dict], hidden: int, service) -> str:
                   f'<code>rules/{E(v["edition"])}/{E(v["where"])}</code>'] for r, v in sorted(rules.items())]
     counts = summary["findings"]
     nr = summary["n_records"]
-    sub_rows = [["N100 and other notifiable incident records made when the rules give one",
+    sub_rows = [["Notifiable reported incident records made where the rules give one",
                  f'{nr["k"]} of {nr["n"]}', (f'{_pct(nr["wilson"]["lo"])} - {_pct(nr["wilson"]["hi"])}' if nr["n"] else "-")]]
     for gid, c in summary["cancellations"].items():
         sub_rows.append([f"Cancellations upheld by the review rules: {E(g.get(gid, {}).get('title', gid))}",
@@ -195,7 +195,7 @@ def render(summary: dict, findings: list[dict], hidden: int, service) -> str:
                    f'{_pct(v["recording_rate"]["wald"]["rate"])} &plusmn; {v["recording_rate"]["wald"]["half_width"] * 100:.2f}']
                   for r, v in summary["routes"].items()]
     un_all = g["all"].get("unrecorded_per_year", {}).get("wald")
-    headline = (f'<p><b>Recording rate, all crime (excluding fraud): {_pct(g["all"]["recording_rate"]["wald"]["rate"])} '
+    headline = (f'<p><b>Recording rate, {E(g["all"]["title"].lower())}: {_pct(g["all"]["recording_rate"]["wald"]["rate"])} '
                 f'&plusmn; {g["all"]["recording_rate"]["wald"]["half_width"] * 100:.2f} points</b> '
                 f'({g["all"]["recorded"]} of {g["all"]["should_have_been_recorded"]} crimes that should have been recorded).'
                 + (f' Estimated crimes left unrecorded per year: <b>{E(un_all["published_form"])}</b> '

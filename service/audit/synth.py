@@ -22,8 +22,7 @@ from .match import audit_config, groups_of
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "docs" / "examples" / "audit" / "demo-incidents.yaml"
 DEFAULT_RATES = {"miss": 0.10, "late": 0.08, "misclassify": 0.05, "drop_flag": 0.20, "over_record": 0.10,
-                 # audits find violence and sexual offences missed more often than other crime
-                 "miss_by_group": {"violence_against_the_person": 0.18, "sexual_offences": 0.12}}
+                 "miss_by_group": {}}  # the demonstration's own rates are in TEMPLATES (`rates:`)
 QUARTER = (dt.datetime(2026, 7, 1, tzinfo=dt.timezone.utc), dt.datetime(2026, 10, 1, tzinfo=dt.timezone.utc))
 
 
@@ -36,10 +35,11 @@ def generate(out_dir: Path, size: int = 3000, seed: int = 2026, rates: dict | No
     """Write OUT/records.jsonl and OUT/truth.json; returns the truth."""
     from ..api import DecisionService
 
-    rates = {**DEFAULT_RATES, **(rates or {})}
+    data = yaml.safe_load(TEMPLATES.read_text(encoding="utf-8"))
+    rates = {**DEFAULT_RATES, **(data.get("rates") or {}), **(rates or {})}
     service = service or DecisionService()
     rng = random.Random(seed)
-    templates = yaml.safe_load(TEMPLATES.read_text(encoding="utf-8"))
+    templates = data["incidents"]
     weights = [t["weight"] for t in templates]
     out_dir.mkdir(parents=True, exist_ok=True)
     truth = {"seed": seed, "size": size, "rates": rates, "expected": 0, "missed": 0, "recorded": 0, "late": 0,
