@@ -11,7 +11,7 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test feature bench fuzz drain check proto clean postgres
+.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ postgres:
 
 # The whole suite: rules compile; every scenario and test (also writing reports/cucumber.json and
 # reports/rule-coverage.json); every rule and classification exercised by a scenario; HTML report.
-test: $(STAMP) postgres
+test: $(STAMP) browser postgres
 	$(BIN)/hocr rules check --strict --coverage /dev/null
 	@mkdir -p reports
 	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json
@@ -60,6 +60,22 @@ fuzz: $(STAMP)
 # many calls that started before the drain ended failed (must be 0).
 drain: $(STAMP)
 	$(BIN)/python -m tests.drain_load --processes 2 --threads 16 --drain 10
+# The audit demonstration: a synthetic quarter with known injected errors, audited; prints the report path.
+AUDIT_SIZE ?= 3000
+audit-demo: $(STAMP)
+	$(BIN)/hocr audit demo --out reports/audit-demo --size $(AUDIT_SIZE)
+
+# How long an audit of AUDIT_RECORDS records takes here (see docs/benchmarks.md).
+AUDIT_RECORDS ?= 20000
+bench-audit: $(STAMP)
+	$(BIN)/python bench/bench_audit.py --records $(AUDIT_RECORDS)
+
+# Headless Chromium for the audit report's browser test (Debian's packages). Another apt-get may
+# hold the dpkg lock: retry; if it cannot be installed the browser test says it was skipped.
+browser:
+	@command -v chromium >/dev/null 2>&1 || for i in 1 2 3 4 5 6; do \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) \
+	    >/dev/null 2>&1 && break; echo "apt-get busy or failed, retrying in 10 s ($$i/6)"; sleep 10; done; true
 
 proto: $(STAMP)
 	$(BIN)/python -m service.protogen

@@ -15,6 +15,7 @@
     hocr rules explain RULE_ID
     hocr rules coverage [--fail-under PCT]
     hocr rules import-offences CSV OUT [--nfib FRAUD.txt]
+    hocr audit run|rate|implied-n|sample|generate|demo   (see service/audit/cli.py)
 """
 from __future__ import annotations
 
@@ -467,6 +468,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_import_offences)
     record_commands.add_rules_revision(rules)
     record_commands.add_commands(sub)  # log purge, queue list|show|resolve, replay
+
+    from .audit.cli import register as register_audit  # hocr audit run|rate|implied-n|sample|demo
+    register_audit(sub)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -383,8 +383,24 @@ class Servicer:
         """The service's methods as raw-bytes handlers (no deserializer: parsed in the handler)."""
         m = {name: self._unary(cls, fn) for name, (cls, fn) in self.unary_methods().items()}
         m["DecideBatch"] = self.DecideBatch
-        return grpc.method_handlers_generic_handler(
-            SERVICE_NAME, {name: grpc.unary_unary_rpc_method_handler(fn) for name, fn in m.items()})
+        handlers = {name: grpc.unary_unary_rpc_method_handler(fn) for name, fn in m.items()}
+        handlers["Audit"] = grpc.stream_stream_rpc_method_handler(
+            self.Audit, response_serializer=pb.AuditEvent.SerializeToString)
+        return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
+
+    def Audit(self, request_iterator, context):
+        """Crime data integrity audit: records stream in, findings and the summary stream out
+        (service/audit/rpc.py). Each request's bytes are parsed here, like every other method's."""
+        from ..audit.rpc import audit_stream
+
+        def requests():
+            for i, data in enumerate(request_iterator):
+                try:
+                    yield parse(pb.AuditRequest, data)
+                except Undecodable as exc:
+                    context.abort_with_status(rpc_status.to_status(bad_request([(f"requests[{i}]", str(exc))])))
+
+        yield from audit_stream(self.service, requests(), context)
 
 
 def _reflection_v1(servicer: reflection.ReflectionServicer) -> grpc.GenericRpcHandler:

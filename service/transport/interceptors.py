@@ -34,9 +34,11 @@ METHOD_ROLES: dict[str, str] = {
     f"/{DECISION_SERVICE}/DecideBatch": "officer",
     f"/{DECISION_SERVICE}/DescribeVocabulary": "officer",
     f"/{DECISION_SERVICE}/ReviewCrime": "officer",
-    # the supervision queue (issue 13: on main, not yet on this branch)
+    # the supervision queue (service/record)
     f"/{DECISION_SERVICE}/ListSupervision": "supervisor",
     f"/{DECISION_SERVICE}/ResolveSupervision": "supervisor",
+    # crime data integrity audit (service/audit)
+    f"/{DECISION_SERVICE}/Audit": "auditor",
 }
 PUBLIC_PREFIXES = ("/grpc.health.v1.Health/",)
 AUTHENTICATED_PREFIXES = ("/grpc.reflection.v1alpha.ServerReflection/", "/grpc.reflection.v1.ServerReflection/")
