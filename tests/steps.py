@@ -38,8 +38,8 @@ def value(text: str) -> str:
 
 
 @pytest.fixture
-def world(request):
-    return {"scenario": _scenario_name(request),
+def world(request, service):
+    return {"scenario": _scenario_name(request), "service": service,
             "incident": {"id": "INC-TEST", "reporter": {"role": "victim"}, "persons": [], "relationships": [],
                          "acts": [], "evidence": [], "prior_records": [], "attributes": {}},
             "decision": None, "error": None, "crime": None}
@@ -326,6 +326,51 @@ def _d(world) -> dict:
 
 
 # ------------------------------------------------------------------------------------ then
+#
+# Rule coverage counts a rule as covered when a Then-step asserted its effect: the crime it
+# classified, the negation, flag, note, review marker or question it produced, or the count it
+# made. A rule that merely fired (or fired and was overridden) is not covered by that. Each Then-step
+# below that checks such an effect names the rule ids whose effect it checked with `_asserted`.
+
+
+def _asserted(world, rule_ids) -> None:
+    """Record that this scenario asserted the effect of these rules (or counting sections)."""
+    cov = world["service"].coverage.setdefault("asserted", {})
+    for rid in rule_ids:
+        if rid:
+            cov.setdefault(rid, set()).add(world["scenario"])
+
+
+def _rule(world, rule_id: str, book: str = "decision"):
+    """The rule of the edition the decision (or review) was made under; None for a counting section."""
+    result = world["decision"] if book == "decision" else world["result"]
+    edition = world["service"].editions[result["edition"]]
+    if book != "decision":
+        edition = edition.reviews
+    return edition.rule_by_id.get(rule_id)
+
+
+def _effective(world, aid: str | None = None) -> set[str]:
+    """Rules that fired (for act `aid`, or any act) and were not overridden."""
+    return {f["rule_id"] for f in _d(world)["trace"]
+            if not f["overridden_by"] and (aid is None or f["facts"].get("act") == aid)}
+
+
+def _counting_rules(world, crime: dict) -> list[str]:
+    """The rules and counting sections that decided how the crime was counted."""
+    out = []
+    for rid in crime["rule_ids"]:
+        r = _rule(world, rid)
+        if r is None or r.consequence("count") is not None:
+            out.append(rid)
+    return out
+
+
+def _question_rules(world, q: dict) -> list[str]:
+    """The rules that produced a question: those that took effect and ask it (an explicit ask, or
+    a rule that took effect on a fact not given); not the rules that merely could still fire."""
+    eff = _effective(world)
+    return [rid for rid in q["rule_ids"] if rid in eff]
 
 
 @then(parsers.re(r'the outcome is "(?P<outcome>[^"]+)"'))
@@ -338,6 +383,8 @@ def n_crimes(world, n):
     want = 0 if n == "no" else int(n)
     got = _d(world)["crimes"]
     assert len(got) == want, [(c["classification"], c["ho_code"], c["acts"]) for c in got]
+    for c in got:
+        _asserted(world, _counting_rules(world, c))
 
 
 @then(parsers.re(r'a crime of (?P<cls>[\w/]+) "(?P<code>[^"]+)" is recorded with no victim'))
@@ -352,11 +399,15 @@ def crime_recorded(world, cls, code, victim):
     assert hits, [(c["classification"], c["ho_code"], c["victim"]) for c in crimes]
     world["crime"] = hits[0]
     assert hits[0]["title"] and hits[0]["citations"] and hits[0]["rule_ids"]
+    made = [rid for rid in hits[0]["rule_ids"]
+            if (r := _rule(world, rid)) is not None and r.consequence("classify") == (cls, code)]
+    _asserted(world, made)
 
 
 @then(parsers.re(r'that crime covers acts? (?P<acts>.+)'))
 def crime_covers(world, acts):
     assert world["crime"]["acts"] == names(acts), world["crime"]["acts"]
+    _asserted(world, _counting_rules(world, world["crime"]))
 
 
 @then(parsers.re(r'that crime has offenders? (?P<offs>.+)'))
@@ -370,6 +421,7 @@ def crime_flagged(world, flag):
     assert word(flag) in flags, flags
     f = next(f for f in world["crime"]["flags"] if f["name"] == word(flag))
     assert f["citation"] and f["rule_id"]
+    _asserted(world, [f["rule_id"]])
 
 
 @then(parsers.re(r'that crime is not flagged "(?P<flag>[^"]+)"'))
@@ -385,6 +437,7 @@ def crime_cites(world, text):
 @then(parsers.re(r'that crime names rule "(?P<rule>[^"]+)"'))
 def crime_names_rule(world, rule):
     assert rule in world["crime"]["rule_ids"], world["crime"]["rule_ids"]
+    _asserted(world, [rule])
 
 
 def _negation(world, aid: str, reason: str) -> dict:
@@ -393,6 +446,7 @@ def _negation(world, aid: str, reason: str) -> dict:
     assert hits, [(n["reason_code"], n["disposition"]) for n in negs]
     n = hits[0]
     assert n["citation"] and n["sentence"].strip().endswith("."), n
+    _asserted(world, [reason])
     return n
 
 
@@ -431,7 +485,10 @@ def act_counted_in(world, aid, reason):
 def act_undecided(world, aid):
     acc = next(a for a in _d(world)["acts"] if a["act"] == aid)
     assert acc["status"] == "undecided", acc
-    assert any(aid in q["acts"] for q in _d(world)["questions"]), "an undecided act needs a question"
+    mine = [q for q in _d(world)["questions"] if aid in q["acts"]]
+    assert mine, "an undecided act needs a question"
+    eff = _effective(world, aid)
+    _asserted(world, [rid for q in mine for rid in q["rule_ids"] if rid in eff])
 
 
 @then(parsers.re(r'the decision asks for "(?P<field>[^"]+)"'))
@@ -440,6 +497,7 @@ def asks_for(world, field):
     hits = [q for q in qs if q["field"] == field]
     assert hits, [q["field"] for q in qs]
     assert hits[0]["text"] and hits[0]["rule_ids"]
+    _asserted(world, _question_rules(world, hits[0]))
 
 
 @then(parsers.re(r'the decision does not ask for "(?P<field>[^"]+)"'))
@@ -450,11 +508,17 @@ def not_asks_for(world, field):
 @then(parsers.re(r'the record-by time is "(?P<ts>[^"]+)"'))
 def record_by(world, ts):
     assert _d(world)["record_by"] == when_(ts), _d(world)["record_by"]
+    _asserted(world, [_deadline_id(world)])
 
 
 @then(parsers.re(r'the recording deadline (?P<state>has|has not) passed'))
 def deadline(world, state):
     assert _d(world)["deadline_passed"] is (state == "has")
+    _asserted(world, [_deadline_id(world)])
+
+
+def _deadline_id(world) -> str:
+    return world["service"].editions[_d(world)["edition"]].counting.section("deadline")["id"]
 
 
 @then(parsers.re(r'rule "(?P<rule>[^"]+)" fired'))
@@ -473,12 +537,22 @@ def rule_overridden(world, rule, by):
 def decision_notes(world, rule, aid):
     notes = [(n["rule_id"], n["act"]) for n in _d(world)["notes"]]
     assert (rule, aid) in notes, notes
+    _asserted(world, [rule])
+
+
+@then(parsers.re(r'act "(?P<aid>[^"]+)" is marked for supervisor review by "(?P<rule>[^"]+)"'))
+def marked_for_review(world, aid, rule):
+    reviews = [(r["rule_id"], r["act"]) for r in _d(world)["reviews"]]
+    assert (rule, aid) in reviews, reviews
+    assert next(r for r in _d(world)["reviews"] if r["rule_id"] == rule)["reason"].strip()
+    _asserted(world, [rule])
 
 
 @then(parsers.re(r'the first question is "(?P<field>[^"]+)"'))
 def first_question(world, field):
     qs = _d(world)["questions"]
     assert qs and qs[0]["field"] == field, [q["field"] for q in qs]
+    _asserted(world, _question_rules(world, qs[0]))
 
 
 @then(parsers.re(r'the officer gave the answer for "(?P<field>[^"]+)"'))
@@ -518,6 +592,7 @@ def request_verdict(world, verdict):
 @then(parsers.re(r'it is permitted by "(?P<rule>[^"]+)"'))
 def permitted_by(world, rule):
     assert rule in [p["rule_id"] for p in world["result"]["permits"]], world["result"]["permits"]
+    _asserted(world, [rule])
 
 
 @then(parsers.re(r'it is refused because of "(?P<rule>[^"]+)"'))
@@ -525,6 +600,7 @@ def refused_by(world, rule):
     refusals = world["result"]["refusals"]
     hits = [n for n in refusals if n["reason_code"] == rule]
     assert hits and hits[0]["citation"] and hits[0]["sentence"], refusals
+    _asserted(world, [rule])
 
 
 @then(parsers.re(r'rule "(?P<rule>[^"]+)" was applied to the request'))
@@ -532,11 +608,14 @@ def applied_to_request(world, rule):
     r = world["result"]
     assert rule in r["fired"], r["fired"]
     assert rule in [x["rule_id"] for x in r["permits"] + r["notes"]] + [n["reason_code"] for n in r["refusals"]]
+    _asserted(world, [rule])
 
 
 @then(parsers.re(r'the review asks for "(?P<field>[^"]+)"'))
 def review_asks(world, field):
-    assert field in [q["field"] for q in world["result"]["questions"]], world["result"]["questions"]
+    qs = [q for q in world["result"]["questions"] if q["field"] == field]
+    assert qs, world["result"]["questions"]
+    _asserted(world, [rid for rid in qs[0]["rule_ids"] if rid in world["result"]["fired"]])
 
 
 @then(parsers.re(r'the new classification is (?P<cls>[\w/]+) "(?P<code>[^"]+)"'))
