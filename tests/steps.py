@@ -399,9 +399,10 @@ def crime_recorded(world, cls, code, victim):
     assert hits, [(c["classification"], c["ho_code"], c["victim"]) for c in crimes]
     world["crime"] = hits[0]
     assert hits[0]["title"] and hits[0]["citations"] and hits[0]["rule_ids"]
-    made = [rid for rid in hits[0]["rule_ids"]
-            if (r := _rule(world, rid)) is not None and r.consequence("classify") == (cls, code)]
-    _asserted(world, made)
+    # every rule that took effect on the crime's acts and classifies as this class and code
+    eff = set().union(*(_effective(world, a) for a in hits[0]["acts"]))
+    _asserted(world, [rid for rid in eff if (r := _rule(world, rid)) is not None
+                      and r.consequence("classify") == (cls, code)])
 
 
 @then(parsers.re(r'that crime covers acts? (?P<acts>.+)'))
@@ -489,6 +490,25 @@ def act_undecided(world, aid):
     assert mine, "an undecided act needs a question"
     eff = _effective(world, aid)
     _asserted(world, [rid for q in mine for rid in q["rule_ids"] if rid in eff])
+
+
+@then(parsers.re(r'act "(?P<aid>[^"]+)" is decided by rule "(?P<rule>[^"]+)"'))
+def act_decided_by(world, aid, rule):
+    """The effect of the rule on the act, whatever the act's fate: the crime it classified (the
+    crime covering the act is of the rule's class and code), the negation it gave, or the
+    question it asked."""
+    d = _d(world)
+    acc = next(a for a in d["acts"] if a["act"] == aid)
+    r = _rule(world, rule)
+    assert r is not None and rule in _effective(world, aid), (rule, sorted(_effective(world, aid)))
+    if acc["status"] == "recorded":
+        crime = next(c for c in d["crimes"] if c["id"] == acc["crime_id"])
+        assert r.consequence("classify") == (crime["classification"], crime["ho_code"]), (rule, crime)
+    elif acc["status"] == "undecided":
+        assert any(aid in q["acts"] and rule in q["rule_ids"] for q in d["questions"]), d["questions"]
+    else:
+        _negation(world, aid, rule)
+    _asserted(world, [rule])
 
 
 @then(parsers.re(r'the decision asks for "(?P<field>[^"]+)"'))

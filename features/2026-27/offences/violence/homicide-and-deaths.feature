@@ -19,6 +19,7 @@ Feature: Homicide and N300 reported incidents of sudden or unexpected death
     And a crime of 1 "001/01" is recorded for "D"
     And that crime cites "p.34"
     And rule "death.victim-cannot-confirm" fired
+    And the decision notes "death.victim-cannot-confirm" for act "d1"
     And the decision does not ask for "persons[D].attributes.confirmation"
 
   Scenario Outline: Examples 2, 3, 5, 6 and 8-10 - a death is recorded at each stage by what is then known (pp.35-37)
@@ -102,7 +103,7 @@ Feature: Homicide and N300 reported incidents of sudden or unexpected death
       | act | type           | by | against | believed cause | intent to kill or cause serious harm |
       | d1  | reported death | S  | D       | <cause>        | <intent>                             |
     When the incident is decided
-    Then rule "<rule>" fired
+    Then act "d1" is decided by rule "<rule>"
     And every act is accounted for
 
     Examples:
