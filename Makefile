@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 50051
 COVERAGE_MIN ?= 100
 
-.PHONY: serve test feature bench check proto clean
+.PHONY: serve test feature bench check proto clean mutate
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ feature: $(STAMP)
 check: $(STAMP)
 	$(BIN)/hocr rules check
 
+# Mutation testing of service/ with mutmut (slow: not part of `test` or CI). Each mutant runs the
+# tests that reach the mutated function. MUTANTS narrows it to a glob of mutant names, e.g.
+# make mutate MUTANTS='service.counting*'; survivors are listed in docs/mutation-testing.md.
+MUTANTS ?=
+mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,mutate]'
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/mutmut results
+
 bench: $(STAMP)
 	$(BIN)/python bench/bench_grpc.py
 
@@ -42,4 +51,4 @@ proto: $(STAMP)
 	$(BIN)/python -m service.protogen
 
 clean:
-	rm -rf $(VENV) build *.egg-info reports
+	rm -rf $(VENV) build *.egg-info reports mutants

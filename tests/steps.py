@@ -341,13 +341,9 @@ def _asserted(world, rule_ids) -> None:
             cov.setdefault(rid, set()).add(world["scenario"])
 
 
-def _rule(world, rule_id: str, book: str = "decision"):
-    """The rule of the edition the decision (or review) was made under; None for a counting section."""
-    result = world["decision"] if book == "decision" else world["result"]
-    edition = world["service"].editions[result["edition"]]
-    if book != "decision":
-        edition = edition.reviews
-    return edition.rule_by_id.get(rule_id)
+def _rule(world, rule_id: str):
+    """The rule of the edition the decision was made under; None for a counting section."""
+    return world["service"].editions[_d(world)["edition"]].rule_by_id.get(rule_id)
 
 
 def _effective(world, aid: str | None = None) -> set[str]:
