@@ -11,7 +11,7 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser
+.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ feature: $(STAMP)
 check: $(STAMP)
 	$(BIN)/hocr rules check
 
+# Mutation testing of service/ with mutmut (slow: not part of `test` or CI). Each mutant runs the
+# tests that reach the mutated function. MUTANTS narrows it to a glob of mutant names, e.g.
+# make mutate MUTANTS='service.counting*'; survivors are listed in docs/mutation-testing.md.
+MUTANTS ?=
+mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,mutate]'
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/mutmut results
+
 bench: $(STAMP)
 	$(BIN)/python bench/bench_grpc.py
 
@@ -81,7 +90,7 @@ proto: $(STAMP)
 	$(BIN)/python -m service.protogen
 
 clean:
-	rm -rf $(VENV) build *.egg-info reports
+	rm -rf $(VENV) build *.egg-info reports mutants
 
 # The engine step alone: one reused session per edition vs a session per decision, in one run.
 .PHONY: bench-engine

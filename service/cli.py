@@ -310,6 +310,14 @@ def cmd_rules_check(args) -> int:
         print("error: classifications a rule can produce but no scenario records: " + ", ".join(missing),
               file=sys.stderr)
         return 1
+    from .coverage import unread_example_columns
+
+    features = Path(rules_dir).parent / "features"  # the scenarios beside the rules, if any
+    unread = unread_example_columns(features) if features.is_dir() else []
+    for u in unread:
+        print(f"error: {u}: an Examples column that no step of the outline reads", file=sys.stderr)
+    if unread:
+        return 1
     if warned:
         print(f"{warned} warning(s)" + (": failing because of --strict" if args.strict else ""))
         if args.strict:
@@ -330,7 +338,7 @@ def cmd_rules_coverage(args) -> int:
     print("\n".join(res.lines))
     failed = False
     if args.fail_under is not None and res.share < args.fail_under:
-        print(f"FAIL: rule coverage {res.share:.1f}% is under {args.fail_under}%; no scenario fires: "
+        print(f"FAIL: rule coverage {res.share:.1f}% is under {args.fail_under}%; no scenario asserts the effect of: "
               + ", ".join(res.uncovered_rules), file=sys.stderr)
         failed = True
     if res.uncovered_classifications:

@@ -103,6 +103,7 @@ Feature: Drug offences - 92A, 92C, 92D, 92E and the Home Office class table
     And act "d1" has points to prove made out "yes"
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded with no victim
     And rule "<rule>" fired
     And every act is accounted for
 

@@ -67,6 +67,7 @@ Feature: Fraud and cyber crime - Report Fraud, or recorded by the force
     And act "f1" has points to prove made out "yes"
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded with no victim
     And rule "<rule>" fired
     And rule "fraud.local.one-crime-per-offender" fired
 

@@ -21,28 +21,29 @@ Feature: Possession of weapons - 10A, 10B, 10C, 10D
     And act "w1" has firearm certificate held "<certificate>"
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded with no victim
     And rule "<rule>" fired
     And rule "weapons.one-crime-per-offender" fired
 
     Examples:
-      | weapon                      | conduct    | place         | risk     | intent             | certificate | class | code   | rule                                     |
-      | blade or point              | possessed  | public place  | none     | none               | no          | 10D   | 008/26 | weapons.blade.public-place               |
-      | blade or point              | possessed  | school        | none     | none               | no          | 10D   | 008/27 | weapons.blade.school                     |
-      | offensive weapon            | possessed  | public place  | none     | none               | no          | 10C   | 008/11 | weapons.offensive.public-place           |
-      | offensive weapon            | possessed  | school        | none     | none               | no          | 10C   | 008/28 | weapons.offensive.school                 |
-      | prohibited offensive weapon | possessed  | private place | none     | none               | no          | 10C   | 197/21 | weapons.prohibited.private-place         |
-      | corrosive substance         | possessed  | public place  | none     | none               | no          | 10C   | 008/75 | weapons.corrosive.public-place           |
-      | blade or point              | threatened | public place  | physical | none               | no          | 10D   | 008/64 | weapons.threat.blade.public-place        |
-      | offensive weapon            | threatened | public place  | physical | none               | no          | 10C   | 008/61 | weapons.threat.offensive.public-place    |
-      | blade or point              | threatened | school        | serious  | none               | no          | 10D   | 008/62 | weapons.threat.blade.school              |
-      | offensive weapon            | threatened | school        | serious  | none               | no          | 10C   | 008/63 | weapons.threat.offensive.school          |
-      | blade or point              | threatened | private place | serious  | none               | no          | 10D   | 008/76 | weapons.threat.blade.private-place       |
-      | corrosive substance         | threatened | private place | serious  | none               | no          | 10C   | 008/76 | weapons.threat.offensive.private-place   |
-      | corrosive substance         | threatened | school        | serious  | none               | no          | 10C   | 008/76 | weapons.threat.corrosive.school          |
-      | firearm                     | possessed  | private place | none     | fear of violence   | yes         | 10A   | 008/23 | weapons.firearm.intent-fear-of-violence  |
+      | weapon                      | conduct    | place         | risk     | intent             | certificate | class | code   | rule                                      |
+      | blade or point              | possessed  | public place  | none     | none               | no          | 10D   | 008/26 | weapons.blade.public-place                |
+      | blade or point              | possessed  | school        | none     | none               | no          | 10D   | 008/27 | weapons.blade.school                      |
+      | offensive weapon            | possessed  | public place  | none     | none               | no          | 10C   | 008/11 | weapons.offensive.public-place            |
+      | offensive weapon            | possessed  | school        | none     | none               | no          | 10C   | 008/28 | weapons.offensive.school                  |
+      | prohibited offensive weapon | possessed  | private place | none     | none               | no          | 10C   | 197/21 | weapons.prohibited.private-place          |
+      | corrosive substance         | possessed  | public place  | none     | none               | no          | 10C   | 008/75 | weapons.corrosive.public-place            |
+      | blade or point              | threatened | public place  | physical | none               | no          | 10D   | 008/64 | weapons.threat.blade.public-place         |
+      | offensive weapon            | threatened | public place  | physical | none               | no          | 10C   | 008/61 | weapons.threat.offensive.public-place     |
+      | blade or point              | threatened | school        | serious  | none               | no          | 10D   | 008/62 | weapons.threat.blade.school               |
+      | offensive weapon            | threatened | school        | serious  | none               | no          | 10C   | 008/63 | weapons.threat.offensive.school           |
+      | blade or point              | threatened | private place | serious  | none               | no          | 10D   | 008/76 | weapons.threat.blade.private-place        |
+      | corrosive substance         | threatened | private place | serious  | none               | no          | 10C   | 008/76 | weapons.threat.offensive.private-place    |
+      | corrosive substance         | threatened | school        | serious  | none               | no          | 10C   | 008/76 | weapons.threat.corrosive.school           |
+      | firearm                     | possessed  | private place | none     | fear of violence   | yes         | 10A   | 008/23 | weapons.firearm.intent-fear-of-violence   |
       | imitation firearm           | possessed  | public place  | none     | indictable offence | no          | 10A   | 008/16 | weapons.firearm.intent-indictable-offence |
-      | imitation firearm           | possessed  | public place  | none     | none               | no          | 10B   | 081/77 | weapons.firearm.public-place             |
-      | firearm                     | possessed  | private place | none     | none               | no          | 10B   | 081/03 | weapons.firearm.without-certificate      |
+      | imitation firearm           | possessed  | public place  | none     | none               | no          | 10B   | 081/77 | weapons.firearm.public-place              |
+      | firearm                     | possessed  | private place | none     | none               | no          | 10B   | 081/03 | weapons.firearm.without-certificate       |
 
   Scenario: A knife kept at home is not an offence of possession (p.94)
     Given act "w1" has weapon "blade or point"
