@@ -1,14 +1,18 @@
-# syntax=docker/dockerfile:1
 #
-# The hocr gRPC decision service.
+# The HOCR decision service (distribution hocr-decision-service, command `hocr`).
 #
-#   docker build -t hocr .
-#   docker run --rm -p 50051:50051 hocr
+#   make image                       # docker build -t hocr-decision-service:VERSION .
+#   docker run --rm -p 50051:50051 -v $PWD/tls:/etc/hocr/tls:ro \
+#     -e HOCR_TLS_CERT=/etc/hocr/tls/tls.crt -e HOCR_TLS_KEY=/etc/hocr/tls/tls.key hocr-decision-service:0.2.0
 #
-# Two stages. "build" has a C compiler and turns the project and every dependency into wheels
+# Builds with nothing from the internet but the Debian and PyPI package registries: no `# syntax=`
+# line (that would fetch a Dockerfile frontend image), base images by tag, and every Python
+# dependency from requirements.lock with its sha256 hash (`make lock` regenerates it).
+#
+# Two stages. "build" has a C compiler and turns the locked dependencies and the project into wheels
 # (durable-rules 2.0.28 is published as an sdist only and compiles C at install time). "runtime"
 # installs those wheels with no compiler and no index, and carries only the rules it serves.
-# Needs BuildKit (the default builder since Docker 23) for the RUN --mount in the runtime stage.
+# RUN --mount needs BuildKit, the default builder since Docker 23.
 
 # ------------------------------------------------------------------------------------------ build
 FROM python:3.11-slim-bookworm AS build
@@ -23,33 +27,47 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
-# Only what the wheel is built from (setuptools packages service*). README.md* is optional: the
-# wildcard lets the build go on while the file does not exist yet.
-COPY pyproject.toml README.md* ./
-COPY service ./service
+COPY requirements.lock ./
+# Every dependency, checked against the lock file's hashes, as wheels (durable-rules compiled here).
+RUN pip wheel --require-hashes --wheel-dir /wheels -r requirements.lock
 
-# The project's wheel plus a wheel for every dependency; durable-rules is compiled here.
-RUN pip wheel --wheel-dir /wheels . \
+# The project's own wheel, with no dependency resolution (they are all above, pinned).
+COPY pyproject.toml README.md ./
+COPY service ./service
+RUN pip wheel --no-deps --wheel-dir /wheels . \
  && ls -l /wheels
 
 # ---------------------------------------------------------------------------------------- runtime
 FROM python:3.11-slim-bookworm AS runtime
+
+ARG VERSION=0.2.0
+ARG REVISION=unknown
+LABEL org.opencontainers.image.title="hocr-decision-service" \
+      org.opencontainers.image.description="Home Office Crime Recording Rules as code: the crime-recording decision service (gRPC)" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.licenses="MIT" \
+      org.opencontainers.image.source="https://example.invalid/hocr-decision-service" \
+      org.opencontainers.image.base.name="python:3.11-slim-bookworm"
 
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_ROOT_USER_ACTION=ignore \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    HOCR_RULES_DIR=/app/rules
+    HOCR_RULES_DIR=/app/rules \
+    HOCR_HOST=0.0.0.0 \
+    HOCR_PORT=50051 \
+    HOCR_HEALTH_PORT=50052
 
 # Install from the build stage's wheels only (no index, no compiler); the wheels are bind-mounted,
 # so they do not stay in a layer of the image.
 RUN --mount=type=bind,from=build,source=/wheels,target=/wheels \
-    pip install --no-index --find-links=/wheels hocr \
- && python -c "import durable_rules_engine, grpc, service.server"
+    pip install --no-index --find-links=/wheels hocr-decision-service \
+ && python -c "import durable_rules_engine, grpc, service.api"
 
-# The rules are data read at start-up (service.rulebook.default_rules_dir reads HOCR_RULES_DIR).
-# Owned by root and only readable by the service user: the running service cannot change them.
+# The rules are data read at start-up (HOCR_RULES_DIR). Owned by root and only readable by the
+# service user: the running service cannot change them. Kubernetes mounts its own (deploy/k8s).
 COPY rules/ /app/rules/
 
 RUN groupadd --system --gid 10001 hocr \
@@ -60,13 +78,14 @@ RUN groupadd --system --gid 10001 hocr \
 WORKDIR /app
 USER 10001:10001
 
-EXPOSE 50051
+EXPOSE 50051 50052
 
-# grpc.health.v1 Health/Check for the decision service; exits 1 unless SERVING (also when the
-# server is draining after SIGTERM, or does not answer within 3 s).
+# grpc.health.v1 Health/Check on the plaintext health port (health only, no decisions), whatever
+# port the container is configured with; exits 1 unless SERVING (also while draining after SIGTERM).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["python", "-c", "import sys, grpc; from grpc_health.v1 import health_pb2, health_pb2_grpc; ch = grpc.insecure_channel('127.0.0.1:50051'); r = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(service='hocr.v1.DecisionService'), timeout=3); sys.exit(0 if r.status == health_pb2.HealthCheckResponse.SERVING else 1)"]
+  CMD ["python", "-c", "import os, sys, grpc; from grpc_health.v1 import health_pb2 as h, health_pb2_grpc as g; ch = grpc.insecure_channel('127.0.0.1:' + os.environ['HOCR_HEALTH_PORT']); r = g.HealthStub(ch).Check(h.HealthCheckRequest(service='hocr.v1.DecisionService'), timeout=3); sys.exit(0 if r.status == h.HealthCheckResponse.SERVING else 1)"]
 
-# SIGTERM (docker stop) makes the server report NOT_SERVING, drain for up to 5 s, then exit.
+# SIGTERM (docker stop): health NOT_SERVING at once, keep serving for the drain period, then stop.
 STOPSIGNAL SIGTERM
-CMD ["hocr", "serve", "--port", "50051"]
+ENTRYPOINT ["hocr"]
+CMD ["serve"]
