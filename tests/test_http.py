@@ -135,3 +135,15 @@ def test_openapi_document_is_valid_openapi_3_1_and_covers_the_doors(base):
     decision = spec["components"]["schemas"]["hocr.v1.Decision"]
     assert "recordBy" in decision["properties"]  # the JSON mapping's names, from the proto
     assert spec["components"]["schemas"]["hocr.v1.Outcome"]["enum"]
+
+
+def test_every_violation_of_a_body_is_reported_at_once(base):
+    url, _ = base
+    body = {"incident": {"id": 7, "reportedAt": "not a time", "acts": [{"tpye": "use_of_force"}]}}
+    status, reply = call(f"{url}/v1/decide", body)
+    assert status == 400
+    bad = next(d for d in reply["details"] if d["@type"].endswith("google.rpc.BadRequest"))
+    fields = {v["field"]: v["description"] for v in bad["fieldViolations"]}
+    assert set(fields) == {"incident.id", "incident.reported_at", "incident.acts[0].tpye"}
+    assert "did you mean 'type'" in fields["incident.acts[0].tpye"]
+    assert "not a time" not in json.dumps(reply)

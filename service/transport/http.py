@@ -26,7 +26,8 @@ from starlette.routing import Route
 
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from . import openapi
-from .ops import CallError
+from . import pbjson
+from .ops import CallError, bad_request
 
 MAX_BODY_BYTES = 16 * 1024 * 1024
 # gRPC code -> HTTP status, as in google/rpc/code.proto
@@ -54,13 +55,7 @@ def _message_response(msg) -> Response:
 
 
 def _invalid(field: str, description: str) -> CallError:
-    from google.rpc import error_details_pb2
-
-    detail = error_details_pb2.BadRequest(
-        field_violations=[error_details_pb2.BadRequest.FieldViolation(field=field, description=description)])
-    status = status_pb2.Status(code=code_pb2.INVALID_ARGUMENT, message=f"{field}: {description}")
-    status.details.add().Pack(detail)
-    return CallError(status)
+    return CallError(bad_request([(field, description)], f"{field}: {description}"))
 
 
 async def _body(request: Request, message, bare_incident: bool = False):
@@ -75,15 +70,11 @@ async def _body(request: Request, message, bare_incident: bool = False):
         raise _invalid("body", "must be a JSON object")
     if bare_incident and "incident" not in data and ("acts" in data or "reportedAt" in data or "reported_at" in data):
         data = {"incident": data}
-    try:
-        json_format.ParseDict(data, message, ignore_unknown_fields=False)
-    except json_format.ParseError as exc:
-        # json_format names the field ("Message type "hocr.v1.Incident" has no field named "x"") but
-        # may quote a value: say only which kind of problem, never the payload's text.
-        text = str(exc)
-        where = text.split(" at ", 1)[-1].split(":", 1)[0] if " at " in text else "body"
-        raise _invalid(where.strip('"') or "body", "does not match the contract (see /openapi.json)") from None
-    return message
+    parsed, violations = pbjson.parse(data, type(message))
+    if violations:
+        raise CallError(bad_request(violations, f"invalid request: {violations[0][0]}: {violations[0][1]}"
+                                    + (f" (and {len(violations) - 1} more)" if len(violations) > 1 else "")))
+    return parsed
 
 
 Operations = dict[str, Callable[..., Any]]
