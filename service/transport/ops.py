@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Iterator
 
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 
@@ -19,6 +20,8 @@ from ..mapping import (decision_to_proto, incident_to_dict, review_request_to_di
                        vocabulary_to_proto)
 
 log = logging.getLogger("hocr.ops")
+# A default gRPC client refuses a reply over 4 MiB; stay under it with room for the envelope.
+MAX_REPLY_BYTES = 4 * 1024 * 1024 - 64 * 1024
 
 
 class CallError(Exception):
@@ -73,18 +76,44 @@ class Operations:
         except (InvalidIncident, NoEdition, EngineError) as exc:
             raise CallError(status_of(exc)) from None
 
-    def decide_batch(self, req: pb.DecideBatchRequest) -> pb.DecideBatchResponse:
+    def _result(self, item: pb.DecideRequest, prefix: str) -> pb.BatchResult:
+        result = pb.BatchResult(incident_id=item.incident.id if item.HasField("incident") else "")
+        try:
+            result.decision.CopyFrom(self._decide(item, prefix=prefix))
+        except (InvalidIncident, NoEdition, EngineError) as exc:
+            result.error.CopyFrom(status_of(exc))
+        return result
+
+    def decide_batch(self, req: pb.DecideBatchRequest, max_reply_bytes: int = MAX_REPLY_BYTES) -> pb.DecideBatchResponse:
+        """One result per incident, in order. The reply never exceeds ``max_reply_bytes`` (a default
+        client accepts 4 MiB): once the next decision would not fit, it and the incidents after it
+        are not decided, each with a RESOURCE_EXHAUSTED status naming where to resume (or use
+        DecideStream, which has no such limit)."""
         if len(req.requests) > MAX_BATCH:
             raise CallError(bad_request([("requests", f"at most {MAX_BATCH} incidents per batch, "
                                           f"got {len(req.requests)}")], "batch too large"))
         out = pb.DecideBatchResponse()
+        size = 0
         for i, item in enumerate(req.requests):
-            result = out.results.add(incident_id=item.incident.id if item.HasField("incident") else "")
-            try:
-                result.decision.CopyFrom(self._decide(item, prefix=f"requests[{i}].incident"))
-            except (InvalidIncident, NoEdition, EngineError) as exc:
-                result.error.CopyFrom(status_of(exc))
+            result = self._result(item, f"requests[{i}].incident")
+            grown = result.ByteSize() + 8  # the field tag and length of one repeated entry
+            if size + grown > max_reply_bytes:
+                for j in range(i, len(req.requests)):
+                    rest = req.requests[j]
+                    out.results.add(incident_id=rest.incident.id if rest.HasField("incident") else "",
+                                    error=status_pb2.Status(
+                                        code=code_pb2.RESOURCE_EXHAUSTED,
+                                        message=f"not decided: the reply would exceed {max_reply_bytes} bytes; "
+                                                f"send requests[{i}:] again, or use DecideStream"))
+                break
+            size += grown
+            out.results.append(result)
         return out
+
+    def decide_stream(self, requests) -> "Iterator[pb.BatchResult]":
+        """Each incident's result as soon as it is decided, in order; no size limit on the whole."""
+        for i, item in enumerate(requests):
+            yield self._result(item, f"requests[{i}].incident")
 
     def review(self, req: pb.ReviewCrimeRequest) -> pb.ReviewCrimeResult:
         try:
