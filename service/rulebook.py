@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import yamlsrc
+from .citations import Citation, Register, load_register, parse_citation
 from .yamlsrc import Located, where
 
 # ---------------------------------------------------------------------------------------- errors
@@ -373,6 +374,7 @@ class Rule:
     # the conditions in the order the author wrote them: questions ask the first one missing, so
     # an author puts a gate (e.g. where it happened) before what only matters behind it
     order: tuple[tuple[str, str], ...] = ()
+    citation: Citation | None = None  # the references `cite` renders (`cite` is str(citation))
 
     def consequence(self, kind: str) -> Any:
         for c in self.consequences:
@@ -389,9 +391,10 @@ class Rule:
 
 class _RuleParser:
     def __init__(self, vocab: Vocabulary, offences: OffenceTable, problems: list[Problem],
-                 reported: dict | None = None):
+                 reported: dict | None = None, register: Register | None = None):
         self.vocab, self.offences, self.problems = vocab, offences, problems
         self.reported = reported or {}
+        self.register = register or Register()
 
     def problem(self, node: Any, rule_id: str, fld: str, msg: str, hint: str = "", file: str = "?") -> None:
         f, line = where(node, (file, 0))
@@ -625,9 +628,10 @@ class _RuleParser:
         if not re.fullmatch(r"[a-z0-9]+(?:[.-][a-z0-9]+)*", rule_id):
             self.problem(node, rule_id, "id", "needs an id of lower-case words joined by '.' or '-'")
             return None
-        cite = " ".join(str(node.get("cite") or "").split())
-        if not cite:
-            self.problem(node, rule_id, "cite", "needs a citation of the HOCR paragraph it encodes")
+        citation = parse_citation(node.get("cite"), self.register,
+                                  lambda n, fld, msg, hint: self.problem(n if n is not None else node, rule_id,
+                                                                         fld, msg, hint))
+        cite = str(citation) if citation else ""
         summary = " ".join(str(node.get("summary") or "").split())
         if not summary:
             self.problem(node, rule_id, "summary", "needs a one-line summary in plain words")
@@ -665,7 +669,7 @@ class _RuleParser:
         order = tuple((alias, str(attr)) for alias, spec in when.items() if isinstance(spec, dict)
                       for attr in spec)
         return Rule(rule_id, cite, summary, *where(node, (file, 0)), tuple(patterns), cons,
-                    tuple(str(o) for o in overrides), act_types, order)
+                    tuple(str(o) for o in overrides), act_types, order, citation)
 
 
 # ---------------------------------------------------------------------------------------- compile
@@ -870,6 +874,7 @@ class Counting:
     ranking: list[RankEntry]
     violent_groups: frozenset[str]
     in_addition: list[dict]
+    citations: dict[str, Citation] = field(default_factory=dict)  # section or entry id -> what it cites
 
     def section(self, name: str) -> dict:
         return self.raw[name]
@@ -892,6 +897,7 @@ class Edition:
     extends: str = ""
     reviews: "Edition | None" = None  # the rules for transferring, cancelling, reclassifying crimes
     ranker: Any = field(default=None, repr=False)  # the principal crime ranking, built on first use
+    sources: Register = field(default_factory=Register, repr=False)  # the register of sources it cites
     _engine: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -971,7 +977,31 @@ def _merge_offences(table: dict, diff: Any) -> None:
 REQUIRED_COUNTING = ("deadline", "not_notifiable", "one_crime_per_victim", "finished_incident", "principal_crime")
 
 
-def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[Problem]) -> Counting:
+def _cited(entry: Any, fld: str, file: str, register: Register, problems: list[Problem],
+           citations: dict[str, Citation]) -> Any:
+    """A counting section or entry with its `cite` checked and rendered (a copy: the parsed YAML is shared)."""
+    def report(node, f, msg, hint):
+        problems.append(Problem(*where(node if node is not None else entry, (file, 0)), str(entry.get("id") or ""),
+                                f"{fld}.{f}", msg, hint))
+    citation = parse_citation(entry.get("cite"), register, report)
+    out = Located(entry)
+    out.file, out.line = where(entry, (file, 0))
+    if citation:
+        out["cite"] = str(citation)
+        citations[str(entry.get("id"))] = citation
+    return out
+
+
+def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[Problem],
+                   register: Register | None = None) -> Counting:
+    register = register or Register()
+    citations: dict[str, Citation] = {}
+    at = where(data, (file, 0))
+    data = Located(data)
+    data.file, data.line = at
+    for name in list(data):
+        if isinstance(data[name], dict) and "cite" in data[name]:
+            data[name] = _cited(data[name], name, file, register, problems, citations)
     for name in REQUIRED_COUNTING:
         if not isinstance(data.get(name), dict) or not data[name].get("id") or not data[name].get("cite"):
             problems.append(Problem(file, where(data)[1], "", name, "needs a section with `id` and `cite`"))
@@ -991,13 +1021,14 @@ def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[
         ranking.append(RankEntry(str(entry.get("label", "")), frozenset(keys)))
     in_addition = []
     for entry in pc.get("recorded_in_addition") or []:
+        entry = _cited(entry, "recorded_in_addition", file, register, problems, citations)
         for c in entry.get("classes") or []:
             if str(c) not in offences.classes:
                 problems.append(Problem(*where(entry, (file, 0)), "", "recorded_in_addition",
                                         f"class {c} is not in the offence list"))
         in_addition.append({"id": entry.get("id"), "cite": entry.get("cite"),
                             "classes": {str(c) for c in entry.get("classes") or []}})
-    return Counting(dict(data), ranking, frozenset(pc.get("violent_groups") or []), in_addition)
+    return Counting(dict(data), ranking, frozenset(pc.get("violent_groups") or []), in_addition, citations)
 
 
 def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Edition:
@@ -1040,7 +1071,7 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         """The files that make up an edition. An edition that `extends` another adds its own
         files to the base's, and says which base rules it removes or replaces."""
         manifest = read(folder / "edition.yaml")
-        empty = {"vocab": [], "rules": [], "offences": [], "counting": [], "reported": None,
+        empty = {"vocab": [], "rules": [], "offences": [], "counting": [], "reported": None, "sources": [],
                  "remove": set(), "replace": set(), "manifest": manifest}
         if folder in chain:
             problems.append(Problem(disp(folder / "edition.yaml"), 0, "", "extends",
@@ -1060,7 +1091,10 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         rep = manifest.get("reported_incidents", None if parent else "data/reported-incidents.yaml")
         if rep:
             src["reported"] = folder / str(rep)
-        data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep) if x}
+        srcs = manifest.get("sources", None if parent else "data/sources.yaml")
+        if srcs:
+            src["sources"] = src["sources"] + [folder / str(srcs)]
+        data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep, srcs) if x}
         src["own_rules"] = [f for f in expand(folder, manifest.get("rule_files") or []) if f not in data_files]
         src["rules"] = src["rules"] + src["own_rules"]
         src["review_vocab"] = src.get("review_vocab", []) + expand(folder, manifest.get("review_vocabulary") or [])
@@ -1094,10 +1128,14 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     counting_data: Any = Located()
     for f in src["counting"]:
         counting_data = _deep_merge(counting_data, read(f))
+    register: Register | None = None
+    for f in src["sources"]:
+        register = load_register(read(f), disp(f), problems, Problem, register)
+    register = register or Register()
     counting_display = disp(src["counting"][-1]) if src["counting"] else "?"
-    counting = _load_counting(counting_data, counting_display, offences, problems)
+    counting = _load_counting(counting_data, counting_display, offences, problems, register)
     reported = dict((read(src["reported"]) if src["reported"] else {}).get("classes") or {})
-    parser = _RuleParser(vocab, offences, problems, reported)
+    parser = _RuleParser(vocab, offences, problems, reported, register)
 
     rules: list[Rule | str] = []  # a str: a base rule this edition replaces, kept for its place
     own_files = set(src["own_rules"]) if manifest.get("extends") else set()
@@ -1171,10 +1209,11 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules)
     edition.in_force_until = in_force_until
     edition.extends = str(manifest.get("extends") or "")
+    edition.sources = register
     if src.get("review_rules"):
         # requests to transfer, cancel or reclassify a recorded crime: a rule set of their own
         review_vocab = Vocabulary.merge([(read(f), disp(f)) for f in src["review_vocab"]], problems)
-        review_parser = _RuleParser(review_vocab, offences, problems, reported)
+        review_parser = _RuleParser(review_vocab, offences, problems, reported, register)
         review_rules: list[Rule] = []
         for path in src["review_rules"]:
             data = read(path)
@@ -1194,6 +1233,7 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
             raise RulebookError(problems)
         edition.reviews = Edition(f"{name}/reviews", edition.title, in_force, root, review_vocab, offences,
                                   counting, review_rules)
+        edition.reviews.sources = register
         edition.reviews.ruleset_json = compile_ruleset(review_rules)
         edition.reviews.ruleset_joins = join_table(edition.reviews.ruleset_json)
     if lint:
