@@ -6,7 +6,7 @@
     hocr serve          [--host H] [--port P] [--workers N]
     hocr rules check    [--rules-dir DIR]
     hocr rules explain RULE_ID
-    hocr rules coverage [--fail-under PCT]
+    hocr rules coverage [--fail-under PCT] | --by-page [--out docs/coverage-by-page.md]
     hocr rules import-offences CSV OUT
 """
 from __future__ import annotations
@@ -206,6 +206,16 @@ def cmd_rules_coverage(args) -> int:
     from .coverage import report
     from .explain import load_coverage
 
+    if args.by_page:  # from the rules and the register alone: no feature run needed
+        from .coverage_pages import render
+
+        text = render(load_editions(args.rules_dir or default_rules_dir())) + "\n"
+        if args.out:
+            Path(args.out).write_text(text, encoding="utf-8")
+            print(f"wrote {args.out}")
+        else:
+            print(text, end="")
+        return 0
     cov = load_coverage(Path(args.coverage))
     if cov is None:
         print(f"hocr: no coverage at {args.coverage}: run the feature suite first (make test)", file=sys.stderr)
@@ -303,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--coverage", default="reports/rule-coverage.json")
     p.add_argument("--fail-under", type=float, default=None, metavar="PCT",
                    help="fail when the share of rules exercised by scenarios is under PCT")
+    p.add_argument("--by-page", action="store_true",
+                   help="coverage by page and section of each source (which pages no rule cites), as Markdown")
+    p.add_argument("--out", default=None, help="with --by-page: write it here (docs/coverage-by-page.md)")
     p.set_defaults(func=cmd_rules_coverage)
     p = rules.add_parser("report", help="a readable HTML report of a feature run (from Cucumber JSON)")
     p.add_argument("cucumber_json", nargs="?", default="reports/cucumber.json")
