@@ -70,7 +70,9 @@ STYLES = {
 
 # ---------------------------------------------------------------------------------------- rendering
 
-_PLAIN = re.compile(r"[A-Za-z0-9(][^,\[\]{}#&*!|>'\"%@`:]*")
+# plain (unquoted) only for text that every YAML parser reads back as the same string in a flow
+# mapping; anything else (e.g. "When to record?", which libyaml reads but PyYAML does not) is quoted
+_PLAIN = re.compile(r"[A-Za-z0-9(][\w .()/'&;£–-]*")
 
 
 def scalar(value: Any) -> str:
