@@ -7,6 +7,7 @@
     hocr rules check    [--rules-dir DIR]
     hocr rules explain RULE_ID
     hocr rules coverage [--fail-under PCT] | --by-page [--out docs/coverage-by-page.md]
+    hocr rules fmt [--check] [PATHS]
     hocr rules import-offences CSV OUT
 """
 from __future__ import annotations
@@ -234,6 +235,20 @@ def cmd_rules_coverage(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_rules_fmt(args) -> int:
+    from .fmt import run
+
+    paths = [Path(p) for p in args.paths] or [args.rules_dir or default_rules_dir()]
+    changed, problems = run(paths, check=args.check)
+    for f in changed:
+        print(("would reformat " if args.check else "reformatted ") + str(f))
+    for p in problems:
+        print(f"error: {p}", file=sys.stderr)
+    if args.check and changed:
+        print(f"{len(changed)} file(s) not in the canonical layout: run `hocr rules fmt`", file=sys.stderr)
+    return 1 if problems or (args.check and changed) else 0
+
+
 def cmd_rules_report(args) -> int:
     from .report import write
 
@@ -317,6 +332,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="coverage by page and section of each source (which pages no rule cites), as Markdown")
     p.add_argument("--out", default=None, help="with --by-page: write it here (docs/coverage-by-page.md)")
     p.set_defaults(func=cmd_rules_coverage)
+    p = rules.add_parser("fmt", help="put rule files in the canonical key order and layout (comments kept)")
+    p.add_argument("paths", nargs="*", help="files or folders (default: the rules folder)")
+    p.add_argument("--check", action="store_true", help="change nothing; list files that would change, exit 1")
+    p.set_defaults(func=cmd_rules_fmt)
     p = rules.add_parser("report", help="a readable HTML report of a feature run (from Cucumber JSON)")
     p.add_argument("cucumber_json", nargs="?", default="reports/cucumber.json")
     p.add_argument("out", nargs="?", default="reports/features.html")
