@@ -147,7 +147,7 @@ def format_text(text: str) -> str:
     for line in buf.getvalue().split("\n"):
         lines += wrap_line(line.rstrip())
     out = "\n".join(lines)
-    out = out if out.endswith("\n") else out + "\n"
+    out = out.rstrip("\n") + "\n"  # one newline at the end, no blank lines after the last rule
     if YAML(typ="safe").load(out) != YAML(typ="safe").load(text):  # layout only, never meaning
         raise ValueError("formatting would change what the file says (not written)")
     return out
