@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 50051
 COVERAGE_MIN ?= 100
 
-.PHONY: serve test feature bench check proto clean
+.PHONY: serve test feature bench check proto clean lint fmt
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,9 +19,10 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/hocr serve --port $(PORT)
 
-# The whole suite: rules compile; every scenario and test (also writing reports/cucumber.json and
-# reports/rule-coverage.json); every rule and classification exercised by a scenario; HTML report.
-test: $(STAMP)
+# The whole suite: rule files in the canonical layout, YAML and Python lint; rules compile; every
+# scenario and test (also writing reports/cucumber.json and reports/rule-coverage.json); every rule
+# and classification exercised by a scenario; HTML report.
+test: $(STAMP) lint
 	$(BIN)/hocr rules check --strict --coverage /dev/null
 	@mkdir -p reports
 	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json
@@ -48,3 +49,14 @@ clean:
 .PHONY: bench-engine
 bench-engine: $(STAMP)
 	$(BIN)/python bench/bench_engine.py
+
+# Layout and lint (part of `make test`): rule files as `hocr rules fmt` writes them, yamllint
+# (.yamllint), ruff (pyproject.toml). `make fmt` fixes what can be fixed by machine.
+lint: $(STAMP)
+	$(BIN)/hocr rules fmt --check rules
+	$(BIN)/yamllint rules
+	$(BIN)/ruff check service tests
+
+fmt: $(STAMP)
+	$(BIN)/hocr rules fmt rules
+	$(BIN)/ruff check --fix service tests

@@ -75,7 +75,8 @@ def load_register(data: Any, file: str, problems: list, problem_type: type, regi
                   ) -> Register:
     """Add the sources of one sources.yaml to `register` (a derived edition's to its base's)."""
     reg = Register(dict(register.sources)) if register is not None else Register()
-    line_of = lambda node, default=0: getattr(node, "line", default)  # noqa: E731
+    def line_of(node: Any, default: int = 0) -> int:
+        return getattr(node, "line", default)
     section = data.get("sources") if isinstance(data, dict) else None
     if not isinstance(section, dict) or not section:
         problems.append(problem_type(file, line_of(data), "", "sources", "needs a `sources` mapping of id: source"))
@@ -132,8 +133,9 @@ def load_register(data: Any, file: str, problems: list, problem_type: type, regi
                 problems.append(problem_type(file, eline, "", f"{fld}.not_encoded",
                                              "each entry is {page or pages, section, why}"))
                 continue
-            ranges = _pages(entry, src, lambda f, m: problems.append(
-                problem_type(file, eline, "", f"{fld}.not_encoded.{f}", m)))
+            def report(f: str, m: str, eline: int = eline, fld: str = fld) -> None:
+                problems.append(problem_type(file, eline, "", f"{fld}.not_encoded.{f}", m))
+            ranges = _pages(entry, src, report)
             if ranges is not None:
                 not_encoded.append((ranges, _text(entry.get("section")), _text(entry["why"])))
         reg.sources[sid] = Source(**{**src.__dict__, "contents": tuple(contents), "not_encoded": tuple(not_encoded)})
@@ -168,7 +170,7 @@ class Citation:
 
     def __str__(self) -> str:
         out, prev = [], None
-        for ref, label in zip(self.refs, self.labels or [r.source for r in self.refs]):
+        for ref, label in zip(self.refs, self.labels or [r.source for r in self.refs], strict=True):
             words = []
             same_source = prev is not None and prev.source == ref.source
             if not same_source:

@@ -486,8 +486,8 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         rule_ids: list[str] = []
 
         def add_rule(rid: str) -> None:
-            if rid and rid not in rule_ids:
-                rule_ids.append(rid)
+            if rid and rid not in rule_ids:  # noqa: B023 (called only in this iteration)
+                rule_ids.append(rid)  # noqa: B023
 
         add_rule(classifier[p.act])
         crime_flags: list[FlagOut] = []

@@ -134,7 +134,7 @@ def act_time(world, aid, ts):
 def acts_table(world, datatable):
     header, *rows = datatable
     for row in rows:
-        cells = dict(zip(header, row))
+        cells = dict(zip(header, row, strict=False))
         act = {"id": cells.pop("act"), "type": word(cells.pop("type")), "by": names(cells.pop("by")),
                "attributes": {}}
         victim = cells.pop("against", "")

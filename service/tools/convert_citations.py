@@ -174,7 +174,7 @@ def convert_text(text: str, file: str = "?") -> tuple[str, list[str], int]:
         edits.append((v_line, start, end, key_line, key_col, refs, flow))
     if problems:
         return text, problems, 0
-    for v_line, start, end, key_line, key_col, refs, flow in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+    for v_line, start, end, _key_line, key_col, refs, flow in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         line = lines[v_line]
         # the text from the colon after `cite` to the end of the value is replaced
         colon = line.rindex(":", 0, start)
