@@ -31,6 +31,7 @@ import itertools
 import json
 import threading
 from dataclasses import dataclass
+
 import durable_rules_engine as _dre
 
 from .rulebook import SENTINEL_RULE, engine_rule_id, join_table

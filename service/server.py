@@ -22,8 +22,13 @@ from .contract import MAX_BATCH
 from .engine import EngineError
 from .gen.hocr.v1 import hocr_pb2 as pb
 from .gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
-from .mapping import (decision_to_proto, incident_to_dict, review_request_to_dict, review_result_to_proto,
-                      vocabulary_to_proto)
+from .mapping import (
+    decision_to_proto,
+    incident_to_dict,
+    review_request_to_dict,
+    review_result_to_proto,
+    vocabulary_to_proto,
+)
 
 log = logging.getLogger("hocr.server")
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DecisionService"].full_name

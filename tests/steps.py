@@ -272,9 +272,9 @@ def _summary(d: dict) -> tuple:
 
 @when("the officer answers the questions one at a time")
 def answer_one_at_a_time(service, world):
-    from service.answers import apply_answer
-
     import copy
+
+    from service.answers import apply_answer
 
     answers = world["answers"]
     world["start"] = copy.deepcopy(world["incident"])
