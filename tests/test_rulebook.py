@@ -106,7 +106,7 @@ def test_free_text_citation_is_rejected(edition_copy):
 
 
 def test_counting_citations_are_checked_too(edition_copy):
-    edit(edition_copy, "general/counting.yaml", "page: 10, section: When to record?", "page: 100, section: When to record?")
+    edit(edition_copy, "general/counting.yaml", "page: 10, section: \"When to record?\"", "page: 100, section: \"When to record?\"")
     (p,) = problems(edition_copy)
     assert p.file.endswith("general/counting.yaml") and p.field == "deadline.cite.page" and "out of range" in p.message
 
