@@ -11,7 +11,7 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client
+.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,9 +43,10 @@ postgres:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql && break; \
 	    echo "apt busy, retrying in 15 s"; sleep 15; done; }
 
-# The whole suite: rules compile; every scenario and test (also writing reports/cucumber.json and
-# reports/rule-coverage.json); every rule and classification exercised by a scenario; HTML report.
-test: $(STAMP) $(NODE_STAMP) browser postgres
+# The whole suite: rule files in the canonical layout, YAML and Python lint; rules compile; every
+# scenario and test (also writing reports/cucumber.json and reports/rule-coverage.json); every rule
+# and classification exercised by a scenario; HTML report.
+test: $(STAMP) $(NODE_STAMP) browser postgres lint
 	$(BIN)/hocr rules check --strict --coverage /dev/null
 	@mkdir -p reports
 	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json
@@ -121,3 +122,14 @@ clean:
 .PHONY: bench-engine
 bench-engine: $(STAMP)
 	$(BIN)/python bench/bench_engine.py
+
+# Layout and lint (part of `make test`): rule files as `hocr rules fmt` writes them, yamllint
+# (.yamllint), ruff (pyproject.toml). `make fmt` fixes what can be fixed by machine.
+lint: $(STAMP)
+	$(BIN)/hocr rules fmt --check rules
+	$(BIN)/yamllint rules
+	$(BIN)/ruff check service tests
+
+fmt: $(STAMP)
+	$(BIN)/hocr rules fmt rules
+	$(BIN)/ruff check --fix service tests

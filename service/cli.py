@@ -13,7 +13,8 @@
     hocr rules revision [--edition E]
     hocr rules check    [--rules-dir DIR]
     hocr rules explain RULE_ID
-    hocr rules coverage [--fail-under PCT]
+    hocr rules coverage [--fail-under PCT] | --by-page [--out docs/coverage-by-page.md]
+    hocr rules fmt [--check] [PATHS]
     hocr rules import-offences CSV OUT [--nfib FRAUD.txt]
     hocr audit run|rate|implied-n|sample|generate|demo   (see service/audit/cli.py)
 """
@@ -356,6 +357,16 @@ def cmd_rules_coverage(args) -> int:
     from .coverage import report
     from .explain import load_coverage
 
+    if args.by_page:  # from the rules and the register alone: no feature run needed
+        from .coverage_pages import render
+
+        text = render(load_editions(args.rules_dir or default_rules_dir())) + "\n"
+        if args.out:
+            Path(args.out).write_text(text, encoding="utf-8")
+            print(f"wrote {args.out}")
+        else:
+            print(text, end="")
+        return 0
     cov = load_coverage(Path(args.coverage))
     if cov is None:
         print(f"hocr: no coverage at {args.coverage}: run the feature suite first (make test)", file=sys.stderr)
@@ -372,6 +383,20 @@ def cmd_rules_coverage(args) -> int:
               + ", ".join(res.uncovered_classifications), file=sys.stderr)
         failed = True
     return 1 if failed else 0
+
+
+def cmd_rules_fmt(args) -> int:
+    from .fmt import run
+
+    paths = [Path(p) for p in args.paths] or [args.rules_dir or default_rules_dir()]
+    changed, problems = run(paths, check=args.check)
+    for f in changed:
+        print(("would reformat " if args.check else "reformatted ") + str(f))
+    for p in problems:
+        print(f"error: {p}", file=sys.stderr)
+    if args.check and changed:
+        print(f"{len(changed)} file(s) not in the canonical layout: run `hocr rules fmt`", file=sys.stderr)
+    return 1 if problems or (args.check and changed) else 0
 
 
 def cmd_rules_report(args) -> int:
@@ -489,7 +514,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--coverage", default="reports/rule-coverage.json")
     p.add_argument("--fail-under", type=float, default=None, metavar="PCT",
                    help="fail when the share of rules exercised by scenarios is under PCT")
+    p.add_argument("--by-page", action="store_true",
+                   help="coverage by page and section of each source (which pages no rule cites), as Markdown")
+    p.add_argument("--out", default=None, help="with --by-page: write it here (docs/coverage-by-page.md)")
     p.set_defaults(func=cmd_rules_coverage)
+    p = rules.add_parser("fmt", help="put rule files in the canonical key order and layout (comments kept)")
+    p.add_argument("paths", nargs="*", help="files or folders (default: the rules folder)")
+    p.add_argument("--check", action="store_true", help="change nothing; list files that would change, exit 1")
+    p.set_defaults(func=cmd_rules_fmt)
     p = rules.add_parser("report", help="a readable HTML report of a feature run (from Cucumber JSON)")
     p.add_argument("cucumber_json", nargs="?", default="reports/cucumber.json")
     p.add_argument("out", nargs="?", default="reports/features.html")

@@ -196,7 +196,8 @@ def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Inciden
     """Check references and vocabulary; coerce attribute values to their declared types."""
     v = edition.vocab
     out: list[tuple[str, str]] = []
-    p = (lambda s: f"{prefix}.{s}" if prefix else s)
+    def p(s: str) -> str:
+        return f"{prefix}.{s}" if prefix else s
 
     person_ids = [x.id for x in inc.persons]
     act_ids = [x.id for x in inc.acts]

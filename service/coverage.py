@@ -78,12 +78,12 @@ def report(editions: dict[str, Edition], cov: dict) -> CoverageResult:
                 res.rules_covered += 1
             else:
                 res.uncovered_rules.append(r.id)
-            res.lines.append(f"    {r.cite[:60]:60}  {r.id:48} fired in {n_fired:3d}, asserted in {n_asserted:3d}")
+            res.lines.append(f"    {r.id:48} fired in {n_fired:3d}, asserted in {n_asserted:3d}  {r.cite}")
         counting = e.counting
         for section in ("deadline", "not_notifiable", "one_crime_per_victim", "finished_incident", "principal_crime"):
             sid = counting.section(section)["id"]
-            res.lines.append(f"    {counting.section(section)['cite'][:60]:60}  {sid:48} "
-                             f"fired in {len(fired.get(sid, [])):3d}, asserted in {len(asserted.get(sid, [])):3d}")
+            res.lines.append(f"    {sid:48} fired in {len(fired.get(sid, [])):3d}, asserted in "
+                             f"{len(asserted.get(sid, [])):3d}  {counting.section(section)['cite']}")
         group_lines, missing = classification_groups(e, cov)
         res.lines.append("  classifications by offence group:")
         res.lines += group_lines

@@ -33,6 +33,7 @@ import json
 import threading
 import time
 from dataclasses import dataclass
+
 import durable_rules_engine as _dre
 
 from .rulebook import SENTINEL_RULE, engine_rule_id, join_table

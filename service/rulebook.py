@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import yamlsrc
+from .citations import Citation, Register, load_register, parse_citation
 from .yamlsrc import Located, where
 
 # ---------------------------------------------------------------------------------------- errors
@@ -403,6 +404,7 @@ class Rule:
     # the conditions in the order the author wrote them: questions ask the first one missing, so
     # an author puts a gate (e.g. where it happened) before what only matters behind it
     order: tuple[tuple[str, str], ...] = ()
+    citation: Citation | None = None  # the references `cite` renders (`cite` is str(citation))
 
     def consequence(self, kind: str) -> Any:
         for c in self.consequences:
@@ -419,9 +421,10 @@ class Rule:
 
 class _RuleParser:
     def __init__(self, vocab: Vocabulary, offences: OffenceTable, problems: list[Problem],
-                 reported: dict | None = None):
+                 reported: dict | None = None, register: Register | None = None):
         self.vocab, self.offences, self.problems = vocab, offences, problems
         self.reported = reported or {}
+        self.register = register or Register()
 
     def problem(self, node: Any, rule_id: str, fld: str, msg: str, hint: str = "", file: str = "?") -> None:
         f, line = where(node, (file, 0))
@@ -660,9 +663,10 @@ class _RuleParser:
         if not re.fullmatch(r"[a-z0-9]+(?:[.-][a-z0-9]+)*", rule_id):
             self.problem(node, rule_id, "id", "needs an id of lower-case words joined by '.' or '-'")
             return None
-        cite = " ".join(str(node.get("cite") or "").split())
-        if not cite:
-            self.problem(node, rule_id, "cite", "needs a citation of the HOCR paragraph it encodes")
+        citation = parse_citation(node.get("cite"), self.register,
+                                  lambda n, fld, msg, hint: self.problem(n if n is not None else node, rule_id,
+                                                                         fld, msg, hint))
+        cite = str(citation) if citation else ""
         summary = " ".join(str(node.get("summary") or "").split())
         if not summary:
             self.problem(node, rule_id, "summary", "needs a one-line summary in plain words")
@@ -700,7 +704,7 @@ class _RuleParser:
         order = tuple((alias, str(attr)) for alias, spec in when.items() if isinstance(spec, dict)
                       for attr in spec)
         return Rule(rule_id, cite, summary, *where(node, (file, 0)), tuple(patterns), cons,
-                    tuple(str(o) for o in overrides), act_types, order)
+                    tuple(str(o) for o in overrides), act_types, order, citation)
 
 
 def _relocate(value: Any, like: Any) -> Any:
@@ -938,6 +942,7 @@ class Counting:
     ranking: list[RankEntry]
     violent_groups: frozenset[str]
     in_addition: list[dict]
+    citations: dict[str, Citation] = field(default_factory=dict)  # section or entry id -> what it cites
 
     def section(self, name: str) -> dict:
         return self.raw[name]
@@ -964,6 +969,7 @@ class Edition:
     # what an unstated fact is taken to be for classification, and how questions are grouped
     assumptions: list["Assumption"] = field(default_factory=list, repr=False)
     checklists: list["Checklist"] = field(default_factory=list, repr=False)
+    sources: Register = field(default_factory=Register, repr=False)  # the register of sources it cites
     _engine: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -1043,7 +1049,45 @@ def _merge_offences(table: dict, diff: Any) -> None:
 REQUIRED_COUNTING = ("deadline", "not_notifiable", "one_crime_per_victim", "finished_incident", "principal_crime")
 
 
-def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[Problem]) -> Counting:
+def _cited(entry: Any, fld: str, file: str, register: Register, problems: list[Problem],
+           citations: dict[str, Citation]) -> Any:
+    """A counting section or entry with its `cite` checked and rendered (a copy: the parsed YAML is shared)."""
+    def report(node, f, msg, hint):
+        problems.append(Problem(*where(node if node is not None else entry, (file, 0)), str(entry.get("id") or ""),
+                                f"{fld}.{f}", msg, hint))
+    citation = parse_citation(entry.get("cite"), register, report)
+    out = Located(entry)
+    out.file, out.line = where(entry, (file, 0))
+    if citation:
+        out["cite"] = str(citation)
+        citations[str(entry.get("id"))] = citation
+    return out
+
+
+def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[Problem],
+                   register: Register | None = None) -> Counting:
+    register = register or Register()
+    citations: dict[str, Citation] = {}
+    at = where(data, (file, 0))
+    data = Located(data)
+    data.file, data.line = at
+    def render(node: Any, fld: str) -> Any:
+        """Every `cite` in the counting data, at any depth (sections, precedence entries, exceptions),
+        checked against the register and rendered."""
+        if isinstance(node, dict):
+            if "cite" in node:
+                node = _cited(node, fld, file, register, problems, citations)
+            for k in list(node):
+                if k != "cite" and isinstance(node[k], (dict, list)):
+                    node[k] = render(node[k], f"{fld}.{k}")
+            return node
+        if isinstance(node, list):
+            return [render(x, fld) for x in node]
+        return node
+
+    for name in list(data):
+        if isinstance(data[name], (dict, list)):
+            data[name] = render(data[name], name)
     for name in REQUIRED_COUNTING:
         if not isinstance(data.get(name), dict) or not data[name].get("id") or not data[name].get("cite"):
             problems.append(Problem(file, where(data)[1], "", name, "needs a section with `id` and `cite`"))
@@ -1071,7 +1115,7 @@ def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[
                             "classes": {str(c) for c in entry.get("classes") or []}})
     from .counting import check_data  # the counting stage's own entries (precedence and the like)
     problems += [Problem(file, where(data)[1], "", "counting", msg) for msg in check_data(data, offences)]
-    return Counting(dict(data), ranking, frozenset(pc.get("violent_groups") or []), in_addition)
+    return Counting(dict(data), ranking, frozenset(pc.get("violent_groups") or []), in_addition, citations)
 
 
 @dataclass(frozen=True)
@@ -1201,7 +1245,7 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         """The files that make up an edition. An edition that `extends` another adds its own
         files to the base's, and says which base rules it removes or replaces."""
         manifest = read(folder / "edition.yaml")
-        empty = {"vocab": [], "rules": [], "offences": [], "counting": [], "reported": None,
+        empty = {"vocab": [], "rules": [], "offences": [], "counting": [], "reported": None, "sources": [],
                  "remove": set(), "replace": set(), "manifest": manifest}
         if folder in chain:
             problems.append(Problem(disp(folder / "edition.yaml"), 0, "", "extends",
@@ -1221,11 +1265,14 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         rep = manifest.get("reported_incidents", None if parent else "data/reported-incidents.yaml")
         if rep:
             src["reported"] = folder / str(rep)
+        srcs = manifest.get("sources", None if parent else "data/sources.yaml")
+        if srcs:
+            src["sources"] = src["sources"] + [folder / str(srcs)]
         for key, default in (("assumptions", "data/assumptions.yaml"), ("questions", "data/questions.yaml")):
             chosen = manifest.get(key, None if parent else default)
             if chosen:
                 src[key] = folder / str(chosen)
-        data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep) if x}
+        data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep, srcs) if x}
         src["own_rules"] = [f for f in expand(folder, manifest.get("rule_files") or []) if f not in data_files]
         src["rules"] = src["rules"] + src["own_rules"]
         src["review_vocab"] = src.get("review_vocab", []) + expand(folder, manifest.get("review_vocabulary") or [])
@@ -1259,10 +1306,14 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     counting_data: Any = Located()
     for f in src["counting"]:
         counting_data = _deep_merge(counting_data, read(f))
+    register: Register | None = None
+    for f in src["sources"]:
+        register = load_register(read(f), disp(f), problems, Problem, register)
+    register = register or Register()
     counting_display = disp(src["counting"][-1]) if src["counting"] else "?"
-    counting = _load_counting(counting_data, counting_display, offences, problems)
+    counting = _load_counting(counting_data, counting_display, offences, problems, register)
     reported = dict((read(src["reported"]) if src["reported"] else {}).get("classes") or {})
-    parser = _RuleParser(vocab, offences, problems, reported)
+    parser = _RuleParser(vocab, offences, problems, reported, register)
 
     rules: list[Rule | str] = []  # a str: a base rule this edition replaces, kept for its place
     own_files = set(src["own_rules"]) if manifest.get("extends") else set()
@@ -1352,13 +1403,14 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     if src.get("questions"):
         edition.checklists = _load_checklists(read(src["questions"]), disp(src["questions"]), vocab, problems)
     # every file read so far (manifests, vocabularies, data, rules) and the review rule set's files
+    edition.sources = register
     edition.revision = rules_revision([*read_paths, *src["review_vocab"], *src["review_rules"]], base)
     if problems:
         raise RulebookError(problems)
     if src.get("review_rules"):
         # requests to transfer, cancel or reclassify a recorded crime: a rule set of their own
         review_vocab = Vocabulary.merge([(read(f), disp(f)) for f in src["review_vocab"]], problems)
-        review_parser = _RuleParser(review_vocab, offences, problems, reported)
+        review_parser = _RuleParser(review_vocab, offences, problems, reported, register)
         review_rules: list[Rule] = []
         for path in src["review_rules"]:
             data = read(path)
@@ -1378,6 +1430,7 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
             raise RulebookError(problems)
         edition.reviews = Edition(f"{name}/reviews", edition.title, in_force, root, review_vocab, offences,
                                   counting, review_rules)
+        edition.reviews.sources = register
         edition.reviews.ruleset_json = compile_ruleset(review_rules)
         edition.reviews.ruleset_joins = join_table(edition.reviews.ruleset_json)
     if lint:

@@ -134,7 +134,7 @@ def act_time(world, aid, ts):
 def acts_table(world, datatable):
     header, *rows = datatable
     for row in rows:
-        cells = dict(zip(header, row))
+        cells = dict(zip(header, row, strict=False))
         act = {"id": cells.pop("act"), "type": word(cells.pop("type")), "by": names(cells.pop("by")),
                "attributes": {}}
         victim = cells.pop("against", "")
@@ -272,9 +272,9 @@ def _summary(d: dict) -> tuple:
 
 @when("the officer answers the questions one at a time")
 def answer_one_at_a_time(service, world):
-    from service.answers import apply_answer
-
     import copy
+
+    from service.answers import apply_answer
 
     answers = world["answers"]
     world["start"] = copy.deepcopy(world["incident"])

@@ -76,15 +76,19 @@ def test_rules_configmap_is_reproducible_and_unpacks_to_the_rule_tree():
     assert unpacked == expected
 
 
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()  # PEP 503
+
+
 def _names(requirements: str) -> set[str]:
-    return {re.split(r"[=<>\[; ]", line, maxsplit=1)[0].lower().replace("_", "-")
+    return {_norm(re.split(r"[=<>\[; ]", line, maxsplit=1)[0])
             for line in requirements.splitlines() if line and not line.startswith((" ", "#", "-"))}
 
 
 def test_lock_file_pins_every_runtime_dependency_with_hashes():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
-    wanted = {re.split(r"[=<>\[; ]", d, maxsplit=1)[0].lower().replace("_", "-") for d in project["dependencies"]}
+    wanted = {_norm(re.split(r"[=<>\[; ]", d, maxsplit=1)[0]) for d in project["dependencies"]}
     assert wanted <= _names(lock), f"not in requirements.lock (run `make lock`): {sorted(wanted - _names(lock))}"
     pins = [line for line in lock.splitlines() if line and not line.startswith((" ", "#", "-"))]
     assert pins and all("==" in p for p in pins)

@@ -47,6 +47,7 @@ def test_stream_gives_the_batch_results_in_order(service):
     batch = ops.decide_batch(pb.DecideBatchRequest(requests=reqs)).results
     def strip(r):
         r = pb.BatchResult.FromString(r.SerializeToString())
-        r.decision.ClearField("decision_id"); r.decision.ClearField("decided_at")
+        r.decision.ClearField("decision_id")
+        r.decision.ClearField("decided_at")
         return r
     assert [strip(r) for r in streamed] == [strip(r) for r in batch]

@@ -91,7 +91,7 @@ def _print_summary(s: dict, out: Path) -> None:
     print(f"audited {s['audited']:,} of {s['records_read']:,} records in {s['seconds']} s "
           f"({s['bad_lines']} bad lines, {s['not_auditable']} not auditable, "
           f"{s['decided_under_named_edition']} decided under the named edition)")
-    for gid, g in s["groups"].items():
+    for _gid, g in s["groups"].items():
         r = g["recording_rate"]
         if r["n"]:
             print(f"  {g['title']}: {r['wald']['rate'] * 100:.1f}% +/- {r['wald']['half_width'] * 100:.2f} "

@@ -63,7 +63,7 @@ def class_chart(summary: dict, top_n: int = 15) -> str:
            'xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Missed, misclassified and late crimes by class">']
     lx = left
     for _, name, colour in series:
-        out.append(f'<rect x="{lx}" y="6" width="10" height="10" fill="{colour}"/><text x="{lx + 14}" y="15" font-size="11">{name}</text>')
+        out.append(f'<rect x="{lx}" y="6" width="10" height="10" fill="{colour}"/><text x="{lx + 14}" y="15" font-size="11">{name}</text>')  # noqa: E501
         lx += 110
     if not rows:
         out.append(f'<text x="{left}" y="{top + 14}" font-size="12">none</text>')
@@ -148,7 +148,7 @@ document.getElementById('shown').textContent=n;}"""
 def render(summary: dict, findings: list[dict], hidden: int, service) -> str:
     g = summary["groups"]
     head_rows = []
-    for gid, b in g.items():
+    for gid, b in g.items():  # noqa: B007 - used at once, within the loop
         rr = b["recording_rate"]
         un = b.get("unrecorded_per_year", {}).get("wald")
         fpc = rr.get("wald-fpc")
@@ -209,7 +209,7 @@ def render(summary: dict, findings: list[dict], hidden: int, service) -> str:
         f"<h1>{E(summary['title'])}</h1>",
         f"<p class='small'>Records read {summary['records_read']:,}; audited {summary['audited']:,}; bad lines "
         f"{summary['bad_lines']:,}; not auditable {summary['not_auditable']:,}; decided under the named edition "
-        f"{summary['decided_under_named_edition']:,}. Editions used: {E(', '.join(f'{k} ({v})' for k, v in summary['editions'].items()))}. "
+        f"{summary['decided_under_named_edition']:,}. Editions used: {E(', '.join(f'{k} ({v})' for k, v in summary['editions'].items()))}. "  # noqa: E501
         f"Run {E(summary['started_at'])}, {summary['seconds']} s on {summary['workers']} process(es).</p>",
         headline,
         "<h2>Recording rates by group (95% intervals)</h2>", rate_chart(summary),

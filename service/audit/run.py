@@ -14,7 +14,7 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from . import stats
 from .match import ISSUE_ORDER, audit_config, findings_for, group_titles
@@ -248,7 +248,7 @@ class Tally:
                     g.k, g.n, m, pop)) for m in (("wald", "wilson") + (("wald-fpc",) if pop else ()))}
             groups[gid] = block
         hours = sorted(self.hours)
-        labels = [f"{a}-{b} h" for a, b in zip(HISTOGRAM_BINS, HISTOGRAM_BINS[1:])] + [f"{HISTOGRAM_BINS[-1]}+ h"]
+        labels = [f"{a}-{b} h" for a, b in zip(HISTOGRAM_BINS, HISTOGRAM_BINS[1:], strict=False)] + [f"{HISTOGRAM_BINS[-1]}+ h"]
         return {
             **(meta or {}),
             "records_read": self.records, "audited": self.audited, "bad_lines": len(self.bad),
@@ -262,7 +262,7 @@ class Tally:
             "n_records": rate_block(*self.n_records),
             "cancellations": {g: rate_block(*c) for g, c in self.cancellations.items()},
             "timeliness": {"median_hours": hours[len(hours) // 2] if hours else None,
-                           "histogram": dict(zip(labels, self.hist))},
+                           "histogram": dict(zip(labels, self.hist, strict=False))},
             "missed_by_class": dict(self.missed_by_class.most_common()),
             "late_by_class": dict(self.late_by_class.most_common()),
             "misclassified_by_class": dict(self.misclassified_by_class.most_common()),

@@ -25,22 +25,26 @@ from pathlib import Path
 import grpc
 from google.rpc import code_pb2, status_pb2
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
-from grpc_reflection.v1alpha import reflection_pb2
+from grpc_reflection.v1alpha import reflection, reflection_pb2
 from grpc_status import rpc_status
 
 from .. import engine as _engine
 from .. import identity
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR
-from ..engine import EngineError, EngineTimeout
+from ..engine import EngineTimeout
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..identity import Credentials, current_caller
+from ..mapping import (
+    decision_to_proto,
+    incident_to_dict,
+    review_request_to_dict,
+    review_result_to_proto,
+    vocabulary_to_proto,
+)
 from ..record import RecordError
 from ..record import rpc as supervision_rpc
 from ..record.metrics import CallObserver, configure_call_log, serve_metrics
-from ..mapping import (decision_to_proto, incident_to_dict, review_request_to_dict, review_result_to_proto,
-                       vocabulary_to_proto)
 from .interceptors import Fairness, Gate, Policy, internal_message, report_internal
 from .wire import Undecodable, bad_request, parse, timestamp_violations, work_of
 
@@ -283,7 +287,7 @@ class Servicer:
         timeout = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
         log.info("batch of %d from %s spread over %d processes", len(items), caller.name, len(parts))
         sent = []
-        for peer, (start, part) in zip(self.peers, parts[1:]):
+        for peer, (start, part) in zip(self.peers, parts[1:], strict=False):
             sent.append((start, part, peer.future(pb.DecideBatchRequest(requests=part).SerializeToString(),
                                                   metadata=identity.forwarded(caller) + ((OFFSET_KEY, str(start)),),
                                                   timeout=timeout)))

@@ -25,8 +25,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from ..gen.hocr.v1 import hocr_pb2 as pb
-from . import openapi
-from . import pbjson
+from . import openapi, pbjson
 from .ops import CallError
 from .wire import bad_request
 

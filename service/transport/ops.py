@@ -123,8 +123,8 @@ class Operations:
         for i, item in enumerate(requests):
             pending: list = []
             result = self._call(caller, self.limits.call_seconds,
-                                lambda item=item, i=i: self._result(item, f"requests[{i}].incident", pending))
-            self._call(caller, self.limits.call_seconds, lambda: self.servicer.service.write_log(pending))
+                                lambda item=item, i=i: self._result(item, f"requests[{i}].incident", pending))  # noqa: B023 - used at once, within the loop
+            self._call(caller, self.limits.call_seconds, lambda: self.servicer.service.write_log(pending))  # noqa: B023 - used at once, within the loop
             yield result
 
     def table(self) -> dict:
