@@ -1,0 +1,224 @@
+"""Tables as data: `rules/<edition>/data/<name>.yaml` and the rules that classify by looking up a row.
+
+A table declares its key columns and its result columns, and lists rows, each with its citation:
+
+    keys: [activity, drug]
+    results: [class, code]
+    rows:
+      - {activity: production, drug: cocaine, class: 92A, code: "092/10", cite: CRR 2026/27 p.93 ...}
+
+A rule classifies by looking it up: ``classify: {table: drug-classes, key: [act.activity, act.drug]}``
+(the key names, in the table's key order, the act attributes the key columns are matched on). The
+rule stands for one rule per row its own conditions allow (a row whose key value the rule's own
+condition on that attribute excludes is left out): rule ``<id>.<key values>`` adds ``act.<attribute>:
+<row value>`` for each key to the rule's other conditions, classifies to the row's class and code, and
+cites the row. The key values the rule fixes to one value are left out of the row's rule id
+(``drugs.possession`` with ``activity: possession`` gives ``drugs.possession.cocaine``).
+
+Each row becomes an ordinary rule: equality tests on the act pattern, which durable-rules indexes
+and evaluates correctly (no join, so no join beside an `$or`). Errors in a row (an unknown key value,
+class or code) are reported at the row's line of the table file, under the row's rule id.
+
+An edition that `extends` another inherits its tables; a table file of the same name in the later
+edition replaces rows with the same key, adds new ones, and drops a row given with `remove: true`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .yamlsrc import Located, where
+
+ROW_META = ("cite", "remove")
+
+
+@dataclass
+class Row:
+    key: tuple[str, ...]
+    values: dict[str, Any]
+    cite: str
+    node: Any  # the row's YAML mapping (file and line)
+
+
+@dataclass
+class Table:
+    name: str
+    file: str
+    keys: tuple[str, ...]
+    results: tuple[str, ...]
+    rows: dict[tuple[str, ...], Row] = field(default_factory=dict)
+    line: int = 0
+
+
+def is_table(data: Any) -> bool:
+    return isinstance(data, dict) and "rows" in data and "keys" in data
+
+
+def load_table(name: str, data: Any, file: str, base: Table | None,
+               problem: Callable[[Any, str, str, str, str], None]) -> Table | None:
+    """Check a table file (or a later edition's changes to a base table of the same name).
+
+    ``problem(node, row_id, field, message, hint)`` reports a mistake at the node's file and line.
+    """
+    if not isinstance(data, dict):
+        problem(data, "", "table", "a table file is a mapping with `keys`, `results` and `rows`", "")
+        return None
+    for k in data:
+        if k not in ("keys", "results", "rows", "title"):
+            problem(data, "", str(k), f"unknown key {k!r} in a table file", _hint(str(k), ("keys", "results", "rows", "title")))
+    keys = tuple(str(k) for k in (data.get("keys") or (base.keys if base else ())))
+    results = tuple(str(k) for k in (data.get("results") or (base.results if base else ())))
+    if base and (keys != base.keys or results != base.results):
+        problem(data, "", "keys", f"a later edition's table {name!r} must keep the columns of the base "
+                f"table (keys {list(base.keys)}, results {list(base.results)})", "")
+        return None
+    if not keys or not results:
+        problem(data, "", "keys", "a table needs `keys` (its key columns) and `results` (its result columns)", "")
+        return None
+    if not isinstance(data.get("rows"), list) or not data["rows"]:
+        problem(data, "", "rows", "a table needs a list of `rows`", "")
+        return None
+    table = Table(name, file, keys, results, dict(base.rows) if base else {}, where(data)[1])
+    columns = set(keys) | set(results) | set(ROW_META)
+    seen: dict[tuple[str, ...], Any] = {}
+    for node in data["rows"]:
+        if not isinstance(node, dict):
+            problem(data, "", "rows[]", "each row is a mapping of column: value", "")
+            continue
+        key = tuple(str(node.get(k)) if node.get(k) is not None else "" for k in keys)
+        row_id = f"{name}[{', '.join(key)}]"
+        missing = [k for k in keys if node.get(k) is None]
+        if missing:
+            problem(node, row_id, missing[0], f"row has no value for key column {missing[0]!r}", "")
+            continue
+        for col in node:
+            if col not in columns:
+                problem(node, row_id, str(col), f"unknown column {col!r} (key columns {', '.join(keys)}; "
+                        f"result columns {', '.join(results)}; and cite)", _hint(str(col), columns))
+        if key in seen:
+            problem(node, row_id, "key", f"duplicate key [{', '.join(key)}] (first row at line "
+                    f"{where(seen[key])[1]})", "")
+            continue
+        seen[key] = node
+        if node.get("remove") is True:
+            if key not in table.rows:
+                problem(node, row_id, "remove", "removes a row the base table does not have",
+                        _hint(", ".join(key), [", ".join(k) for k in table.rows]))
+            table.rows.pop(key, None)
+            continue
+        cite = " ".join(str(node.get("cite") or "").split())
+        if not cite:
+            problem(node, row_id, "cite", "each row needs a citation of the paragraph it encodes", "")
+            continue
+        absent = [c for c in results if node.get(c) is None]
+        if absent:
+            problem(node, row_id, absent[0], f"row has no value for result column {absent[0]!r}", "")
+            continue
+        table.rows[key] = Row(key, {c: node[c] for c in (*keys, *results)}, cite, node)
+    return table
+
+
+def _hint(word: str, choices) -> str:
+    import difflib
+
+    m = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
+    return m[0] if m else ""
+
+
+def _relocate(value: Any, like: Any) -> Located:
+    out = Located(value)
+    out.file, out.line = where(like)
+    return out
+
+
+def _allows(cond: Any, value: Any) -> bool:
+    """Whether a rule's own condition on a key attribute admits a row's value."""
+    if isinstance(cond, list):
+        return value in cond
+    if isinstance(cond, dict) and len(cond) == 1:
+        (op, arg), = cond.items()
+        if op == "not_in" and isinstance(arg, list):
+            return value not in arg
+        if op == "in" and isinstance(arg, list):
+            return value in arg
+        if op == "!=":
+            return value != arg
+        return True
+    if cond is None:
+        return False
+    return cond == value
+
+
+def _slug(value: Any) -> str:
+    return str(value).replace("_", "-").lower()
+
+
+def lookup_spec(node: Any) -> dict | None:
+    """The `classify: {table, key}` of a rule node, or None."""
+    then = node.get("then") if isinstance(node, dict) else None
+    cls = then.get("classify") if isinstance(then, dict) else None
+    return cls if isinstance(cls, dict) and "table" in cls else None
+
+
+def expand(node: Any, tables: dict[str, Table], problem: Callable[[Any, str, str, str, str], None]) -> list[Any]:
+    """A rule that classifies by a table look-up -> one rule node per row (see the module text).
+    Any other rule is returned as it is. Each node carries `_row` = (table name, row key, file, line)."""
+    spec = lookup_spec(node)
+    if spec is None:
+        return [node]
+    rule_id = str(node.get("id") or "")
+    then = node["then"]
+    name = str(spec.get("table"))
+    extra = set(spec) - {"table", "key"}
+    if extra:
+        problem(then, rule_id, "then.classify", f"a table look-up takes `table` and `key`, not {sorted(extra)}", "")
+        return []
+    table = tables.get(name)
+    if table is None:
+        problem(then, rule_id, "then.classify.table", f"unknown table {name!r}", _hint(name, tables))
+        return []
+    key = spec.get("key")
+    key = key if isinstance(key, list) else [key]
+    if len(key) != len(table.keys):
+        problem(then, rule_id, "then.classify.key", f"table {name!r} has key columns {list(table.keys)}: "
+                f"the look-up needs one act attribute for each", "")
+        return []
+    attrs = []
+    for k in key:
+        alias, _, attr = str(k).partition(".")
+        if alias != "act" or not attr:
+            problem(then, rule_id, "then.classify.key", f"a table key is an act attribute (act.<attribute>), not {k!r}", "")
+            return []
+        attrs.append(attr)
+    if not {"class", "code"} <= set(table.results):
+        problem(then, rule_id, "then.classify.table", f"table {name!r} has no `class` and `code` result columns", "")
+        return []
+    when = node.get("when") if isinstance(node.get("when"), dict) else {}
+    act = when.get("act") if isinstance(when.get("act"), dict) else {}
+    fixed = {a for a in attrs if a in act and not isinstance(act[a], (list, dict)) and act[a] is not None}
+    out = []
+    for row in table.rows.values():
+        values = [row.values[c] for c in table.keys]
+        if not all(_allows(act[a], v) for a, v in zip(attrs, values) if a in act):
+            continue
+        rule = _relocate(node, node)
+        suffix = ".".join(_slug(v) for a, v in zip(attrs, values) if a not in fixed)
+        rule["id"] = f"{rule_id}.{suffix}" if suffix else rule_id
+        rule["cite"] = row.cite
+        rule["summary"] = (f"{' '.join(str(node.get('summary') or '').split())} "
+                           f"(table {name} [{', '.join(str(v) for v in values)}]: {row.values['class']} "
+                           f"{row.values['code']})")
+        new_when = _relocate(when, when)
+        new_act = _relocate(act, row.node)  # a key value not in the vocabulary is reported at the row
+        for a, v in zip(attrs, values):
+            new_act[a] = v
+        new_when["act"] = new_act
+        rule["when"] = new_when
+        new_then = _relocate(then, row.node)
+        new_then["classify"] = {"class": row.values["class"], "code": row.values["code"]}
+        rule["then"] = new_then
+        rule["_row"] = (name, tuple(str(v) for v in values), *where(row.node))
+        out.append(rule)
+    if not out:
+        problem(then, rule_id, "then.classify.table", f"no row of table {name!r} meets the rule's own conditions", "")
+    return out
