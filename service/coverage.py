@@ -70,7 +70,8 @@ def report(editions: dict[str, Edition], cov: dict) -> CoverageResult:
                 res.rules_covered += 1
             else:
                 res.uncovered_rules.append(r.id)
-            res.lines.append(f"    {r.cite[:60]:60}  {r.id:48} {len(scenarios):3d} scenario(s)")
+            res.lines.append(f"    {r.cite[:60]:60}  {r.id:48} {len(scenarios):3d} scenario(s)"
+                             + (f"  (table row {r.row_ref})" if r.row else ""))
         counting = e.counting
         for section in ("deadline", "not_notifiable", "one_crime_per_victim", "finished_incident", "principal_crime"):
             sid = counting.section(section)["id"]
