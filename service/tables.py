@@ -13,7 +13,9 @@ rule stands for one rule per row its own conditions allow (a row whose key value
 condition on that attribute excludes is left out): rule ``<id>.<key values>`` adds ``act.<attribute>:
 <row value>`` for each key to the rule's other conditions, classifies to the row's class and code, and
 cites the row. The key values the rule fixes to one value are left out of the row's rule id
-(``drugs.possession`` with ``activity: possession`` gives ``drugs.possession.cocaine``).
+(``drugs.possession`` with ``activity: possession`` gives ``drugs.possession.cocaine``); a row may
+name itself instead with an `id` column (``prison`` and the row id ``possess-knife`` give
+``prison.possess-knife``).
 
 Each row becomes an ordinary rule: equality tests on the act pattern, which durable-rules indexes
 and evaluates correctly (no join, so no join beside an `$or`). Errors in a row (an unknown key value,
@@ -24,12 +26,13 @@ edition replaces rows with the same key, adds new ones, and drops a row given wi
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .yamlsrc import Located, where
 
-ROW_META = ("cite", "remove")
+ROW_META = ("cite", "remove", "id", "summary")
 
 
 @dataclass
@@ -38,6 +41,8 @@ class Row:
     values: dict[str, Any]
     cite: str
     node: Any  # the row's YAML mapping (file and line)
+    id: str = ""  # the row's own name in rule ids, where its key values do not make a good one
+    summary: str = ""  # the row's own plain sentence, where the rule's does not say enough
 
 
 @dataclass
@@ -114,7 +119,12 @@ def load_table(name: str, data: Any, file: str, base: Table | None,
         if absent:
             problem(node, row_id, absent[0], f"row has no value for result column {absent[0]!r}", "")
             continue
-        table.rows[key] = Row(key, {c: node[c] for c in (*keys, *results)}, cite, node)
+        row_name = str(node.get("id") or "")
+        if row_name and not re.fullmatch(r"[a-z0-9]+(?:[.-][a-z0-9]+)*", row_name):
+            problem(node, row_id, "id", "a row id is lower-case words joined by '.' or '-'", "")
+            continue
+        table.rows[key] = Row(key, {c: node[c] for c in (*keys, *results)}, cite, node, row_name,
+                              " ".join(str(node.get("summary") or "").split()))
     return table
 
 
@@ -202,10 +212,10 @@ def expand(node: Any, tables: dict[str, Table], problem: Callable[[Any, str, str
         if not all(_allows(act[a], v) for a, v in zip(attrs, values) if a in act):
             continue
         rule = _relocate(node, node)
-        suffix = ".".join(_slug(v) for a, v in zip(attrs, values) if a not in fixed)
+        suffix = row.id or ".".join(_slug(v) for a, v in zip(attrs, values) if a not in fixed)
         rule["id"] = f"{rule_id}.{suffix}" if suffix else rule_id
         rule["cite"] = row.cite
-        rule["summary"] = (f"{' '.join(str(node.get('summary') or '').split())} "
+        rule["summary"] = row.summary or (f"{' '.join(str(node.get('summary') or '').split())} "
                            f"(table {name} [{', '.join(str(v) for v in values)}]: {row.values['class']} "
                            f"{row.values['code']})")
         new_when = _relocate(when, when)
