@@ -67,19 +67,19 @@ Feature: Fraud and cyber crime - Report Fraud, or recorded by the force
     And act "f1" has points to prove made out "yes"
     When the incident is decided
     Then 1 crime is recorded
-    And rule "<rule>" fired
+    And a crime of class <class> is recorded by row "deception or false document, <conduct>" of table "conduct-classes"
     And rule "fraud.local.one-crime-per-offender" fired
 
     Examples:
-      | conduct                         | class | code   | rule                                |
-      | make or supply fraud articles   | 33A   | 053/44 | fraud.local.make-or-supply-articles |
-      | possess fraud articles          | 33A   | 053/43 | fraud.local.possess-articles        |
-      | forgery                         | 61    | 061/21 | fraud.local.forgery                 |
-      | use false instrument            | 61    | 061/22 | fraud.local.use-false-instrument    |
-      | forged drug prescription        | 60    | 060/21 | fraud.local.forged-prescription     |
-      | use forged drug prescription    | 60    | 060/22 | fraud.local.use-forged-prescription |
-      | possess false identity document | 61A   | 061/40 | fraud.local.false-identity-document |
-      | driver or vehicle record fraud  | 814   | 814/04 | fraud.local.driver-vehicle-records  |
+      | conduct                         | class |
+      | make or supply fraud articles   | 33A   |
+      | possess fraud articles          | 33A   |
+      | forgery                         | 61    |
+      | use false instrument            | 61    |
+      | forged drug prescription        | 60    |
+      | use forged drug prescription    | 60    |
+      | possess false identity document | 61A   |
+      | driver or vehicle record fraud  | 814   |
 
   Scenario Outline: A fraud by false representation with a call for service is recorded under the NFIB class of its kind (NFIB classification pages, 053/40)
     Given act "f1" is a deception or false document by "S" against "V"
