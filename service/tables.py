@@ -5,17 +5,16 @@ A table declares its key columns and its result columns, and lists rows, each wi
     keys: [activity, drug]
     results: [class, code]
     rows:
-      - {activity: production, drug: cocaine, class: 92A, code: "092/10", cite: CRR 2026/27 p.93 ...}
+      - {activity: <value>, drug: <value>, class: <class>, code: <code>, cite: <paragraph>}
 
 A rule classifies by looking it up: ``classify: {table: drug-classes, key: [act.activity, act.drug]}``
 (the key names, in the table's key order, the act attributes the key columns are matched on). The
 rule stands for one rule per row its own conditions allow (a row whose key value the rule's own
 condition on that attribute excludes is left out): rule ``<id>.<key values>`` adds ``act.<attribute>:
 <row value>`` for each key to the rule's other conditions, classifies to the row's class and code, and
-cites the row. The key values the rule fixes to one value are left out of the row's rule id
-(``drugs.possession`` with ``activity: possession`` gives ``drugs.possession.cocaine``); a row may
-name itself instead with an `id` column (``prison`` and the row id ``possess-knife`` give
-``prison.possess-knife``).
+cites the row. The key values the rule fixes to one value are left out of the row's rule id (a rule
+``a.b`` with ``activity: x`` and a row [x, y] gives ``a.b.y``); a row may name itself instead with an
+`id` column.
 
 Each row becomes an ordinary rule: equality tests on the act pattern, which durable-rules indexes
 and evaluates correctly (no join, so no join beside an `$or`). Errors in a row (an unknown key value,

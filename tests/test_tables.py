@@ -126,3 +126,14 @@ def test_a_later_edition_cannot_remove_a_row_the_base_lacks(tmp_path):
     with pytest.raises(RulebookError) as err:
         load_editions(rules)
     assert any(p.field == "remove" and p.suggestion == "supply, heroin" for p in err.value.problems), err.value
+
+
+def test_the_linter_reports_a_row_at_its_line(edition_copy):
+    # a row whose summary names another class and code than its own: found by the linter, at the row
+    table = (edition_copy / "data/conduct-classes.yaml").read_text(encoding="utf-8")
+    line = table[:table.index("conduct: assist_escape")].count("\n") + 1
+    edit(edition_copy, "data/conduct-classes.yaml", "Helping a prisoner to escape is 69 (069/01).",
+         "Helping a prisoner to escape is 69 (069/02).")
+    found = problems(edition_copy)
+    assert any(p.rule_id == "prison.assist-escape" and p.field == "summary" and p.line in (line, line + 1)
+               and p.file.endswith("data/conduct-classes.yaml") for p in found), [str(p) for p in found]
