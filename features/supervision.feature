@@ -59,8 +59,9 @@ Feature: The supervision queue - which decisions a supervisor must look at
 
   Scenario: An incident still waiting for information is watched until its deadline
     Given "S" is the stranger of "V"
-    And an incident reported at "2026-06-01T10:00:00Z" by the victim
+    And an incident reported at "2026-06-01T10:00:00Z" by a third party
     And act "a1" is a use of force by "S" against "V"
+    And act "a1" has injury "minor"
     When the incident is decided
     Then the outcome is "more information required"
     And the decision goes on the supervision queue as "deadline"

@@ -42,6 +42,10 @@ def format_text(d: dict) -> str:
         lines.append(f"    victim {c['victim'] or '-'}; offender(s) {', '.join(c['offenders']) or '-'}; "
                      f"acts {', '.join(c['acts'])}" + (f"; flags {flags}" if flags else ""))
         lines.append(f"    rules: {', '.join(c['rule_ids'])}")
+        if c.get("provisional"):
+            lines.append(f"    provisional: could be changed by {len(c['refined_by'])} open answer(s)")
+    for a in d.get("assumptions", []):
+        lines.append(f"  assumed ({a['act']}): {a['text']}  ({a['field']}; {a['citation']})")
     for n in d["negations"]:
         record = f" -> {n['incident_class']} {n['incident_code']} {n['incident_title']}" if n["incident_code"] else ""
         if n["transfer_to"]:
@@ -53,6 +57,9 @@ def format_text(d: dict) -> str:
         for q in d["questions"]:
             allowed = f" [{' / '.join(q['allowed'])}]" if q["allowed"] else ""
             lines.append(f"    - {q['text']}{allowed}  ({q['field']})")
+            for i in q.get("items", []):
+                allowed = f" [{' / '.join(i['allowed'])}]" if i["allowed"] else ""
+                lines.append(f"        * {i['text']}{allowed}  ({i['field']})")
     for n in d["notes"]:
         lines.append(f"  note ({n['rule_id']}): {n['text']}")
     return "\n".join(lines)

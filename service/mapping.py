@@ -93,14 +93,14 @@ def decision_to_proto(d: Decision) -> pb.Decision:
                          offence_title=c.offence_title, victim=c.victim, offenders=c.offenders, acts=c.acts,
                          flags=[pb.Flag(name=f.name, value=f.value, rule_id=f.rule_id, citation=f.citation)
                                 for f in c.flags],
-                         rule_ids=c.rule_ids, citations=c.citations) for c in d.crimes],
+                         rule_ids=c.rule_ids, citations=c.citations, provisional=c.provisional,
+                         refined_by=c.refined_by) for c in d.crimes],
         negations=[pb.Negation(act=n.act, reason_code=n.reason_code, citation=n.citation, sentence=n.sentence,
                                disposition=n.disposition, crime_id=n.crime_id, incident_class=n.incident_class,
                                incident_code=n.incident_code, incident_title=n.incident_title,
                                transfer_to=n.transfer_to)
                    for n in d.negations],
-        questions=[pb.Question(field=q.field, attribute=q.attribute, text=q.text, allowed=q.allowed, acts=q.acts,
-                               rule_ids=q.rule_ids, purpose=q.purpose) for q in d.questions],
+        questions=[_question(q) for q in d.questions],
         record_by=_ts_out(d.record_by), deadline_passed=d.deadline_passed,
         acts=[pb.ActAccount(act=a.act, status=ACT_STATUS[a.status], crime_id=a.crime_id, reason_code=a.reason_code)
               for a in d.acts],
@@ -110,7 +110,15 @@ def decision_to_proto(d: Decision) -> pb.Decision:
         decided_at=_ts_out(d.decided_at),
         notes=[pb.Note(act=n.act, rule_id=n.rule_id, text=n.text, citation=n.citation) for n in d.notes],
         rules_revision=d.rules_revision, request_digest=d.request_digest,
+        assumptions=[pb.Assumption(act=a.act, field=a.field, attribute=a.attribute, value=a.value, text=a.text,
+                                   id=a.id, citation=a.citation) for a in d.assumptions],
     )
+
+
+def _question(q) -> pb.Question:
+    return pb.Question(field=q.field, attribute=q.attribute, text=q.text, allowed=q.allowed, acts=q.acts,
+                       rule_ids=q.rule_ids, purpose=q.purpose, items=[_question(i) for i in q.items],
+                       none_applies=q.none_applies)
 
 
 def vocabulary_to_proto(edition) -> pb.Vocabulary:

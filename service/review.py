@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationError
 
 from .contract import Attrs, Id, InvalidIncident, Word, _check_attrs, _Model, normalise, path_of
-from .decision import NegationOut, NoteOut, QuestionOut, _Facts, _question, open_needs
+from .decision import FactIndex, NegationOut, NoteOut, QuestionOut, open_needs, question_for, resolve
 from .engine import Firing
 from .rulebook import Edition
 
@@ -93,16 +93,13 @@ def review(req: ReviewRequest, edition: Edition) -> ReviewResult:
     firings: list[Firing] = book.engine().run([dict(f) for f in facts])
     fired = {f.rule_id: f for f in firings}
 
-    def effective(rid: str) -> bool:  # overrides are acyclic (checked when loading)
-        return not any(o in fired and effective(o) for o in book.overriders.get(rid, ()))
-
-    eff = [r for r in book.rules if r.id in fired and effective(r.id)]
+    eff = [book.rule_by_id[rid] for rid in resolve(fired, book.overriders, book.position).effective]
     result = ReviewResult(req.crime.reference, req.action, req.code or "", False, edition.name,
                           fired=[f.rule_id for f in firings])
     questions: dict[str, QuestionOut] = {}
 
     def ask(alias: str, attr: str, rule_id: str) -> None:
-        path, attribute, text, allowed = _question(book, alias, attr, req.crime.reference, act_type)
+        path, attribute, text, allowed = question_for(book, alias, attr, req.crime.reference, act_type)
         path = f"facts.{attribute}"
         q = questions.setdefault(path, QuestionOut(path, attribute, text, allowed, [], [], "recording"))
         if rule_id not in q.rule_ids:
@@ -121,7 +118,7 @@ def review(req: ReviewRequest, edition: Edition) -> ReviewResult:
         for alias, attr in r.consequence("ask") or ():
             ask(alias, attr, r.id)
     if not result.permits:  # what a permission still needs
-        index = _Facts(facts)
+        index = FactIndex(facts)
         for r in book.rules:
             if r.id in fired or not r.consequence("permit"):
                 continue

@@ -934,6 +934,9 @@ class Edition:
     reviews: "Edition | None" = None  # the rules for transferring, cancelling, reclassifying crimes
     ranker: Any = field(default=None, repr=False)  # the principal crime ranking, built on first use
     revision: str = ""  # digest of the edition's rule and data files, computed at load (rules_revision)
+    # what an unstated fact is taken to be for classification, and how questions are grouped
+    assumptions: list["Assumption"] = field(default_factory=list, repr=False)
+    checklists: list["Checklist"] = field(default_factory=list, repr=False)
     _engine: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -1044,6 +1047,90 @@ def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[
     return Counting(dict(data), ranking, frozenset(pc.get("violent_groups") or []), in_addition)
 
 
+@dataclass(frozen=True)
+class Assumption:
+    """What an unstated fact is taken to be when choosing a class on what is known."""
+    id: str
+    cite: str
+    alias: str  # act | victim | offender
+    attr: str
+    act_types: tuple[str, ...]
+    value: Any
+    say: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Questions shown together as one "do any of these apply?" question."""
+    id: str
+    cite: str
+    text: str
+    items: dict[str, str]  # attribute -> the answer meaning "does not apply" ("" if none)
+
+
+def _spec_for(vocab: Vocabulary, alias: str, attr: str, act_type: str) -> Attribute | None:
+    if alias == "act":
+        return vocab.act_attribute(act_type, attr)
+    if attr == "age":
+        return Attribute("age", "age", "integer")
+    return vocab.person_attributes.get(attr)
+
+
+def _load_assumptions(data: Any, file: str, vocab: Vocabulary, problems: list[Problem]) -> list[Assumption]:
+    out: list[Assumption] = []
+    for node in (data.get("assumptions") or []) if isinstance(data, dict) else []:
+        aid = str(node.get("id") or "")
+        line = where(node)[1]
+        alias, _, attr = str(node.get("fact") or "").partition(".")
+        if not aid or not node.get("cite") or not node.get("say") or "value" not in node:
+            problems.append(Problem(file, line, aid, "assumptions", "needs id, cite, fact, value and say"))
+            continue
+        if alias not in ("act", "victim", "offender") or not attr:
+            problems.append(Problem(file, line, aid, "fact", "must be act.<attribute>, victim.<attribute> or "
+                                                             "offender.<attribute>"))
+            continue
+        types = [str(t) for t in node.get("act_types") or []] or [
+            t for t in vocab.act_types if alias != "act" or attr in vocab.act_types[t].attributes]
+        for t in types:
+            spec = _spec_for(vocab, alias, attr, t) if t in vocab.act_types else None
+            if spec is None:
+                problems.append(Problem(file, line, aid, "fact", f"{alias}.{attr} is not an attribute of act "
+                                                                 f"type {t!r}", suggest(t, vocab.act_types)))
+                break
+            try:
+                value = spec.coerce(node["value"])
+            except ValueError as exc:
+                problems.append(Problem(file, line, aid, "value", str(exc)))
+                break
+        else:
+            out.append(Assumption(aid, " ".join(str(node["cite"]).split()), alias, attr, tuple(types), value,
+                                  " ".join(str(node["say"]).split())))
+    return out
+
+
+def _load_checklists(data: Any, file: str, vocab: Vocabulary, problems: list[Problem]) -> list[Checklist]:
+    known = set(vocab.all_act_attributes()) | set(vocab.person_attributes) | set(vocab.incident_attributes) | {
+        "place", "channel", "reporter_role", "force_area", "country"}
+    out: list[Checklist] = []
+    seen: set[str] = set()
+    for node in (data.get("checklists") or []) if isinstance(data, dict) else []:
+        cid = str(node.get("id") or "")
+        line = where(node)[1]
+        items = node.get("items") or {}
+        if not cid or not node.get("cite") or not node.get("text") or not isinstance(items, dict) or not items:
+            problems.append(Problem(file, line, cid, "checklists", "needs id, cite, text and items"))
+            continue
+        for attr in items:
+            if attr not in known:
+                problems.append(Problem(file, line, cid, "items", f"unknown attribute {attr!r}", suggest(attr, known)))
+            elif attr in seen:
+                problems.append(Problem(file, line, cid, "items", f"{attr!r} is already an item of another checklist"))
+            seen.add(attr)
+        out.append(Checklist(cid, " ".join(str(node["cite"]).split()), " ".join(str(node["text"]).split()),
+                             {str(k): str(v) for k, v in items.items()}))
+    return out
+
+
 def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Edition:
     """Load and check one edition folder; raise RulebookError listing every problem found.
 
@@ -1107,10 +1194,21 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         rep = manifest.get("reported_incidents", None if parent else "data/reported-incidents.yaml")
         if rep:
             src["reported"] = folder / str(rep)
-        data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep) if x}
-        # tables (service/tables.py): the manifest's `tables`, by default every other file in data/
-        src["tables"] = src["tables"] + [f for f in expand(folder, manifest.get("tables", "data/*.yaml"))
-                                         if f not in data_files]
+        claimed = []
+        for key, default in (("assumptions", "data/assumptions.yaml"), ("questions", "data/questions.yaml")):
+            chosen = manifest.get(key, None if parent else default)
+            if chosen:
+                src[key] = folder / str(chosen)
+                claimed.append(src[key])
+        data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep) if x} | set(claimed)
+        # tables (service/tables.py): the manifest's `tables`, else every other file in data/ that
+        # holds `rows` (other data files, named by their own manifest keys, are not tables)
+        if "tables" in manifest:
+            own_tables = [f for f in expand(folder, manifest["tables"]) if f not in data_files]
+        else:
+            own_tables = [f for f in expand(folder, "data/*.yaml") if f not in data_files
+                          and tables.is_table_file(f)]
+        src["tables"] = src["tables"] + own_tables
         data_files |= set(src["tables"])
         src["own_rules"] = [f for f in expand(folder, manifest.get("rule_files") or []) if f not in data_files]
         src["rules"] = src["rules"] + src["own_rules"]
@@ -1251,8 +1349,14 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules)
     edition.in_force_until = in_force_until
     edition.extends = str(manifest.get("extends") or "")
+    if src.get("assumptions"):
+        edition.assumptions = _load_assumptions(read(src["assumptions"]), disp(src["assumptions"]), vocab, problems)
+    if src.get("questions"):
+        edition.checklists = _load_checklists(read(src["questions"]), disp(src["questions"]), vocab, problems)
     # every file read so far (manifests, vocabularies, data, rules) and the review rule set's files
     edition.revision = rules_revision([*read_paths, *src["review_vocab"], *src["review_rules"]], base)
+    if problems:
+        raise RulebookError(problems)
     if src.get("review_rules"):
         # requests to transfer, cancel or reclassify a recorded crime: a rule set of their own
         review_vocab = Vocabulary.merge([(read(f), disp(f)) for f in src["review_vocab"]], problems)

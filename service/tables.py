@@ -54,8 +54,12 @@ class Table:
     line: int = 0
 
 
-def is_table(data: Any) -> bool:
-    return isinstance(data, dict) and "rows" in data and "keys" in data
+def is_table_file(path) -> bool:
+    """Whether a data file is a table (it has a top-level `rows:`), without parsing it."""
+    try:
+        return any(line.startswith("rows:") for line in path.read_text(encoding="utf-8").splitlines())
+    except OSError:
+        return False
 
 
 def load_table(name: str, data: Any, file: str, base: Table | None,

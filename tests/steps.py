@@ -287,12 +287,24 @@ def answer_one_at_a_time(service, world):
             break
         q = questions[0]
         field = q["field"]
+        if q.get("items"):  # a checklist: the officer goes down its items once, one answer
+            for item in q["items"]:
+                answer = answers.get(item["field"])
+                if answer is None and answers.get("*") in item["allowed"]:
+                    answer = answers["*"]
+                answer = answer or item["none_applies"]
+                assert answer, f"checklist item {item['field']!r} needs an answer; asked so far: {asked}"
+                assert item["field"] not in given, f"{item['field']!r} was asked twice"
+                given[item["field"]] = answer
+                world["incident"] = apply_answer(world["incident"], item["field"], answer)
+            asked.append(field)
+            continue
         answer = answers.get(field)
         if answer is None and "*" in answers and answers["*"] in q["allowed"]:
             answer = answers["*"]  # "none of the other circumstances apply"
         assert answer is not None, (f"the app asked {field!r} ({q['text']}), which the officer's "
                                     f"answers do not cover; asked so far: {asked}")
-        assert field not in asked, f"{field!r} was asked twice"
+        assert field not in asked and field not in given, f"{field!r} was asked twice"
         asked.append(field)
         given[field] = answer
         world["incident"] = apply_answer(world["incident"], field, answer)
@@ -436,7 +448,7 @@ def act_undecided(world, aid):
 
 @then(parsers.re(r'the decision asks for "(?P<field>[^"]+)"'))
 def asks_for(world, field):
-    qs = _d(world)["questions"]
+    qs = [i for q in _d(world)["questions"] for i in [q] + q.get("items", [])]
     hits = [q for q in qs if q["field"] == field]
     assert hits, [q["field"] for q in qs]
     assert hits[0]["text"] and hits[0]["rule_ids"]
@@ -444,7 +456,7 @@ def asks_for(world, field):
 
 @then(parsers.re(r'the decision does not ask for "(?P<field>[^"]+)"'))
 def not_asks_for(world, field):
-    assert field not in [q["field"] for q in _d(world)["questions"]]
+    assert field not in [i["field"] for q in _d(world)["questions"] for i in [q] + q.get("items", [])]
 
 
 @then(parsers.re(r'the record-by time is "(?P<ts>[^"]+)"'))
@@ -635,6 +647,60 @@ def on_queue(service, world, kind):
 def not_on_queue(service, world, kind):
     kinds = _queue_kinds(service, world)
     assert (word(kind) not in kinds) if kind else not kinds, f"on the queue as {sorted(kinds)}"
+
+
+# ------------------------------------------------------------------ decide now, refine later (issue 10)
+
+
+def _all_questions(d: dict) -> list[dict]:
+    """Every question asked, a checklist's items included."""
+    return [i for q in d["questions"] for i in [q] + q.get("items", [])]
+
+
+@then(parsers.re(r'that crime is (?P<state>provisional|not provisional)'))
+def crime_provisional(world, state):
+    assert world["crime"]["provisional"] is (state == "provisional"), world["crime"]
+
+
+@then(parsers.re(r'that crime could be changed by "(?P<field>[^"]+)"'))
+def crime_refined_by(world, field):
+    crime = world["crime"]
+    assert field in crime["refined_by"], crime["refined_by"]
+    asked = {q["field"]: q for q in _all_questions(_d(world))}
+    assert field in asked and asked[field]["purpose"] != "recording", asked.get(field)
+
+
+@then(parsers.re(r'the decision assumed "(?P<text>[^"]+)"'))
+def decision_assumed(world, text):
+    d = _d(world)
+    hits = [a for a in d["assumptions"] if a["text"] == text]
+    assert hits, [a["text"] for a in d["assumptions"]]
+    assert hits[0]["citation"] and hits[0]["id"] and hits[0]["field"] in {q["field"] for q in _all_questions(d)}
+
+
+@then("the decision assumed nothing")
+def decision_assumed_nothing(world):
+    assert _d(world)["assumptions"] == [], _d(world)["assumptions"]
+
+
+@then(parsers.re(r'the decision asks at most (?P<n>\d+) questions?'))
+def at_most_questions(world, n):
+    qs = _d(world)["questions"]
+    assert len(qs) <= int(n), [q["field"] for q in qs]
+    assert len({q["field"] for q in _all_questions(_d(world))}) == len(_all_questions(_d(world))), "a field asked twice"
+
+
+@then(parsers.re(r'the decision asks "(?P<field>[^"]+)" in the checklist "(?P<checklist>[^"]+)"'))
+def asks_in_checklist(world, field, checklist):
+    lists = [q for q in _d(world)["questions"] if q["field"] == f"checklist.{checklist}"]
+    assert lists, [q["field"] for q in _d(world)["questions"]]
+    assert field in [i["field"] for i in lists[0]["items"]], [i["field"] for i in lists[0]["items"]]
+
+
+@then(parsers.re(r'the decision asks for "(?P<field>[^"]+)" to decide whether to record'))
+def asks_for_recording(world, field):
+    hits = [q for q in _all_questions(_d(world)) if q["field"] == field]
+    assert hits and hits[0]["purpose"] == "recording", hits
 
 
 # ------------------------------------------------------------------------------------ tables

@@ -112,3 +112,20 @@ def test_review_cli():
     js = json.loads(hocr("review", "-", "--format", "json", stdin=json.dumps({**req, "facts": {
         **req["facts"], "decided_by": "fcr"}})).stdout)
     assert js["allowed"] is True
+
+
+def test_decide_ex_partner_assault_records_now_with_at_most_three_questions():
+    """Issue 10: the report is enough to record; what could refine the crime comes as few questions."""
+    r = hocr("decide", str(ROOT / "docs" / "examples" / "ex-partner-assault.json"))
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["outcome"] == "record_crime"
+    (crime,) = d["crimes"]
+    assert (crime["classification"], crime["ho_code"]) == ("8N", "008/06")
+    assert [f["name"] for f in crime["flags"]] == ["domestic_abuse"]
+    assert len(d["questions"]) <= 3, [q["field"] for q in d["questions"]]
+    # the injury is stated: the class rests on nothing assumed, so it is not provisional; what could
+    # still raise it (strangulation, intent ...) comes as refining questions
+    assert not crime["provisional"] and crime["refined_by"]
+    asked = {i["field"] for q in d["questions"] for i in [q] + q["items"]}
+    assert set(crime["refined_by"]) <= asked

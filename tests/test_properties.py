@@ -5,7 +5,7 @@ import datetime as dt
 
 import grpc
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from service.api import InvalidIncident, NoEdition
@@ -258,7 +258,51 @@ def test_a_missing_fact_is_asked_for_never_assumed(service, raw):
     full = _summary(service.decide(raw))
     for fields, reduced in _removals(raw):
         d = service.decide(reduced)
-        asked = {q.field for q in d.questions}
+        asked = d.question_fields()  # checklist items included
         assert _summary(d) == full or fields & asked, (
             f"removing {sorted(fields)} changed the decision without asking for it:\n{full}\n{_summary(d)}\n"
             f"asked: {sorted(asked)}")
+
+
+# a complete dwelling burglary (the officer flow's answers): its building decides whether it is a
+# crime at all, its purpose and premises only how it is classified and counted
+BURGLARY = {
+    "id": "EX", "reported_at": "2026-06-01T10:00:00Z", "reporter": {"role": "victim", "person": "V",
+                                                                    "channel": "phone_999"},
+    "location": {"place": "dwelling"},
+    "persons": [{"id": "V", "age": 52, "sex": "male", "attributes": {"impaired_when_reporting": "no"}},
+                {"id": "S", "age": 30, "sex": "male", "attributes": {}}],
+    "relationships": [{"a": "S", "b": "V", "kind": "stranger"}],
+    "acts": [{"id": "a1", "type": "entry_as_trespasser", "by": ["S"], "against": "V", "attributes": {
+        "building": "home", "entry": "entered", "purpose": "steal", "premises": "12 High Street", "armed": "no",
+        "distraction": "no", "by_police_on_duty": "no", "counter_allegation": "no", "hostility_perceived": "no",
+        "alcohol_aggravating": "no", "corrosive_substance": "none", "done_online": "no", "honour_based": "no",
+        "spiking": "no", "scrap_metal_motive": "no"}}],
+    "attributes": {"where_committed": "this_force_area", "investigation_primacy": "police",
+                   "public_disorder": "not_disorder", "other_force_first_aware": "no",
+                   "recorded_by_another_force": "no"},
+}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(complete_incidents())
+@example(raw=BURGLARY)
+def test_recording_never_waits_on_a_question_of_class_count_or_flag(service, raw):
+    """Remove one fact of an act that the complete report records: if the act is then held
+    undecided, something it is waiting for decides whether to record - never only a question
+    whose purpose is the classification, the count or a flag (those refine a recorded crime)."""
+    full = service.decide(raw)
+    recorded = {a.act for a in full.acts if a.status in ("recorded", "counted_in_crime")}
+    for fields, reduced in _removals(raw):
+        d = service.decide(reduced)
+        asked = {i.field: i for q in d.questions for i in [q, *q.items]}
+        for acc in d.acts:
+            if acc.act not in recorded or acc.status != "undecided":
+                continue
+            # the act now waits: the fact removed, if it is asked for, decides whether to record
+            for f in fields & set(asked):
+                if acc.act in asked[f].acts:
+                    assert asked[f].purpose == "recording", (
+                        f"removing {f} held act {acc.act} undecided on a {asked[f].purpose} question")
+        for c in d.crimes:  # and what refines a crime is a question asked, never a recording one
+            assert all(f in asked and asked[f].purpose != "recording" for f in c.refined_by), c.refined_by

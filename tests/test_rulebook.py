@@ -208,3 +208,25 @@ def test_contradictory_conditions_are_reported(edition_copy):
     found = problems(edition_copy)
     assert [(p.rule_id, p.message) for p in found] == [
         ("flag.domestic-abuse", "can never fire: its conditions contradict each other")]
+
+
+def test_assumptions_and_checklists_are_checked_against_the_vocabulary(edition_copy):
+    """The edition's assumptions and checklists are data: a wrong attribute or value is refused."""
+    edit(edition_copy, "data/assumptions.yaml", "fact: act.injury", "fact: act.injurry")
+    edit(edition_copy, "data/assumptions.yaml", "value: alarm_or_distress", "value: alarmed")
+    edit(edition_copy, "data/questions.yaml", "      spiking: \"no\"", "      spikng: \"no\"")
+    found = {(p.rule_id, p.field) for p in problems(edition_copy)}
+    assert found == {("assume.injury-none", "fact"), ("assume.conduct-effect-alarm-or-distress", "value"),
+                     ("aggravating-features", "items")}, found
+
+
+def test_no_default_of_a_fact_in_the_decision_code():
+    """What an unstated fact is taken to be lives in rules/<edition>/data/assumptions.yaml only."""
+    e = load_edition(EDITION_DIR)
+    assert {a.id for a in e.assumptions} >= {"assume.injury-none", "assume.homicide-victim-adult"}
+    for path in (ROOT / "service" / "decision").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for a in e.assumptions:
+            if a.attr in ("age", "sex"):  # envelope fields of a person, named by the contract
+                continue
+            assert f'"{a.attr}"' not in text and f"'{a.attr}'" not in text, (path.name, a.attr)

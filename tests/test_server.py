@@ -169,10 +169,21 @@ def test_describe_vocabulary_unknown_edition_is_not_found(channel):
 
 def test_questions_say_what_they_decide_most_decisive_first(channel):
     d = pb_grpc.DecisionServiceStub(channel).Decide(pb.DecideRequest(incident=incident(injury=None)))
-    assert d.outcome == pb.MORE_INFORMATION_REQUIRED
-    assert d.questions[0].field == "acts[a1].attributes.injury"
-    assert d.questions[0].purpose == "classification" and d.questions[0].acts == ["a1"]
-    assert {q.purpose for q in d.questions} <= {"recording", "classification", "counting", "flag"}
+    # no injury mentioned: recorded now as the least assault, provisionally, on a stated assumption
+    assert d.outcome == pb.RECORD_CRIME
+    (crime,) = d.crimes
+    assert (crime.classification, crime.provisional) == ("105A", True)
+    assert [(a.field, a.value, a.id) for a in d.assumptions] == [
+        ("acts[a1].attributes.injury", "none", "assume.injury-none")]
+    assert "acts[a1].attributes.injury" in crime.refined_by
+    purposes = ["recording", "classification", "counting", "flag"]
+    assert {q.purpose for q in d.questions} <= set(purposes)
+    assert [purposes.index(q.purpose) for q in d.questions] == sorted(purposes.index(q.purpose) for q in d.questions)
+    checklist = d.questions[0]  # the general checks, as one question with its items
+    assert checklist.field == "checklist.general-checks" and checklist.purpose == "recording"
+    assert len(checklist.items) > 1 and all(i.field and i.text for i in checklist.items)
+    injury = next(q for q in d.questions if q.field == "acts[a1].attributes.injury")
+    assert injury.purpose == "classification" and injury.acts == ["a1"]
 
 
 def test_review_crime_over_grpc(channel):

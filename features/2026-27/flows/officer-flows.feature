@@ -31,25 +31,32 @@ Feature: Officer flows - deciding from an incomplete report at the scene
       | acts[a1].attributes.corrosive_substance            | none        |
       | *                                                  | no          |
     When the incident is decided
-    Then the outcome is "more information required"
-    And the first question is "acts[a1].attributes.injury"
+    Then the outcome is "record crime"
+    And a crime of 105A "105/01" is recorded for "V"
+    And that crime is provisional
+    And the decision assumed "injury = none, not stated"
+    And that crime could be changed by "acts[a1].attributes.injury"
     When the officer answers the questions one at a time
-    Then the officer was asked "acts[a1].attributes.injury" first
+    Then the officer was asked "acts[a1].attributes.injury" before "checklist.more-serious-circumstances"
+    And the officer was asked 7 questions
     And a crime of 8N "008/06" is recorded for "V"
     And that crime is flagged "domestic abuse"
     And the decision is the same as for the complete report
 
-  Scenario: A mobile call with only the act and the relationship gets questions, not a wrong crime
+  Scenario: A mobile call with only the act and the relationship records the least assault now, and asks what could change it
     Given an incident reported at "2026-06-01T10:00:00Z" by the victim
     And "V" is a woman of unknown age
     And "S" is a man of unknown age
     And "S" is the partner of "V"
     And act "a1" is a use of force by "S" against "V"
     When the incident is decided
-    Then the outcome is "more information required"
-    And no crimes are recorded
-    And act "a1" is undecided
-    And the first question is "acts[a1].attributes.injury"
+    Then the outcome is "record crime"
+    And a crime of 105A "105/01" is recorded for "V"
+    And that crime is provisional
+    And the decision assumed "injury = none, not stated"
+    And that crime could be changed by "acts[a1].attributes.injury"
+    And that crime could be changed by "persons[V].age"
+    And the decision asks "acts[a1].attributes.strangulation_or_suffocation" in the checklist "more-serious-circumstances"
     And every act is accounted for
 
   Scenario: A passer-by's report: first whether the victim confirms, then what happened
@@ -78,6 +85,7 @@ Feature: Officer flows - deciding from an incomplete report at the scene
       | *                                                  | no        |
     When the officer answers the questions one at a time
     Then the officer was asked "persons[V].attributes.confirmation" before "acts[a1].attributes.injury"
+    And the officer was asked 5 questions
     And a crime of 5D "005/01" is recorded for "V"
     And the decision is the same as for the complete report
 
@@ -103,6 +111,7 @@ Feature: Officer flows - deciding from an incomplete report at the scene
     And the first question is "acts[a1].attributes.penetration"
     When the officer answers the questions one at a time
     Then the officer was asked "acts[a1].attributes.penetration" before "acts[a1].attributes.consent"
+    And the officer was asked 5 questions
     And a crime of 20A "020/05" is recorded for "V"
     And that crime is flagged "child sexual abuse"
     And the decision is the same as for the complete report
@@ -132,6 +141,23 @@ Feature: Officer flows - deciding from an incomplete report at the scene
     And the first question is "acts[a1].attributes.building"
     When the officer answers the questions one at a time
     Then the officer was asked "acts[a1].attributes.building" first
+    And the officer was asked 9 questions
     And a crime of 28I "028/03" is recorded for "V"
     And that crime is not flagged "domestic abuse"
     And the decision is the same as for the complete report
+
+  Scenario: A partial report records what it can and says what is still open
+    Given an incident reported at "2026-06-01T10:00:00Z" by the victim
+    And "V" is a woman aged 30
+    And "S" is a man aged 35
+    And "S" is the stranger of "V"
+    And act "a1" is a use of force by "S" against "V"
+    And act "a1" has injury "minor"
+    And act "a2" is a sexual contact by "S" against "V"
+    When the incident is decided
+    Then the outcome is "record crime"
+    And a crime of 8N "008/06" is recorded for "V"
+    And act "a2" is undecided
+    And the first question is "acts[a2].attributes.penetration"
+    And the decision asks for "acts[a2].attributes.penetration" to decide whether to record
+    And every act is accounted for

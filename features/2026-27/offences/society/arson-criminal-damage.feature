@@ -106,11 +106,43 @@ Feature: Arson and criminal damage - 56A, 56B, 58A-58D, 58J, 59
     And a crime of 58C "149/00" is recorded for "W"
     And every act is accounted for
 
-  Scenario: Without the facts the damage waits for answers
+  Scenario: Damage with no word on fire, danger to life, value or property is recorded now, as 58D (p.13; pp.84-85)
     When the incident is decided
-    Then the outcome is "more information required"
-    And act "a1" is undecided
-    And the decision asks for "acts[a1].attributes.by_fire"
+    Then a crime of 58D "149/00" is recorded for "V"
+    And that crime is provisional
+    And the decision assumed "by fire = no, not stated"
+    And the decision assumed "life endangered = no, not stated"
+    And the decision assumed "value of the damage = £5,000 or less, not stated"
+    And that crime could be changed by "acts[a1].attributes.by_fire"
+    And that crime could be changed by "acts[a1].attributes.property_kind"
+    And every act is accounted for
+
+  Scenario: Damage to a car, nothing said of danger to life or value, is 58C criminal damage under 5,000 pounds (pp.84-85)
+    Given act "a1" has property kind "vehicle"
+    When the incident is decided
+    Then the outcome is "record crime"
+    And a crime of 58C "149/00" is recorded for "V"
+    And that crime is provisional
+    And the decision assumed "life endangered = no, not stated"
+    And the decision assumed "value of the damage = £5,000 or less, not stated"
+    And that crime could be changed by "acts[a1].attributes.life_endangered"
+    And that crime could be changed by "acts[a1].attributes.cost_over_5000"
+
+  Scenario: The officer then learns the car damage cost over 5,000 pounds: the code changes to 058/00 (p.85)
+    Given act "a1" has property kind "vehicle"
+    And act "a1" has cost over 5000 "yes"
+    When the incident is decided
+    Then a crime of 58C "058/00" is recorded for "V"
+    And the decision assumed "life endangered = no, not stated"
+    And the decision does not ask for "acts[a1].attributes.cost_over_5000"
+
+  Scenario: The officer then learns life was endangered: the damage is 057/00 endangering life (p.85)
+    Given act "a1" has property kind "vehicle"
+    And act "a1" has by fire "no"
+    And act "a1" has life endangered "yes"
+    When the incident is decided
+    Then a crime of 58C "057/00" is recorded for "V"
+    And the decision assumed nothing
 
   Scenario Outline: Threats to damage property and articles to damage it are 59, with no victim (pp.85-86)
     Given act "a9" is a threat or article to damage property by "S"

@@ -108,3 +108,28 @@ Feature: Public order offences - 9A, 9B, 62A, 66
     And a crime of 105A "105/01" is recorded for "V"
     And act "d1" is not recorded because of "public-order.affray.violence-recorded-instead" as a no crime
     And every act is accounted for
+
+  Scenario: Threats of violence with nothing said of hostility are recorded now as 9A; aggravation only refines it (p.86; p.89)
+    Given act "a1" has purpose or effect "fear of violence"
+    When the incident is decided
+    Then the outcome is "record crime"
+    And a crime of 9A "125/11" is recorded for "V"
+    And that crime is not provisional
+    And that crime could be changed by "acts[a1].attributes.racially_or_religiously_aggravated"
+    And the decision assumed nothing
+    And every act is accounted for
+
+  Scenario: The officer then learns the threats were racially aggravated: the class changes to 9B (p.89)
+    Given act "a1" has purpose or effect "fear of violence"
+    And act "a1" has racially or religiously aggravated "yes"
+    When the incident is decided
+    Then a crime of 9B "066/91" is recorded for "V"
+    And the decision does not ask for "acts[a1].attributes.racially_or_religiously_aggravated"
+
+  Scenario: Conduct only likely to cause distress: whether it was aggravated decides whether there is a crime at all (p.86 NB)
+    Given act "a1" has purpose or effect "likely distress"
+    When the incident is decided
+    Then the outcome is "more information required"
+    And act "a1" is undecided
+    And the decision asks for "acts[a1].attributes.racially_or_religiously_aggravated" to decide whether to record
+    And the decision assumed nothing

@@ -85,3 +85,29 @@ Feature: Possession of weapons - 10A, 10B, 10C, 10D
     And a crime of 5D "005/01" is recorded for "V"
     And act "w1" is not recorded because of "weapons.used-in-another-offence" as a no crime
     And every act is accounted for
+
+  Scenario: A knife threat against a named person is victim-based: recorded on the victim's account, never asked the points to prove (p.94; p.7)
+    Given "V" is a man aged 40
+    And "V" has confirmation "confirmed"
+    And "S" is the stranger of "V"
+    And act "w2" is a weapon possession or threat by "S" against "V"
+    And act "w2" has weapon "blade or point"
+    And act "w2" has conduct "threatened"
+    And act "w2" has location type "public place"
+    And act "w2" has risk of harm "physical"
+    And act "w2" has used in another offence "no"
+    When the incident is decided
+    Then a crime of 10D "008/64" is recorded for "V"
+    And the decision does not ask for "acts[w2].attributes.points_to_prove_made_out"
+
+  Scenario: A knife threat with no one named as threatened waits for the points to prove (p.8)
+    Given act "w2" is a weapon possession or threat by "S"
+    And act "w2" has weapon "blade or point"
+    And act "w2" has conduct "threatened"
+    And act "w2" has location type "public place"
+    And act "w2" has risk of harm "physical"
+    And act "w2" has used in another offence "no"
+    When the incident is decided
+    Then act "w2" is undecided
+    And the decision asks for "acts[w2].attributes.points_to_prove_made_out" to decide whether to record
+    And rule "weapons.threat.no-victim.points-to-prove" fired

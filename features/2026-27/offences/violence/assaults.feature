@@ -52,12 +52,21 @@ Feature: Assaults - 5D, 8N, 105A, 8S/104, 8T, 8P/105B
     Then a crime of 105A "105/01" is recorded for "V"
     And rule "assault.threat-in-a-dwelling" fired
 
-  Scenario: Without the injury the assault cannot be classified yet
+  Scenario: An assault whose report does not mention an injury is recorded now as 105A, provisionally (p.13; p.45)
     When the incident is decided
-    Then the outcome is "more information required"
-    And act "a1" is undecided
-    And the decision asks for "acts[a1].attributes.injury"
+    Then the outcome is "record crime"
+    And a crime of 105A "105/01" is recorded for "V"
+    And that crime is provisional
+    And the decision assumed "injury = none, not stated"
+    And that crime could be changed by "acts[a1].attributes.injury"
     And every act is accounted for
+
+  Scenario: The officer then learns of a minor injury: the assault becomes 8N ABH (p.43)
+    Given act "a1" has injury "minor"
+    When the incident is decided
+    Then a crime of 8N "008/06" is recorded for "V"
+    And the decision assumed nothing
+    And the decision does not ask for "acts[a1].attributes.injury"
 
   Scenario Outline: Injury, intent, occupation and aggravation decide the class (pp.42-45)
     Given act "a1" has injury "<injury>"

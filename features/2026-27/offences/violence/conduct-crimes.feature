@@ -188,3 +188,22 @@ Feature: Conduct crimes - 8L harassment, 8Q stalking, 8U controlling or coercive
     When the incident is decided
     Then a crime of 8Q "008/65" is recorded for "V"
     And the decision notes "conduct.continuation.after-police-action" for act "c1"
+
+  Scenario: An ex-partner's repeated unwanted contact, its effect on her not yet stated, is recorded now as stalking (p.13; p.55)
+    Given "S" is the ex-partner of "V"
+    And act "c1" has occasions "4"
+    When the incident is decided
+    Then the outcome is "record crime"
+    And a crime of 8Q "195/12" is recorded for "V"
+    And that crime is provisional
+    And that crime is flagged "domestic abuse"
+    And the decision assumed "effect on the victim = alarm or distress, not stated"
+    And every act is accounted for
+
+  Scenario: The officer then learns she fears violence: the former-partner stalking is the fear of violence offence (p.55)
+    Given "S" is the ex-partner of "V"
+    And act "c1" has occasions "4"
+    And act "c1" has effect on victim "fear of violence"
+    When the incident is decided
+    Then a crime of 8Q "008/65" is recorded for "V"
+    And the decision assumed nothing

@@ -142,3 +142,25 @@ Feature: Homicide and N300 reported incidents of sudden or unexpected death
     When the incident is decided
     Then the outcome is "more information required"
     And the decision asks for "acts[d1].attributes.believed_cause"
+
+  Scenario: An unlawful killing reported before the victim's age is known is recorded now as class 1 (p.13; p.34)
+    Given "X" is a man of unknown age
+    And the acts are:
+      | act | type           | by | against | believed cause   |
+      | d1  | reported death |    | X       | unlawful killing |
+    When the incident is decided
+    Then the outcome is "record crime"
+    And a crime of 1 "001/01" is recorded for "X"
+    And that crime is provisional
+    And the decision assumed "victim's age = adult (1 year or over), not stated"
+    And that crime could be changed by "persons[X].age"
+    And every act is accounted for
+
+  Scenario: The officer then learns the victim was a baby under one: the code changes to 001/02 (p.34)
+    Given "X" is a boy aged 0
+    And the acts are:
+      | act | type           | by | against | believed cause   |
+      | d1  | reported death |    | X       | unlawful killing |
+    When the incident is decided
+    Then a crime of 1 "001/02" is recorded for "X"
+    And the decision assumed nothing

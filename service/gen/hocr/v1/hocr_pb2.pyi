@@ -355,7 +355,7 @@ class PriorRecord(_message.Message):
     def __init__(self, reference: _Optional[str] = ..., victim: _Optional[str] = ..., offenders: _Optional[_Iterable[str]] = ..., reported_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., classification: _Optional[str] = ...) -> None: ...
 
 class Decision(_message.Message):
-    __slots__ = ("decision_id", "incident_id", "outcome", "edition", "crimes", "negations", "questions", "record_by", "deadline_passed", "acts", "reviews", "trace", "decided_at", "notes", "rules_revision", "request_digest")
+    __slots__ = ("decision_id", "incident_id", "outcome", "edition", "crimes", "negations", "questions", "record_by", "deadline_passed", "acts", "reviews", "trace", "decided_at", "notes", "rules_revision", "request_digest", "assumptions")
     DECISION_ID_FIELD_NUMBER: _ClassVar[int]
     INCIDENT_ID_FIELD_NUMBER: _ClassVar[int]
     OUTCOME_FIELD_NUMBER: _ClassVar[int]
@@ -372,6 +372,7 @@ class Decision(_message.Message):
     NOTES_FIELD_NUMBER: _ClassVar[int]
     RULES_REVISION_FIELD_NUMBER: _ClassVar[int]
     REQUEST_DIGEST_FIELD_NUMBER: _ClassVar[int]
+    ASSUMPTIONS_FIELD_NUMBER: _ClassVar[int]
     decision_id: str
     incident_id: str
     outcome: Outcome
@@ -388,10 +389,29 @@ class Decision(_message.Message):
     notes: _containers.RepeatedCompositeFieldContainer[Note]
     rules_revision: str
     request_digest: str
-    def __init__(self, decision_id: _Optional[str] = ..., incident_id: _Optional[str] = ..., outcome: _Optional[_Union[Outcome, str]] = ..., edition: _Optional[str] = ..., crimes: _Optional[_Iterable[_Union[Crime, _Mapping]]] = ..., negations: _Optional[_Iterable[_Union[Negation, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[Question, _Mapping]]] = ..., record_by: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deadline_passed: _Optional[bool] = ..., acts: _Optional[_Iterable[_Union[ActAccount, _Mapping]]] = ..., reviews: _Optional[_Iterable[_Union[Review, _Mapping]]] = ..., trace: _Optional[_Iterable[_Union[Firing, _Mapping]]] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., notes: _Optional[_Iterable[_Union[Note, _Mapping]]] = ..., rules_revision: _Optional[str] = ..., request_digest: _Optional[str] = ...) -> None: ...
+    assumptions: _containers.RepeatedCompositeFieldContainer[Assumption]
+    def __init__(self, decision_id: _Optional[str] = ..., incident_id: _Optional[str] = ..., outcome: _Optional[_Union[Outcome, str]] = ..., edition: _Optional[str] = ..., crimes: _Optional[_Iterable[_Union[Crime, _Mapping]]] = ..., negations: _Optional[_Iterable[_Union[Negation, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[Question, _Mapping]]] = ..., record_by: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deadline_passed: _Optional[bool] = ..., acts: _Optional[_Iterable[_Union[ActAccount, _Mapping]]] = ..., reviews: _Optional[_Iterable[_Union[Review, _Mapping]]] = ..., trace: _Optional[_Iterable[_Union[Firing, _Mapping]]] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., notes: _Optional[_Iterable[_Union[Note, _Mapping]]] = ..., rules_revision: _Optional[str] = ..., request_digest: _Optional[str] = ..., assumptions: _Optional[_Iterable[_Union[Assumption, _Mapping]]] = ...) -> None: ...
+
+class Assumption(_message.Message):
+    __slots__ = ("act", "field", "attribute", "value", "text", "id", "citation")
+    ACT_FIELD_NUMBER: _ClassVar[int]
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    ATTRIBUTE_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CITATION_FIELD_NUMBER: _ClassVar[int]
+    act: str
+    field: str
+    attribute: str
+    value: str
+    text: str
+    id: str
+    citation: str
+    def __init__(self, act: _Optional[str] = ..., field: _Optional[str] = ..., attribute: _Optional[str] = ..., value: _Optional[str] = ..., text: _Optional[str] = ..., id: _Optional[str] = ..., citation: _Optional[str] = ...) -> None: ...
 
 class Crime(_message.Message):
-    __slots__ = ("id", "classification", "ho_code", "title", "offence_title", "victim", "offenders", "acts", "flags", "rule_ids", "citations")
+    __slots__ = ("id", "classification", "ho_code", "title", "offence_title", "victim", "offenders", "acts", "flags", "rule_ids", "citations", "provisional", "refined_by")
     ID_FIELD_NUMBER: _ClassVar[int]
     CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
     HO_CODE_FIELD_NUMBER: _ClassVar[int]
@@ -403,6 +423,8 @@ class Crime(_message.Message):
     FLAGS_FIELD_NUMBER: _ClassVar[int]
     RULE_IDS_FIELD_NUMBER: _ClassVar[int]
     CITATIONS_FIELD_NUMBER: _ClassVar[int]
+    PROVISIONAL_FIELD_NUMBER: _ClassVar[int]
+    REFINED_BY_FIELD_NUMBER: _ClassVar[int]
     id: str
     classification: str
     ho_code: str
@@ -414,7 +436,9 @@ class Crime(_message.Message):
     flags: _containers.RepeatedCompositeFieldContainer[Flag]
     rule_ids: _containers.RepeatedScalarFieldContainer[str]
     citations: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, id: _Optional[str] = ..., classification: _Optional[str] = ..., ho_code: _Optional[str] = ..., title: _Optional[str] = ..., offence_title: _Optional[str] = ..., victim: _Optional[str] = ..., offenders: _Optional[_Iterable[str]] = ..., acts: _Optional[_Iterable[str]] = ..., flags: _Optional[_Iterable[_Union[Flag, _Mapping]]] = ..., rule_ids: _Optional[_Iterable[str]] = ..., citations: _Optional[_Iterable[str]] = ...) -> None: ...
+    provisional: bool
+    refined_by: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., classification: _Optional[str] = ..., ho_code: _Optional[str] = ..., title: _Optional[str] = ..., offence_title: _Optional[str] = ..., victim: _Optional[str] = ..., offenders: _Optional[_Iterable[str]] = ..., acts: _Optional[_Iterable[str]] = ..., flags: _Optional[_Iterable[_Union[Flag, _Mapping]]] = ..., rule_ids: _Optional[_Iterable[str]] = ..., citations: _Optional[_Iterable[str]] = ..., provisional: _Optional[bool] = ..., refined_by: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Flag(_message.Message):
     __slots__ = ("name", "value", "rule_id", "citation")
@@ -453,7 +477,7 @@ class Negation(_message.Message):
     def __init__(self, act: _Optional[str] = ..., reason_code: _Optional[str] = ..., citation: _Optional[str] = ..., sentence: _Optional[str] = ..., disposition: _Optional[str] = ..., crime_id: _Optional[str] = ..., incident_class: _Optional[str] = ..., incident_code: _Optional[str] = ..., incident_title: _Optional[str] = ..., transfer_to: _Optional[str] = ...) -> None: ...
 
 class Question(_message.Message):
-    __slots__ = ("field", "attribute", "text", "allowed", "acts", "rule_ids", "purpose")
+    __slots__ = ("field", "attribute", "text", "allowed", "acts", "rule_ids", "purpose", "items", "none_applies")
     FIELD_FIELD_NUMBER: _ClassVar[int]
     ATTRIBUTE_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
@@ -461,6 +485,8 @@ class Question(_message.Message):
     ACTS_FIELD_NUMBER: _ClassVar[int]
     RULE_IDS_FIELD_NUMBER: _ClassVar[int]
     PURPOSE_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    NONE_APPLIES_FIELD_NUMBER: _ClassVar[int]
     field: str
     attribute: str
     text: str
@@ -468,7 +494,9 @@ class Question(_message.Message):
     acts: _containers.RepeatedScalarFieldContainer[str]
     rule_ids: _containers.RepeatedScalarFieldContainer[str]
     purpose: str
-    def __init__(self, field: _Optional[str] = ..., attribute: _Optional[str] = ..., text: _Optional[str] = ..., allowed: _Optional[_Iterable[str]] = ..., acts: _Optional[_Iterable[str]] = ..., rule_ids: _Optional[_Iterable[str]] = ..., purpose: _Optional[str] = ...) -> None: ...
+    items: _containers.RepeatedCompositeFieldContainer[Question]
+    none_applies: str
+    def __init__(self, field: _Optional[str] = ..., attribute: _Optional[str] = ..., text: _Optional[str] = ..., allowed: _Optional[_Iterable[str]] = ..., acts: _Optional[_Iterable[str]] = ..., rule_ids: _Optional[_Iterable[str]] = ..., purpose: _Optional[str] = ..., items: _Optional[_Iterable[_Union[Question, _Mapping]]] = ..., none_applies: _Optional[str] = ...) -> None: ...
 
 class ActAccount(_message.Message):
     __slots__ = ("act", "status", "crime_id", "reason_code")

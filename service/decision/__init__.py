@@ -1,0 +1,83 @@
+"""One decision: incident -> facts -> engine -> precedence -> acts -> counting -> assembled decision.
+
+Every transport (gRPC, CLI, Python) calls :func:`decide`. It holds no offence knowledge: it applies
+whatever the edition's rules fire, resolves the overrides they declare, asks the questions their
+conditions still need, and counts with the edition's counting data. Each stage is a module:
+
+  facts       the incident as typed facts (build_facts, FactIndex)
+  run         the edition's rules run on them (which rules fired for which act)
+  precedence  which fired rules take effect (overrides), shared with reviews
+  acts        each act negated, waiting for an answer, classified or not notifiable
+  assumptions an act whose class turns on an unstated fact, classified on the edition's assumptions
+  questions   what is still open, one question per field, ranked
+  assembly    counting into crimes, what could refine them, the outcome, deadline and trace
+  outputs     the shapes of a decision
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..contract import Incident
+from ..rulebook import Edition
+from .acts import Context, decide_act
+from .assembly import count_crimes, outcome_of, record_by, refine, tell_the_victim, trace
+from .assumptions import classify_on_assumptions
+from ..ids import new_decision_id, request_digest
+from .facts import FactIndex, build_facts
+from .outputs import (OUTCOMES, PURPOSES, ActAccountOut, AssumptionOut, CrimeOut, Decision, FiringOut, FlagOut, NegationOut,
+                      NoteOut, QuestionOut, ReviewOut)
+from .precedence import Resolution, resolve
+from .questions import Questions, open_needs, purpose_of, question_for
+from .run import EngineRun, run
+
+__all__ = ["OUTCOMES", "PURPOSES", "ActAccountOut", "AssumptionOut", "CrimeOut", "Decision", "EngineRun", "FactIndex",
+           "FiringOut", "FlagOut", "NegationOut", "NoteOut", "QuestionOut", "Questions", "Resolution",
+           "ReviewOut", "build_facts", "decide", "open_needs", "purpose_of", "question_for",
+           "resolve", "run"]
+
+
+def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) -> Decision:
+    facts = build_facts(inc, edition)
+    engine_run = run(inc, edition, facts)
+    resolutions = {a.id: resolve(engine_run.fired[a.id], edition.overriders, edition.position) for a in inc.acts}
+    ctx = Context(inc, edition, FactIndex(facts), {a: r.effective for a, r in resolutions.items()},
+                  engine_run.set_aside)
+    questions = Questions(edition, ctx.facts, {a.id: a.type for a in inc.acts}, engine_run.fired, ctx.effective)
+
+    first = [decide_act(ctx, order, a, questions) for order, a in enumerate(inc.acts)]
+    assumed = classify_on_assumptions(ctx, facts, first, resolutions, questions)
+    results = assumed.results
+    for r in results:
+        if r.held_for_class:  # still no class, even on what may be assumed: it decides recording
+            questions.deciding_crime(r.act)
+    ctx = Context(inc, edition, ctx.facts, assumed.effective, engine_run.set_aside)
+    counted = count_crimes(ctx, results)
+
+    negations = [n for r in results for n in r.negations] + counted.negations
+    accounts = {**{r.act: r.account for r in results if r.account}, **counted.accounts}
+    acts = [accounts[a.id] for a in inc.acts]
+    notes = [n for r in results for n in r.notes] + counted.notes + tell_the_victim(ctx, negations)
+    outcome = outcome_of(counted.crimes, negations, acts)
+    ordered = questions.ordered({acc.act for acc in acts if acc.status == "undecided"})
+    assumptions = [x for r in results for x in r.assumptions]
+    refine(counted.crimes, ordered, assumptions)
+    deadline = record_by(ctx)
+    now = as_of or dt.datetime.now(dt.timezone.utc)
+    overridden = {(a, rid): o for a, r in assumed.resolutions.items() for rid, o in r.overridden_by.items()}
+    nif = edition.counting.raw.get("not_in_force")
+    for act_id, items in engine_run.set_aside.items():  # classifications whose offence was not in force
+        for rid, _off, _day in items:
+            overridden[(act_id, rid)] = nif["id"] if nif else "not-in-force"
+    firings = [f for f in engine_run.firings if f.facts["act"]["ref"] not in assumed.firings]
+    firings += [f for fs in assumed.firings.values() for f in fs]
+    return Decision(
+        decision_id=new_decision_id(), request_digest=request_digest(inc, edition.name),
+        rules_revision=edition.revision, incident_id=inc.id, outcome=outcome, edition=edition.name,
+        crimes=counted.crimes, negations=negations, questions=ordered,
+        record_by=deadline,
+        # the limit binds while something is, or may yet be, recorded as a crime
+        deadline_passed=now > deadline and outcome in ("record_crime", "more_information_required"),
+        acts=acts, reviews=[rv for r in results for rv in r.reviews],
+        trace=trace(ctx, firings, overridden),
+        decided_at=dt.datetime.now(dt.timezone.utc), notes=notes, assumptions=assumptions,
+    )

@@ -1,0 +1,264 @@
+"""The questions a decision asks: what rules that did not fire still need, what rules that did
+fire assumed, and what an act is explicitly waiting for; gathered once per field and ranked."""
+from __future__ import annotations
+
+from ..rulebook import Edition, Rule
+from .facts import FactIndex
+from .outputs import PURPOSES, QuestionOut
+
+
+def purpose_of(rule: Rule) -> str:
+    kinds = {c.kind for c in rule.consequences}
+    if kinds & {"negate", "ask"}:
+        return "recording"
+    if "classify" in kinds:
+        return "classification"
+    if "count" in kinds:
+        return "counting"
+    return "flag"
+
+
+def open_needs(rule: Rule, act_fact: dict, facts: FactIndex) -> set[tuple] | None:
+    """What a rule that did not fire still needs to fire on this act.
+
+    Returns None if the rule cannot fire whatever is answered (some condition is false, or a fact
+    it joins to is absent), else the set of (alias, attribute, fact) whose values are unknown.
+    """
+    partials: list[tuple[dict[str, dict], set]] = [({"act": act_fact}, set())]
+    for pattern in rule.patterns:
+        nxt = []
+        for binding, unknown in partials:
+            if pattern.alias == "act":
+                options: list[dict] | None = [act_fact]
+            else:
+                options = facts.candidates(pattern.alias, binding)
+            if options is None:  # e.g. no relationship given between offender and victim
+                nxt.append(({**binding, pattern.alias: {"t": pattern.alias, "ref": None}},
+                            unknown | {(pattern.alias, "relationship", _rel_ref(binding))}))
+                continue
+            for fact in options:
+                results = [(t, t.evaluate(fact)) for t in pattern.tests]
+                if any(r is False for _, r in results):
+                    continue
+                more = {(pattern.alias, t.attr, fact.get("ref")) for t, r in results if r is None}
+                nxt.append(({**binding, pattern.alias: fact}, unknown | more))
+        partials = nxt
+        if not partials:
+            return None
+    rank = {key: i for i, key in enumerate(rule.order)}
+    for i, (alias, _attr) in enumerate(rule.order):  # a fact not given at all ranks as its first condition
+        rank.setdefault((alias, alias), i)
+    needs = set()
+    for _, unknown in partials:
+        if not unknown:
+            return set()  # would fire now (the engine disagrees: treated as nothing to ask)
+        # only the first condition still open, in the author's order: a gate before what it guards
+        needs.add(min(unknown, key=lambda u: (rank.get((u[0], u[1]), len(rank)), u[0], u[1], str(u[2]))))
+    return needs
+
+
+def _rel_ref(binding: dict) -> str:
+    return f"{binding['offender'].get('ref')}~{binding['victim'].get('ref')}"
+
+
+def question_for(edition: Edition, alias: str, attr: str, ref: str | None,
+                 act_type: str) -> tuple[str, str, str, list[str]]:
+    """(field path, attribute, question text, allowed answers) for one unknown fact."""
+    v = edition.vocab
+    if alias == "relationship":
+        a, _, b = (ref or "~").partition("~")
+        return (f"relationships[{a},{b}].kind", "relationship", v.envelope_questions.get("relationship", "relationship"),
+                list(v.relationship_kinds))
+    if alias == "act":
+        spec = v.act_attribute(act_type, attr)
+        if spec is None and attr in v.envelope_questions:  # an envelope field of the act (force_area)
+            return (f"acts[{ref}].{attr}", attr, v.envelope_questions[attr], [])
+        return (f"acts[{ref}].attributes.{attr}", attr, spec.question if spec else attr,
+                spec.allowed() if spec else [])
+    if alias in ("victim", "offender"):
+        if attr in ("person_kind", "age_now"):
+            field_ = {"person_kind": "kind", "age_now": "age"}[attr]
+            return (f"persons[{ref}].{field_}", attr, v.envelope_questions.get(attr, attr),
+                    list(v.person_kinds) if attr == "person_kind" else [])
+        if attr in ("age", "sex"):
+            return (f"persons[{ref}].{attr}", attr, v.envelope_questions.get(attr, attr),
+                    list(v.sexes) if attr == "sex" else [])
+        spec = v.person_attributes.get(attr)
+        return (f"persons[{ref}].attributes.{attr}", attr, spec.question if spec else attr,
+                spec.allowed() if spec else [])
+    if alias == "incident":
+        spec = v.incident_attributes.get(attr)
+        if spec:
+            return (f"incident.attributes.{attr}", attr, spec.question, spec.allowed())
+        allowed = {"reporter_role": list(v.reporter_roles), "channel": list(v.channels),
+                   "place": list(v.places)}.get(attr, [])
+        return (f"incident.{attr}", attr, v.envelope_questions.get(attr, attr), allowed)
+    return (f"{alias}.{attr}", attr, attr, [])
+
+
+class Questions:
+    """Every question of one decision, one per field, with the acts and rules that need it.
+
+    What the questions are asked against (facts, rules fired, rules in effect) is held per act, so
+    that an act classified on the edition's assumptions is asked about against those facts."""
+
+    def __init__(self, edition: Edition, facts: FactIndex, act_types: dict[str, str],
+                 fired: dict[str, dict], effective: dict[str, list[str]]):
+        self.edition = edition
+        self.act_types = act_types
+        self.facts: dict[str, FactIndex] = {a: facts for a in act_types}
+        self.fired = dict(fired)
+        self.effective = dict(effective)
+        self.by_field: dict[str, QuestionOut] = {}
+        self.blocking: set[str] = set()  # fields an act is explicitly waiting for
+        self.decides_crime: set[str] = set()  # fields that decide whether an act is a crime at all
+
+    def rebase(self, act_id: str, facts: FactIndex, fired: dict, effective: list[str]) -> "Questions":
+        """A fresh set of questions for one act, asked against other facts (its assumptions)."""
+        other = Questions(self.edition, facts, self.act_types, self.fired, self.effective)
+        other.fired[act_id] = fired
+        other.effective[act_id] = effective
+        return other
+
+    def add(self, alias: str, attr: str, ref: str | None, act_id: str, rule_id: str,
+            blocking: bool = False) -> str:
+        if alias in ("victim", "offender") and self._organisation(act_id, ref):
+            spec = self.edition.vocab.person_attributes.get(attr)
+            if attr in ("age", "sex") or (spec is not None and spec.persons_only):
+                return ""  # never ask a person's age, sex or capacity of an organisation
+        path, attribute, text, allowed = question_for(self.edition, alias, attr, ref, self.act_types[act_id])
+        self._merge(QuestionOut(path, attribute, text, allowed, [act_id], [rule_id],
+                                purpose_of(self.edition.rule_by_id[rule_id])))
+        if blocking:
+            self.blocking.add(path)
+        return path
+
+    def _organisation(self, act_id: str, ref: str | None) -> bool:
+        """Whether the party `ref` is not a natural person (the vocabulary's first person kind)."""
+        person = next(iter(self.edition.vocab.person_kinds), None)
+        return any(f["ref"] == ref and f.get("person_kind") not in (None, person)
+                   for f in self.facts[act_id].by_kind.get("party", []))
+
+    def _merge(self, new: QuestionOut) -> None:
+        q = self.by_field.get(new.field)
+        if q is None:
+            q = self.by_field[new.field] = QuestionOut(new.field, new.attribute, new.text, new.allowed, [], [])
+        for act in new.acts:
+            if act not in q.acts:
+                q.acts.append(act)
+        for rid in new.rule_ids:
+            if rid not in q.rule_ids:
+                q.rule_ids.append(rid)
+        if not q.purpose or PURPOSES.index(new.purpose) < PURPOSES.index(q.purpose):
+            q.purpose = new.purpose
+
+    def forget(self, act_id: str, keep: set[str] = frozenset()) -> None:
+        """Drop what was asked for one act (except the fields in `keep`)."""
+        for path in list(self.by_field):
+            q = self.by_field[path]
+            if path in keep or act_id not in q.acts:
+                continue
+            q.acts.remove(act_id)
+            if not q.acts:
+                del self.by_field[path]
+                self.blocking.discard(path)
+
+    def adopt(self, other: "Questions", act_id: str) -> None:
+        """Take over what `other` asked for one act."""
+        for q in other.by_field.values():
+            if act_id in q.acts:
+                self._merge(QuestionOut(q.field, q.attribute, q.text, q.allowed, [act_id], q.rule_ids, q.purpose))
+                if q.field in other.blocking:
+                    self.blocking.add(q.field)
+
+    def deciding_crime(self, act_id: str) -> None:
+        """The act is a crime only if a classification rule can still fire: what those rules need
+        decides whether to record it, not how."""
+        for q in self.by_field.values():
+            if act_id in q.acts and q.purpose == "classification":
+                q.purpose = "recording"
+                self.decides_crime.add(q.field)
+
+    def for_act(self, act_id: str) -> list[QuestionOut]:
+        return [q for q in self.by_field.values() if act_id in q.acts]
+
+    def ask_open(self, act_id: str, kinds: set[str] | None = None, only: set[str] | None = None,
+                 exclude: set[str] = frozenset()) -> bool:
+        """Questions from rules that did not fire but still could, and would matter."""
+        edition = self.edition
+        asked = False
+        eff = set(self.effective[act_id])
+        fired = self.fired[act_id]
+        facts = self.facts[act_id]
+        act_fact = facts.acts[act_id]
+        for rule in edition.rules_for_type.get(self.act_types[act_id], edition.rules):
+            if rule.id in fired or rule.id in exclude:
+                continue
+            if only is not None and rule.id not in only:
+                continue
+            if all(c.kind in ("note", "review") for c in rule.consequences) and not any(
+                    rule.id in edition.overriders.get(e, ()) for e in eff):
+                continue  # a note that overrides nothing in effect cannot change the decision
+            if any(o in eff for o in edition.overriders.get(rule.id, ())):
+                continue  # a rule that fired already overrides it: its answer would change nothing
+            if kinds is not None and not any(c.kind in kinds for c in rule.consequences):
+                continue
+            needs = open_needs(rule, act_fact, facts)
+            for alias, attr, ref in sorted(needs or (), key=lambda x: (x[0], x[1], str(x[2]))):
+                self.add(alias, attr, ref, act_id, rule.id)
+                asked = True
+        return asked
+
+    def ask_assumed(self, act_id: str) -> None:
+        """A rule that took effect because a fact was not given has assumed it: ask for it."""
+        rules = self.edition.rule_by_id
+        for rid in self.effective[act_id]:
+            firing = self.fired[act_id][rid]
+            for pattern in rules[rid].patterns:
+                fact = firing.facts.get(pattern.alias, {})
+                for t in pattern.tests:
+                    absent_ok = t.op == "absent" or (t.op == "in" and None in t.value) or (
+                        t.op == "present" and not t.value)
+                    if absent_ok and fact.get(t.attr) is None:
+                        self.add(pattern.alias, t.attr, fact.get("ref"), act_id, rid)
+
+    def ordered(self, undecided: set[str]) -> list[QuestionOut]:
+        """Most decisive first: what an act is waiting for (an explicit ask); what could make an
+        undecided act a crime; then whether to record, the classification, the count, the flags;
+        then how many rules need the answer. The edition's checklists gather their items into one
+        question each, where the first of them would stand."""
+        def key(q: QuestionOut) -> tuple:
+            if q.field in self.blocking:
+                tier = 0
+            elif q.field in self.decides_crime or (set(q.acts) & undecided and q.purpose == "classification"):
+                tier = 1
+            else:
+                tier = 2 + PURPOSES.index(q.purpose)
+            return (tier, -len(q.rule_ids), q.field)
+        return self._checklists(sorted(self.by_field.values(), key=key))
+
+    def _checklists(self, questions: list[QuestionOut]) -> list[QuestionOut]:
+        lists = {attr: c for c in self.edition.checklists for attr in c.items}
+        members: dict[str, list[QuestionOut]] = {}
+        for q in questions:
+            c = lists.get(q.attribute)
+            if c is not None and q.field not in self.blocking and q.field not in self.decides_crime:
+                members.setdefault(c.id, []).append(q)
+        folded = {q.field: cid for cid, qs in members.items() if len(qs) > 1 for q in qs}
+        out: list[QuestionOut] = []
+        for q in questions:
+            cid = folded.get(q.field)
+            if cid is None:
+                out.append(q)
+                continue
+            if any(x.field == f"checklist.{cid}" for x in out):
+                continue
+            c = next(c for c in self.edition.checklists if c.id == cid)
+            items = members[cid]
+            for i in items:
+                i.none_applies = c.items.get(i.attribute, "")
+            out.append(QuestionOut(
+                f"checklist.{cid}", "", c.text, [], list(dict.fromkeys(a for i in items for a in i.acts)),
+                list(dict.fromkeys(r for i in items for r in i.rule_ids)),
+                min((i.purpose for i in items), key=PURPOSES.index), items))
+        return out
