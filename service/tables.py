@@ -89,11 +89,12 @@ def load_table(name: str, data: Any, file: str, base: Table | None,
     table = Table(name, file, keys, results, dict(base.rows) if base else {}, where(data)[1])
     columns = set(keys) | set(results) | set(ROW_META)
     seen: dict[tuple[str, ...], Any] = {}
+    cells: dict[tuple, Any] = {}  # every combination of single key values -> its row (no overlaps)
     for node in data["rows"]:
         if not isinstance(node, dict):
             problem(data, "", "rows[]", "each row is a mapping of column: value", "")
             continue
-        key = tuple(str(node.get(k)) if node.get(k) is not None else "" for k in keys)
+        key = tuple(_cell(node.get(k)) for k in keys)
         row_id = f"{name}[{', '.join(key)}]"
         missing = [k for k in keys if node.get(k) is None]
         if missing:
@@ -103,10 +104,15 @@ def load_table(name: str, data: Any, file: str, base: Table | None,
             if col not in columns:
                 problem(node, row_id, str(col), f"unknown column {col!r} (key columns {', '.join(keys)}; "
                         f"result columns {', '.join(results)}; and cite)", _hint(str(col), columns))
-        if key in seen:
-            problem(node, row_id, "key", f"duplicate key [{', '.join(key)}] (first row at line "
-                    f"{where(seen[key])[1]})", "")
+        if any(isinstance(node[k], list) for k in keys) and not node.get("id") and not node.get("remove"):
+            problem(node, row_id, "id", "a row whose key cell lists several values needs an `id`", "")
             continue
+        clash = next((c for c in _cells(node, keys) if c in cells), None)
+        if clash is not None:
+            problem(node, row_id, "key", f"duplicate key [{', '.join(map(str, clash))}] (first row at line "
+                    f"{where(cells[clash])[1]})", "")
+            continue
+        cells.update({c: node for c in _cells(node, keys)})
         seen[key] = node
         if node.get("remove") is True:
             if key not in table.rows:
@@ -131,6 +137,21 @@ def load_table(name: str, data: Any, file: str, base: Table | None,
     return table
 
 
+def _cell(value: Any) -> str:
+    """A key cell as text: a value, or several values (any of them) joined by '|'."""
+    if isinstance(value, list):
+        return "|".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _cells(node: dict, keys: tuple[str, ...]) -> list[tuple]:
+    combos: list[tuple] = [()]
+    for k in keys:
+        vals = node[k] if isinstance(node[k], list) else [node[k]]
+        combos = [c + (v,) for c in combos for v in vals]
+    return combos
+
+
 def _hint(word: str, choices) -> str:
     import difflib
 
@@ -145,7 +166,10 @@ def _relocate(value: Any, like: Any) -> Located:
 
 
 def _allows(cond: Any, value: Any) -> bool:
-    """Whether a rule's own condition on a key attribute admits a row's value."""
+    """Whether a rule's own condition on a key attribute admits a row's value (every one of a
+    cell's values)."""
+    if isinstance(value, list):
+        return all(_allows(cond, v) for v in value)
     if isinstance(cond, list):
         return value in cond
     if isinstance(cond, dict) and len(cond) == 1:
@@ -224,13 +248,13 @@ def expand(node: Any, tables: dict[str, Table], problem: Callable[[Any, str, str
         new_when = _relocate(when, when)
         new_act = _relocate(act, row.node)  # a key value not in the vocabulary is reported at the row
         for a, v in zip(attrs, values):
-            new_act[a] = v
+            new_act[a] = list(v) if isinstance(v, list) else v  # several values: any of them
         new_when["act"] = new_act
         rule["when"] = new_when
         new_then = _relocate(then, row.node)
         new_then["classify"] = {"class": row.values["class"], "code": row.values["code"]}
         rule["then"] = new_then
-        rule["_row"] = (name, tuple(str(v) for v in values), *where(row.node))
+        rule["_row"] = (name, tuple(_cell(v) for v in values), *where(row.node))
         out.append(rule)
     if not out:
         problem(then, rule_id, "then.classify.table", f"no row of table {name!r} meets the rule's own conditions", "")

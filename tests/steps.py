@@ -714,7 +714,9 @@ def crime_by_table_row(service, world, cls, key, table):
     d = _d(world)
     edition = service.editions[d["edition"]]
     want = tuple(word(k) for k in key.split(","))
-    rows = [r for r in edition.rules if r.row and r.row[0] == table and tuple(r.row[1]) == want]
+    # a key cell may list several values (any of them): the row whose cells hold the scenario's values
+    rows = [r for r in edition.rules if r.row and r.row[0] == table and len(r.row[1]) == len(want)
+            and all(w in cell.split("|") for w, cell in zip(want, r.row[1]))]
     assert rows, f"no row {list(want)} of table {table!r} in edition {edition.name}"
     hits = [c for c in d["crimes"] if any(rid in c["rule_ids"] for rid in (r.id for r in rows))]
     assert hits, [(c["classification"], c["ho_code"], c["rule_ids"]) for c in d["crimes"]]

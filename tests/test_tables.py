@@ -137,3 +137,20 @@ def test_the_linter_reports_a_row_at_its_line(edition_copy):
     found = problems(edition_copy)
     assert any(p.rule_id == "prison.assist-escape" and p.field == "summary" and p.line in (line, line + 1)
                and p.file.endswith("data/conduct-classes.yaml") for p in found), [str(p) for p in found]
+
+
+def test_a_key_cell_may_list_values_but_rows_must_not_overlap(edition_copy):
+    e = load_edition(edition_copy)
+    r = e.rule_by_id["weapons.offensive.public-place"]
+    assert r.row_ref == "weapon-possession[offensive_weapon|prohibited_offensive_weapon, public_place]"
+    assert ("weapon", "in", ("offensive_weapon", "prohibited_offensive_weapon")) in {
+        (t.attr, t.op, t.value) for t in r.pattern("act").tests}
+    # prohibited weapons in a public place are already a row (with offensive weapons): a second row overlaps
+    path = edition_copy / "data/weapon-possession.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + '  - {weapon: [prohibited_offensive_weapon, corrosive_substance], '
+                    'location_type: public_place, class: 10C, code: "008/11", id: extra, cite: "x"}\n'
+                    '  - {weapon: [blade_or_point, firearm], location_type: private_place, class: 10C, code: "008/11", cite: "x"}\n',
+                    encoding="utf-8")
+    found = {p.field: p for p in problems(edition_copy) if p.file.endswith("weapon-possession.yaml")}
+    assert "duplicate key [prohibited_offensive_weapon, public_place]" in found["key"].message
+    assert "needs an `id`" in found["id"].message
