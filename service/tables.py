@@ -31,7 +31,7 @@ from typing import Any, Callable
 
 from .yamlsrc import Located, where
 
-ROW_META = ("cite", "remove", "id", "summary")
+ROW_META = ("cite", "remove", "id", "summary", "overrides")
 
 
 @dataclass
@@ -42,6 +42,7 @@ class Row:
     node: Any  # the row's YAML mapping (file and line)
     id: str = ""  # the row's own name in rule ids, where its key values do not make a good one
     summary: str = ""  # the row's own plain sentence, where the rule's does not say enough
+    overrides: tuple[str, ...] = ()  # rules this row's rule takes precedence over, besides the rule's own
 
 
 @dataclass
@@ -103,7 +104,7 @@ def load_table(name: str, data: Any, file: str, base: Table | None,
         for col in node:
             if col not in columns:
                 problem(node, row_id, str(col), f"unknown column {col!r} (key columns {', '.join(keys)}; "
-                        f"result columns {', '.join(results)}; and cite)", _hint(str(col), columns))
+                        f"result columns {', '.join(results)}; and {', '.join(ROW_META)})", _hint(str(col), columns))
         if any(isinstance(node[k], list) for k in keys) and not node.get("id") and not node.get("remove"):
             problem(node, row_id, "id", "a row whose key cell lists several values needs an `id`", "")
             continue
@@ -132,8 +133,10 @@ def load_table(name: str, data: Any, file: str, base: Table | None,
         if row_name and not re.fullmatch(r"[a-z0-9]+(?:[.-][a-z0-9]+)*", row_name):
             problem(node, row_id, "id", "a row id is lower-case words joined by '.' or '-'", "")
             continue
+        over = node.get("overrides") or []
         table.rows[key] = Row(key, {c: node[c] for c in (*keys, *results)}, cite, node, row_name,
-                              " ".join(str(node.get("summary") or "").split()))
+                              " ".join(str(node.get("summary") or "").split()),
+                              tuple(str(o) for o in (over if isinstance(over, list) else [over])))
     return table
 
 
@@ -254,6 +257,9 @@ def expand(node: Any, tables: dict[str, Table], problem: Callable[[Any, str, str
         new_then = _relocate(then, row.node)
         new_then["classify"] = {"class": row.values["class"], "code": row.values["code"]}
         rule["then"] = new_then
+        if row.overrides:
+            own = node.get("overrides") or []
+            rule["overrides"] = [*(own if isinstance(own, list) else [own]), *row.overrides]
         rule["_row"] = (name, tuple(_cell(v) for v in values), *where(row.node))
         out.append(rule)
     if not out:

@@ -154,3 +154,15 @@ def test_a_key_cell_may_list_values_but_rows_must_not_overlap(edition_copy):
     found = {p.field: p for p in problems(edition_copy) if p.file.endswith("weapon-possession.yaml")}
     assert "duplicate key [prohibited_offensive_weapon, public_place]" in found["key"].message
     assert "needs an `id`" in found["id"].message
+
+
+def test_a_row_may_take_precedence_over_other_rules(edition_copy):
+    e = load_edition(edition_copy)
+    assert e.rule_by_id["driving.dangerous.death"].row_ref == "driving-standard[dangerous, death]"
+    assert "driving.dangerous.death" in e.overriders["driving.disqualified.death"]  # the row's own overrides
+    assert "driving.careless-impaired.death" in e.overriders["driving.careless.death"]  # a rule overriding a row
+    edit(edition_copy, "data/driving-standard.yaml", "overrides: [driving.unlicensed-or-uninsured.death]",
+         "overrides: [driving.unlicensed-or-uninsured.deaths]")
+    found = problems(edition_copy)
+    assert any(p.rule_id == "driving.careless.death" and p.field == "overrides"
+               and p.suggestion == "driving.unlicensed-or-uninsured.death" for p in found), [str(p) for p in found]
