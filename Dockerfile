@@ -3,7 +3,7 @@
 # The hocr gRPC decision service.
 #
 #   docker build -t hocr .
-#   docker run --rm -p 50051:50051 hocr
+#   docker run ... hocr   (TLS material mounted: see the end of this file)
 #
 # Two stages. "build" has a C compiler and turns the project and every dependency into wheels
 # (durable-rules 2.0.28 is published as an sdist only and compiles C at install time). "runtime"
@@ -66,11 +66,20 @@ EXPOSE 50051 9464
 # The decision log (SQLite; mount a volume to keep it, or set HOCR_DECISION_LOG=postgresql://...).
 VOLUME /var/lib/hocr
 
-# grpc.health.v1 Health/Check for the decision service; exits 1 unless SERVING (also when the
-# server is draining after SIGTERM, or does not answer within 3 s).
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["python", "-c", "import sys, grpc; from grpc_health.v1 import health_pb2, health_pb2_grpc; ch = grpc.insecure_channel('127.0.0.1:50051'); r = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(service='hocr.v1.DecisionService'), timeout=3); sys.exit(0 if r.status == health_pb2.HealthCheckResponse.SERVING else 1)"]
+# The server refuses plaintext and unidentified callers (README: Running it on a police network).
+# Mount the server's certificate and key and the credentials file (tokens stored hashed):
+#   docker run --rm -p 50051:50051 --stop-timeout 150 -e HOCR_TLS_NAME=hocr.force.example \
+#     -v /etc/hocr:/etc/hocr:ro hocr
+# (/etc/hocr/tls.pem, /etc/hocr/tls.key, /etc/hocr/tokens; add --tls-client-ca for mTLS.)
+ENV HOCR_TLS_NAME=localhost
 
-# SIGTERM (docker stop) makes the server report NOT_SERVING, drain for up to 5 s, then exit.
+# grpc.health.v1 Health/Check of the decision service over TLS; exits 1 unless SERVING (also while
+# the server drains after SIGTERM, or when it does not answer within 3 s).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD hocr health --port 50051 --tls-ca /etc/hocr/tls.pem --server-name "$HOCR_TLS_NAME"
+
+# SIGTERM (docker stop) turns health NOT_SERVING at once, serves on for --drain-seconds, then
+# gives calls in flight up to the longest batch time (121 s): hence --stop-timeout 150 above.
 STOPSIGNAL SIGTERM
-CMD ["hocr", "serve", "--port", "50051", "--metrics-port", "9464"]
+CMD ["hocr", "serve", "--host", "[::]", "--port", "50051", "--tls-cert", "/etc/hocr/tls.pem", \
+     "--tls-key", "/etc/hocr/tls.key", "--auth-tokens", "/etc/hocr/tokens", "--metrics-port", "9464"]

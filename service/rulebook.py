@@ -84,7 +84,7 @@ class Attribute:
                 return True
             if text in ("no", "false", "n", "0"):
                 return False
-            raise ValueError(f"expected yes or no, got {value!r}")
+            raise ValueError("expected yes or no")
         if self.kind == "text":
             text = str(value).strip()
             if not text or len(text) > 200:
@@ -92,16 +92,19 @@ class Attribute:
             return text
         if self.kind == "integer":
             if isinstance(value, bool):
-                raise ValueError(f"expected a whole number, got {value!r}")
+                raise ValueError("expected a whole number")
             try:
-                return int(str(value).strip())
+                number = int(str(value).strip())
             except ValueError:
-                raise ValueError(f"expected a whole number, got {value!r}") from None
+                raise ValueError("expected a whole number") from None
+            if not -10**9 <= number <= 10**9:
+                raise ValueError("expected a whole number between -1000000000 and 1000000000")
+            return number
         text = str(value)
         if text not in self.values:
             hint = suggest(text, self.values)
             extra = f"; did you mean {hint!r}?" if hint else ""
-            raise ValueError(f"{text!r} is not one of {', '.join(self.values)}{extra}")
+            raise ValueError(f"not one of {', '.join(self.values)}{extra}")
         return text
 
 

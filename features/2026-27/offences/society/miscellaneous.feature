@@ -95,6 +95,7 @@ Feature: Miscellaneous crimes against society - 69, 79, 83, 802
     And act "m1" has only evidence is intended injury "no"
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of 802 "802/00" is recorded with no victim
     And rule "driving.dangerous" fired
     And rule "driving.one-crime-per-driver" fired
 
@@ -131,6 +132,7 @@ Feature: Miscellaneous crimes against society - 69, 79, 83, 802
     And act "m1" has only evidence is intended injury "no"
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of 37/2 "037/02" is recorded with no victim
     And rule "driving.stolen-vehicle" fired
 
   Scenario: Concealing a birth by secretly disposing of the dead newborn child is 15, one crime for each offender

@@ -33,6 +33,7 @@ Feature: Death or serious injury caused by unlawful driving (4/4, 4/6, 4/8, 4/9)
     Then 2 crimes are recorded
     And rule "driving.dangerous.death" fired
     And rule "driving.victim-died-cannot-confirm" fired
+    And the decision notes "driving.victim-died-cannot-confirm" for act "k1"
     And the decision does not ask for "persons[P].attributes.confirmation"
     And every act is accounted for
 
