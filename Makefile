@@ -11,13 +11,24 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate
+.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
+
+# The Node.js client (clients/node) that the suite runs against a real server: node and npm from
+# Debian's packages when the machine has none, the client's packages from its lock file.
+NODE_STAMP := clients/node/node_modules/.installed
+$(NODE_STAMP): clients/node/package.json clients/node/package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	cd clients/node && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+node-client: $(NODE_STAMP)
 
 serve: $(STAMP)
 	@mkdir -p var
@@ -34,7 +45,7 @@ postgres:
 
 # The whole suite: rules compile; every scenario and test (also writing reports/cucumber.json and
 # reports/rule-coverage.json); every rule and classification exercised by a scenario; HTML report.
-test: $(STAMP) browser postgres
+test: $(STAMP) $(NODE_STAMP) browser postgres
 	$(BIN)/hocr rules check --strict --coverage /dev/null
 	@mkdir -p reports
 	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json
@@ -88,6 +99,20 @@ browser:
 
 proto: $(STAMP)
 	$(BIN)/python -m service.protogen
+
+# requirements.lock: every runtime dependency pinned with its hashes, for the image.
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements.lock pyproject.toml
+
+# The production image (needs a Docker engine with BuildKit).
+image:
+	docker build --build-arg REVISION=$$(git rev-parse --short HEAD) \
+	  -t hocr-decision-service:$$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml) .
+
+# deploy/k8s/rules-configmap.yaml from rules/ (generated, not committed); then kubectl apply -f deploy/k8s/
+k8s: $(STAMP)
+	$(BIN)/python deploy/k8s/rules_configmap.py rules deploy/k8s/rules-configmap.yaml
 
 clean:
 	rm -rf $(VENV) build *.egg-info reports mutants

@@ -233,11 +233,37 @@ def cmd_serve(args) -> int:
                         rules_dir=args.rules_dir, security=security, auth_tokens=args.auth_tokens,
                         insecure=args.insecure, drain_seconds=args.drain_seconds, reflection=not args.no_reflection,
                         limits=limits, keepalive=Keepalive(idle_seconds=args.idle_seconds),
+                        health_port=args.health_port, http_port=args.http_port,
+                        tls_files=None if args.insecure else (str(args.tls_cert), str(args.tls_key),
+                                                              str(args.tls_client_ca) if args.tls_client_ca else None),
                         **record_commands.serve_options(args))
     try:
         return serve(opts)
     except BindError as exc:
         return fail(str(exc))
+
+
+def _from_environment(parser: argparse.ArgumentParser) -> None:
+    """Every option of `hocr serve` may come from an HOCR_<OPTION> environment variable (HOCR_PORT,
+    HOCR_TLS_CERT, HOCR_INSECURE=1 ...): the flag wins, then the variable, then the default. Each
+    option's help says its default and its variable."""
+    import os
+
+    for action in parser._actions:
+        if not action.option_strings or action.dest == "help":
+            continue
+        env = "HOCR_" + action.dest.upper()
+        raw = os.environ.get(env)
+        if raw is not None and raw != "":
+            if action.nargs == 0:  # a switch
+                action.default = raw.strip().lower() in ("1", "true", "yes", "on")
+            else:
+                try:
+                    action.default = action.type(raw) if action.type else raw
+                except (argparse.ArgumentTypeError, ValueError) as exc:
+                    parser.error(f"{env}={raw!r}: {exc}")
+        shown = "off" if action.nargs == 0 else action.default
+        action.help = f"{action.help or ''} [default: {shown}; env {env}]".strip()
 
 
 def cmd_health(args) -> int:
@@ -432,7 +458,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--batch-slots", type=_positive(int), default=2, help="batches in flight per process")
     p.add_argument("--per-caller-calls", type=_positive(int), default=32, help="calls of one caller in flight per process")
     p.add_argument("--idle-seconds", type=_positive(float), default=300.0, help="close connections idle this long")
+    p.add_argument("--health-port", type=_port, default=None,
+                   help="also serve grpc.health.v1 alone, in plaintext, on this port (for kubelet and container probes)")
+    p.add_argument("--http-port", type=_port, default=None,
+                   help="also serve the HTTP/JSON door on this port (same TLS and tokens; /openapi.json)")
     record_commands.add_serve_options(p)
+    _from_environment(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("health", help="is the server on this host SERVING? (exit 0 if so; for health checks)")

@@ -52,6 +52,7 @@ BATCH_METHOD = f"/{SERVICE_NAME}/DecideBatch"
 OFFSET_KEY = "x-hocr-batch-offset"  # where a forwarded part starts in the whole batch (for field paths)
 MIN_SPREAD = 16  # smaller batches are decided in the process that received them
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+MAX_REPLY_BYTES = 4 * 1024 * 1024 - 64 * 1024  # what a DecideBatch reply may reach (default clients: 4 MiB)
 
 
 @dataclass(frozen=True)
@@ -301,7 +302,7 @@ class Servicer:
         finally:
             for _, _, fut in sent:
                 fut.cancel()
-        total, room = 0, MAX_MESSAGE_BYTES - 256 * 1024
+        total, room = 0, MAX_REPLY_BYTES
         for i, r in enumerate(results):  # the parts together must still fit one reply
             total += r.ByteSize() + 8
             if total > room:
@@ -316,7 +317,7 @@ class Servicer:
         end = time.monotonic() + budget
         results = []
         pending: list = []  # decision log entries, written in one transaction before the reply
-        size, room = 0, MAX_MESSAGE_BYTES - 256 * 1024
+        size, room = 0, MAX_REPLY_BYTES  # a default client accepts a reply of 4 MiB
         for i, req in enumerate(request.requests):
             if size > room:  # the reply is full: say so for the rest, rather than lose it all
                 results.append(pb.BatchResult(incident_id=req.incident.id, error=_status(
@@ -494,6 +495,9 @@ class ServeOptions:
     decision_log: str | None = None  # sqlite:///PATH or postgresql://... (service/record)
     retention_days: float | None = None
     metrics_port: int | None = None  # process i of N serves /metrics on metrics_port + i
+    health_port: int | None = None  # plaintext grpc.health.v1 only (for kubelet and container probes)
+    http_port: int | None = None  # the HTTP/JSON door (service/transport/http.py)
+    tls_files: tuple[str, str, str | None] | None = None  # (cert, key, client CA) paths, for the HTTP door
 
     @property
     def grace_seconds(self) -> float:
@@ -536,6 +540,30 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
     server, bound = create_server(opts.address(), service, opts.workers, security=opts.security,
                                   policy=_policy(opts), limits=opts.limits, keepalive=opts.keepalive,
                                   reflection_on=opts.reflection, reuse_port=reuse_port, peer_socket=own, peers=peers)
+    health_server = None
+    if opts.health_port is not None:
+        # health only, in plaintext: probes cannot present credentials, and nothing else is served here
+        health_server = grpc.server(futures.ThreadPoolExecutor(max_workers=2),
+                                    options=[("grpc.so_reuseport", 1 if reuse_port else 0)])
+        health_pb2_grpc.add_HealthServicer_to_server(server.health_servicer, health_server)
+        host = opts.host if opts.insecure else "[::]"
+        if health_server.add_insecure_port(f"{host}:{opts.health_port}") == 0:
+            raise BindError(f"could not listen on the health port {opts.health_port}")
+        health_server.start()
+    http_server = None
+    draining = threading.Event()
+    if opts.http_port is not None:
+        from . import http as http_door
+        from .ops import Operations
+
+        creds = Credentials.load(opts.auth_tokens) if opts.auth_tokens else None
+        app = http_door.create_app(Operations(server.servicer).table(), _version(),
+                                   ready=lambda: not draining.is_set(),
+                                   authenticate=http_door.authenticator(creds, opts.insecure and creds is None))
+        cert, key, ca = opts.tls_files or (None, None, None)
+        http_server, _thread, hport = http_door.run(app, opts.host, opts.http_port, cert, key, ca,
+                                                    reuse_port=reuse_port)
+        log.info("HTTP/JSON door on %s:%d (%s)", opts.host, hport, "TLS" if cert else "PLAINTEXT")
     stop = threading.Event()
     got: list[int] = []
 
@@ -554,11 +582,25 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
     while not stop.wait(timeout=1.0):
         pass
     server.health_servicer.enter_graceful_shutdown()  # NOT_SERVING for every service, at once
+    draining.set()  # the HTTP door's /readyz says so too
     log.info("pid %d signal %d: NOT_SERVING now, still serving for %.1f s", os.getpid(), got[0], opts.drain_seconds)
     time.sleep(opts.drain_seconds)  # load balancers see NOT_SERVING and move away; calls still served
     log.info("pid %d stopping (in-flight calls get up to %.0f s)", os.getpid(), opts.grace_seconds)
+    if http_server is not None:
+        http_server.should_exit = True
     server.stop(grace=opts.grace_seconds).wait()
+    if health_server is not None:
+        health_server.stop(grace=None)
     log.info("pid %d stopped", os.getpid())
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("hocr-decision-service")
+    except PackageNotFoundError:
+        return "0+unknown"
 
 
 def _port_free(host: str, port: int) -> None:
