@@ -78,7 +78,8 @@ def report(editions: dict[str, Edition], cov: dict) -> CoverageResult:
                 res.rules_covered += 1
             else:
                 res.uncovered_rules.append(r.id)
-            res.lines.append(f"    {r.id:48} fired in {n_fired:3d}, asserted in {n_asserted:3d}  {r.cite}")
+            res.lines.append(f"    {r.id:48} fired in {n_fired:3d}, asserted in {n_asserted:3d}  {r.cite}"
+                             + (f"  (table row {r.row_ref})" if r.row else ""))
         counting = e.counting
         for section in ("deadline", "not_notifiable", "one_crime_per_victim", "finished_incident", "principal_crime"):
             sid = counting.section(section)["id"]

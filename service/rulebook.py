@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import yamlsrc
+from . import tables, yamlsrc
 from .citations import Citation, Register, load_register, parse_citation
 from .yamlsrc import Located, where
 
@@ -405,6 +405,13 @@ class Rule:
     # an author puts a gate (e.g. where it happened) before what only matters behind it
     order: tuple[tuple[str, str], ...] = ()
     citation: Citation | None = None  # the references `cite` renders (`cite` is str(citation))
+    # a rule made from a table row (service/tables.py): (table, row key values, file, line), else ()
+    row: tuple = ()
+
+    @property
+    def row_ref(self) -> str:
+        """The table row this rule stands for, e.g. `drug-classes[production, heroin]`, or ''."""
+        return f"{self.row[0]}[{', '.join(self.row[1])}]" if self.row else ""
 
     def consequence(self, kind: str) -> Any:
         for c in self.consequences:
@@ -658,6 +665,8 @@ class _RuleParser:
         rule_id = str(node.get("id") or "")
         allowed_keys = {"id", "cite", "summary", "when", "then", "overrides"}
         for key in node:
+            if key == "_row":  # set by the table expansion, never written by an author
+                continue
             if key not in allowed_keys:
                 self.problem(node, rule_id, str(key), f"unknown key {key!r}", suggest(str(key), allowed_keys))
         if not re.fullmatch(r"[a-z0-9]+(?:[.-][a-z0-9]+)*", rule_id):
@@ -704,40 +713,7 @@ class _RuleParser:
         order = tuple((alias, str(attr)) for alias, spec in when.items() if isinstance(spec, dict)
                       for attr in spec)
         return Rule(rule_id, cite, summary, *where(node, (file, 0)), tuple(patterns), cons,
-                    tuple(str(o) for o in overrides), act_types, order, citation)
-
-
-def _relocate(value: Any, like: Any) -> Any:
-    out = Located(value)
-    out.file, out.line = where(like)
-    return out
-
-
-def expand_family(node: Any) -> list[Any]:
-    """A family of rules of one shape, written once as a table.
-
-    ``classify: {class: {act.<attribute>: {<value>: <class>, ...}}, code: ...}`` stands for one
-    rule per row: rule ``<id>.<value>`` adds ``act.<attribute>: <value>`` to the conditions and
-    classifies to that row's class. Anything else is returned as it is.
-    """
-    then = node.get("then") if isinstance(node, dict) else None
-    cls = then.get("classify", {}).get("class") if isinstance(then, dict) and isinstance(then.get("classify"), dict) else None
-    if not isinstance(cls, dict) or len(cls) != 1:
-        return [node]
-    (key, table), = cls.items()
-    alias, _, attr = str(key).partition(".")
-    if alias != "act" or not attr or not isinstance(table, dict) or not table:
-        return [node]
-    out = []
-    for value, row_class in table.items():
-        rule = _relocate(node, node)
-        rule["id"] = f"{node.get('id')}.{str(value).replace('_', '-').lower()}"
-        when = _relocate(node.get("when") or {}, node.get("when"))
-        when["act"] = _relocate({**(when.get("act") or {}), attr: value}, when.get("act"))
-        rule["when"] = when
-        rule["then"] = _relocate({**then, "classify": {**then["classify"], "class": row_class}}, then)
-        out.append(rule)
-    return out
+                    tuple(str(o) for o in overrides), act_types, order, citation, tuple(node.get("_row") or ()))
 
 
 # ---------------------------------------------------------------------------------------- compile
@@ -1245,7 +1221,7 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         """The files that make up an edition. An edition that `extends` another adds its own
         files to the base's, and says which base rules it removes or replaces."""
         manifest = read(folder / "edition.yaml")
-        empty = {"vocab": [], "rules": [], "offences": [], "counting": [], "reported": None, "sources": [],
+        empty = {"vocab": [], "rules": [], "offences": [], "counting": [], "reported": None, "sources": [], "tables": [],
                  "remove": set(), "replace": set(), "manifest": manifest}
         if folder in chain:
             problems.append(Problem(disp(folder / "edition.yaml"), 0, "", "extends",
@@ -1268,11 +1244,22 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         srcs = manifest.get("sources", None if parent else "data/sources.yaml")
         if srcs:
             src["sources"] = src["sources"] + [folder / str(srcs)]
+        claimed = []
         for key, default in (("assumptions", "data/assumptions.yaml"), ("questions", "data/questions.yaml")):
             chosen = manifest.get(key, None if parent else default)
             if chosen:
                 src[key] = folder / str(chosen)
-        data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep, srcs) if x}
+                claimed.append(src[key])
+        data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep, srcs) if x} | set(claimed)
+        # tables (service/tables.py): the manifest's `tables`, else every other file in data/ that
+        # holds `rows` (other data files, named by their own manifest keys, are not tables)
+        if "tables" in manifest:
+            own_tables = [f for f in expand(folder, manifest["tables"]) if f not in data_files]
+        else:
+            own_tables = [f for f in expand(folder, "data/*.yaml") if f not in data_files
+                          and tables.is_table_file(f)]
+        src["tables"] = src["tables"] + own_tables
+        data_files |= set(src["tables"])
         src["own_rules"] = [f for f in expand(folder, manifest.get("rule_files") or []) if f not in data_files]
         src["rules"] = src["rules"] + src["own_rules"]
         src["review_vocab"] = src.get("review_vocab", []) + expand(folder, manifest.get("review_vocabulary") or [])
@@ -1315,6 +1302,16 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     reported = dict((read(src["reported"]) if src["reported"] else {}).get("classes") or {})
     parser = _RuleParser(vocab, offences, problems, reported, register)
 
+    def table_problem(node: Any, row_id: str, fld: str, msg: str, hint: str) -> None:
+        problems.append(Problem(*where(node, ("?", 0)), row_id, fld, msg, hint))
+
+    lookup_tables: dict[str, tables.Table] = {}  # a later edition's table file merges into the base's
+    for path in src["tables"]:
+        t = tables.load_table(path.stem, read(path), disp(path), lookup_tables.get(path.stem), table_problem)
+        if t is not None:
+            lookup_tables[t.name] = t
+    table_rows: dict[str, list[str]] = {}  # a table rule's id -> the ids of the rules of its rows
+
     rules: list[Rule | str] = []  # a str: a base rule this edition replaces, kept for its place
     own_files = set(src["own_rules"]) if manifest.get("extends") else set()
     own_replacing: dict[str, Rule] = {}
@@ -1323,8 +1320,12 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     for path in src["rules"]:
         data = read(path)
         file = disp(path)
-        nodes = [n for node in ((data.get("rules") or []) if isinstance(data, dict) else [])
-                 for n in expand_family(node)]
+        nodes = []
+        for node in (data.get("rules") or []) if isinstance(data, dict) else []:
+            rows = tables.expand(node, lookup_tables, table_problem)
+            if tables.lookup_spec(node) is not None:
+                table_rows[str(node.get("id"))] = [str(n.get("id")) for n in rows]
+            nodes += rows
         for node in nodes:
             node_id = str(node.get("id")) if isinstance(node, dict) else ""
             if path not in own_files and node_id in dropped:
@@ -1369,6 +1370,10 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
             at = f" (first defined at {first.file}:{first.line})" if first else " (used by the counting rules)"
             problems.append(Problem(r.file, r.line, r.id, "id", "duplicate rule id" + at))
         seen[r.id] = r
+    for r in rules:  # overriding a table rule overrides the rules of all its rows
+        if any(o in table_rows and o not in seen for o in r.overrides):
+            r.overrides = tuple(x for o in r.overrides
+                                for x in (table_rows[o] if o in table_rows and o not in seen else [o]))
     for r in rules:
         for o in r.overrides:
             if o not in seen:

@@ -742,6 +742,8 @@ def on_queue(service, world, kind):
 def not_on_queue(service, world, kind):
     kinds = _queue_kinds(service, world)
     assert (word(kind) not in kinds) if kind else not kinds, f"on the queue as {sorted(kinds)}"
+
+
 # ------------------------------------------------------------------ decide now, refine later (issue 10)
 
 
@@ -794,3 +796,30 @@ def asks_in_checklist(world, field, checklist):
 def asks_for_recording(world, field):
     hits = [q for q in _all_questions(_d(world)) if q["field"] == field]
     assert hits and hits[0]["purpose"] == "recording", hits
+
+
+# ------------------------------------------------------------------------------------ tables
+
+
+@then(parsers.re(r'a crime of class (?P<cls>[\w/]+) is recorded by row "(?P<key>[^"]+)" of table "(?P<table>[^"]+)"'))
+def crime_by_table_row(service, world, cls, key, table):
+    """The crime's class is the one the scenario states; its code is the one the named row of the
+    table gives, listed under that class in the offence list; the crime names the row's rule and
+    cites the row. (The scenario states the class and the facts, never the code.)"""
+    d = _d(world)
+    edition = service.editions[d["edition"]]
+    want = tuple(word(k) for k in key.split(","))
+    # a key cell may list several values (any of them): the row whose cells hold the scenario's values
+    rows = [r for r in edition.rules if r.row and r.row[0] == table and len(r.row[1]) == len(want)
+            and all(w in cell.split("|") for w, cell in zip(want, r.row[1]))]
+    assert rows, f"no row {list(want)} of table {table!r} in edition {edition.name}"
+    hits = [c for c in d["crimes"] if any(rid in c["rule_ids"] for rid in (r.id for r in rows))]
+    assert hits, [(c["classification"], c["ho_code"], c["rule_ids"]) for c in d["crimes"]]
+    crime = hits[0]
+    rule = next(r for r in rows if r.id in crime["rule_ids"])
+    assert crime["classification"] == cls, (crime["classification"], cls)
+    assert (crime["classification"], crime["ho_code"]) == rule.consequence("classify")
+    assert edition.offences.get(cls, crime["ho_code"]) is not None
+    assert rule.cite in crime["citations"], crime["citations"]
+    world["crime"] = crime
+    _asserted(world, [rule.id])

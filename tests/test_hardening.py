@@ -291,7 +291,7 @@ def test_per_caller_concurrency_is_limited(service):
         with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
             stub = pb_grpc.DecisionServiceStub(ch)
             batch = stub.DecideBatch.future(pb.DecideBatchRequest(
-                requests=[pb.DecideRequest(incident=incident(iid=f"I{i}")) for i in range(300)]))
+                requests=[pb.DecideRequest(incident=incident(iid=f"I{i}")) for i in range(500)]))
             codes = set()
             while not batch.done() and not codes:
                 try:
@@ -299,7 +299,7 @@ def test_per_caller_concurrency_is_limited(service):
                 except grpc.RpcError as err:
                     codes.add(err.code())
             assert codes == {grpc.StatusCode.RESOURCE_EXHAUSTED}
-            assert len(batch.result().results) == 300
+            assert len(batch.result().results) == 500
     finally:
         server.stop(grace=None)
 
