@@ -128,7 +128,7 @@ def _bearer(token: str):
 def test_tls_call_with_officer_token_is_decided_and_names_the_caller(tls_port, pki):
     with _channel(tls_port, pki) as ch:
         d = pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()),
-                                                   metadata=_bearer(TOKENS["officer"]))
+                                                   metadata=_bearer(TOKENS["officer"])).decision
         assert d.crimes[0].classification == "8N"
         who = ch.unary_unary(WHO)(b"", metadata=_bearer(TOKENS["officer"]))
         assert who == b"desk-ppu-07|officer,supervisor|token"
@@ -137,11 +137,11 @@ def test_tls_call_with_officer_token_is_decided_and_names_the_caller(tls_port, p
 def test_tls_call_without_credentials_is_unauthenticated(tls_port, pki):
     with _channel(tls_port, pki) as ch:
         with pytest.raises(grpc.RpcError) as err:
-            pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()))
+            pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident())).decision
         assert err.value.code() == grpc.StatusCode.UNAUTHENTICATED
         with pytest.raises(grpc.RpcError) as err:
             pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()),
-                                                   metadata=_bearer("not-a-token-we-issued"))
+                                                   metadata=_bearer("not-a-token-we-issued")).decision
         assert err.value.code() == grpc.StatusCode.UNAUTHENTICATED
 
 
@@ -167,14 +167,14 @@ def test_plaintext_client_cannot_talk_to_a_tls_server(tls_port):
     with grpc.insecure_channel(f"127.0.0.1:{tls_port}") as ch:
         with pytest.raises(grpc.RpcError) as err:
             pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()),
-                                                   metadata=_bearer(TOKENS["officer"]), timeout=5)
+                                                   metadata=_bearer(TOKENS["officer"]), timeout=5).decision
         assert err.value.code() == grpc.StatusCode.UNAVAILABLE
 
 
 def test_mtls_client_certificate_names_the_caller(mtls_port, pki):
     with _channel(mtls_port, pki, "connect-go.test") as ch:
         assert ch.unary_unary(WHO)(b"") == b"connect-go|officer|certificate"
-        d = pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()))
+        d = pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident())).decision
         assert d.crimes[0].classification == "8N"
 
 
@@ -182,14 +182,14 @@ def test_mtls_refuses_a_client_without_a_certificate_or_with_a_foreign_one(mtls_
     for client in (None, "rogue"):
         with _channel(mtls_port, pki, client) as ch:
             with pytest.raises(grpc.RpcError) as err:
-                pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()), timeout=5)
+                pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()), timeout=5).decision
             assert err.value.code() == grpc.StatusCode.UNAVAILABLE
 
 
 def test_mtls_certificate_without_roles_is_permission_denied(mtls_port, pki):
     with _channel(mtls_port, pki, "unmapped.test") as ch:
         with pytest.raises(grpc.RpcError) as err:
-            pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()))
+            pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident())).decision
         assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
 
 

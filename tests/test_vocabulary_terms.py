@@ -149,7 +149,7 @@ def test_the_proto_carries_organisations_ages_at_the_time_and_force_areas(channe
                             pb.Act(id="a3", type="damage_to_property", by=["S"], against="SHOP",
                                    attributes={"by_fire": "no", "property_kind": "business_or_community_building"})])
     inc.reported_at.CopyFrom(t)
-    d = pb_grpc.DecisionServiceStub(channel).Decide(pb.DecideRequest(incident=inc))
+    d = pb_grpc.DecisionServiceStub(channel).Decide(pb.DecideRequest(incident=inc)).decision
     assert [(n.act, n.transfer_to) for n in d.negations if n.disposition == "transfer"] == [("a1", "Kent")]
     assert ("a2", "") in [(c.acts[0], "") for c in d.crimes]
     assert not [q.field for q in d.questions if q.field.startswith("persons[SHOP]")]
