@@ -109,7 +109,7 @@ def drain_under_load(processes: int = 1, threads: int = 4, drain: float = 2.0, w
                         if k == 0 and n % batch_every == 0:  # one client sends batches (2 slots)
                             stub.DecideBatch(batch, timeout=30)
                         else:
-                            stub.Decide(req, timeout=30).decision
+                            stub.Decide(req, timeout=30)
                         code = "OK"
                     except grpc.RpcError as err:
                         code = err.code().name

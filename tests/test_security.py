@@ -137,11 +137,11 @@ def test_tls_call_with_officer_token_is_decided_and_names_the_caller(tls_port, p
 def test_tls_call_without_credentials_is_unauthenticated(tls_port, pki):
     with _channel(tls_port, pki) as ch:
         with pytest.raises(grpc.RpcError) as err:
-            pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident())).decision
+            pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()))
         assert err.value.code() == grpc.StatusCode.UNAUTHENTICATED
         with pytest.raises(grpc.RpcError) as err:
             pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()),
-                                                   metadata=_bearer("not-a-token-we-issued")).decision
+                                                   metadata=_bearer("not-a-token-we-issued"))
         assert err.value.code() == grpc.StatusCode.UNAUTHENTICATED
 
 
@@ -167,7 +167,7 @@ def test_plaintext_client_cannot_talk_to_a_tls_server(tls_port):
     with grpc.insecure_channel(f"127.0.0.1:{tls_port}") as ch:
         with pytest.raises(grpc.RpcError) as err:
             pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()),
-                                                   metadata=_bearer(TOKENS["officer"]), timeout=5).decision
+                                                   metadata=_bearer(TOKENS["officer"]), timeout=5)
         assert err.value.code() == grpc.StatusCode.UNAVAILABLE
 
 
@@ -182,14 +182,14 @@ def test_mtls_refuses_a_client_without_a_certificate_or_with_a_foreign_one(mtls_
     for client in (None, "rogue"):
         with _channel(mtls_port, pki, client) as ch:
             with pytest.raises(grpc.RpcError) as err:
-                pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()), timeout=5).decision
+                pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()), timeout=5)
             assert err.value.code() == grpc.StatusCode.UNAVAILABLE
 
 
 def test_mtls_certificate_without_roles_is_permission_denied(mtls_port, pki):
     with _channel(mtls_port, pki, "unmapped.test") as ch:
         with pytest.raises(grpc.RpcError) as err:
-            pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident())).decision
+            pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()))
         assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
 
 

@@ -118,7 +118,7 @@ def channel(service):
 
 
 def test_describe_vocabulary_returns_the_new_terms(channel):
-    v = pb_grpc.DecisionServiceStub(channel).DescribeVocabulary(pb.DescribeVocabularyRequest(edition="2026-27"))
+    v = pb_grpc.DecisionServiceStub(channel).DescribeVocabulary(pb.DescribeVocabularyRequest(edition="2026-27")).vocabulary
     assert [t.name for t in v.person_kinds] == ["person", "organisation"]
     assert "unknown_reporter" in [r.name for r in v.reporter_roles]
     types = {t.name: {a.name: a for a in t.attributes} for t in v.act_types}

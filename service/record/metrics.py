@@ -100,6 +100,8 @@ def summarise(method: str, response: Any) -> dict:
         response = getattr(pb, rpc.output_type.name).FromString(response)
     if type(response).__name__ == "DecideResponse":
         response = response.decision
+    elif type(response).__name__ == "DescribeVocabularyResponse":
+        response = response.vocabulary
     name = type(response).__name__
     if name == "Decision":
         outcome = _outcome_name(response.outcome)

@@ -87,7 +87,7 @@ def test_every_decision_names_its_rules_revision_and_is_on_the_log(log_url, serv
     review = stub.ReviewCrime(pb.ReviewCrimeRequest(
         crime=pb.RecordedCrime(reference="CR1", classification="8N", ho_code="008/06", victim="V"),
         action="reclassify", incident=json_format.ParseDict(assault_incident("A1", "serious"), pb.Incident())))
-    vocab = stub.DescribeVocabulary(pb.DescribeVocabularyRequest(edition="2026-27"))
+    vocab = stub.DescribeVocabulary(pb.DescribeVocabularyRequest(edition="2026-27")).vocabulary
 
     decisions = [one, again] + [r.decision for r in batch.results]
     assert {d.rules_revision for d in decisions} == {revision["2026-27"]}
@@ -192,7 +192,7 @@ def test_a_failed_log_write_fails_the_call_with_unavailable_and_is_counted(serve
     from service.record.metrics import LOG_FAILURES
 
     service, stub, sqlite_url = served
-    stub.Decide(req(assault_incident("A0"))).decision
+    stub.Decide(req(assault_incident("A0")))
     db = sqlite3.connect(sqlite_url[len("sqlite:///"):])  # the disk refuses from now on
     db.execute("CREATE TRIGGER refuse BEFORE INSERT ON decision_log BEGIN SELECT RAISE(ABORT, 'refused'); END")
     db.commit()
@@ -301,7 +301,7 @@ def test_metrics_endpoint_serves_the_metrics_and_the_call_log_is_json(served, ca
         d = stub.Decide(req(n100_incident("N-SECRET-9"))).decision
         stub.DecideBatch(pb.DecideBatchRequest(requests=[req(assault_incident("A1"))]))
         with pytest.raises(grpc.RpcError):
-            stub.Decide(pb.DecideRequest()).decision
+            stub.Decide(pb.DecideRequest())
     text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10).read().decode()
     http.shutdown()
     for needle in ('hocr_calls_total{caller="local-unauthenticated",method="Decide",status="OK"}',
