@@ -273,7 +273,7 @@ def test_batches_do_not_starve_single_decisions_and_extra_batches_are_refused(se
             batches = [stub.DecideBatch.future(big) for _ in range(4)]
             decided_during_batches = 0
             for _ in range(10):
-                assert stub.Decide(pb.DecideRequest(incident=incident())).crimes
+                assert stub.Decide(pb.DecideRequest(incident=incident())).decision.crimes
                 decided_during_batches += not all(b.done() for b in batches)
             outcomes = sorted("ok" if b.exception() is None else b.exception().code().name for b in batches)
             assert outcomes == ["RESOURCE_EXHAUSTED", "RESOURCE_EXHAUSTED", "ok", "ok"]
@@ -346,7 +346,7 @@ def test_idle_connections_are_closed_after_the_configured_time(service):
         with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
             states = []
             ch.subscribe(states.append)
-            assert pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident())).crimes
+            assert pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident())).decision.crimes
             # (the connectivity callbacks arrive on another thread: wait for READY, then for IDLE after it)
             def idle_after_ready() -> bool:
                 seen = list(states)

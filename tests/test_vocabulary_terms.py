@@ -118,7 +118,7 @@ def channel(service):
 
 
 def test_describe_vocabulary_returns_the_new_terms(channel):
-    v = pb_grpc.DecisionServiceStub(channel).DescribeVocabulary(pb.DescribeVocabularyRequest(edition="2026-27"))
+    v = pb_grpc.DecisionServiceStub(channel).DescribeVocabulary(pb.DescribeVocabularyRequest(edition="2026-27")).vocabulary
     assert [t.name for t in v.person_kinds] == ["person", "organisation"]
     assert "unknown_reporter" in [r.name for r in v.reporter_roles]
     types = {t.name: {a.name: a for a in t.attributes} for t in v.act_types}
@@ -149,7 +149,7 @@ def test_the_proto_carries_organisations_ages_at_the_time_and_force_areas(channe
                             pb.Act(id="a3", type="damage_to_property", by=["S"], against="SHOP",
                                    attributes={"by_fire": "no", "property_kind": "business_or_community_building"})])
     inc.reported_at.CopyFrom(t)
-    d = pb_grpc.DecisionServiceStub(channel).Decide(pb.DecideRequest(incident=inc))
+    d = pb_grpc.DecisionServiceStub(channel).Decide(pb.DecideRequest(incident=inc)).decision
     assert [(n.act, n.transfer_to) for n in d.negations if n.disposition == "transfer"] == [("a1", "Kent")]
     assert ("a2", "") in [(c.acts[0], "") for c in d.crimes]
     assert not [q.field for q in d.questions if q.field.startswith("persons[SHOP]")]

@@ -225,17 +225,17 @@ class Servicer:
                 self.fair.unary_exit()
         return handler
 
-    def Decide(self, req: pb.DecideRequest) -> pb.Decision:
-        return self._decide(req)
+    def Decide(self, req: pb.DecideRequest) -> pb.DecideResponse:
+        return pb.DecideResponse(decision=self._decide(req))
 
-    def DescribeVocabulary(self, req: pb.DescribeVocabularyRequest) -> pb.Vocabulary:
+    def DescribeVocabulary(self, req: pb.DescribeVocabularyRequest) -> pb.DescribeVocabularyResponse:
         try:
             edition = self.service.edition_for(dt.datetime.now(dt.timezone.utc), req.edition or None)
         except NoEdition as exc:
             raise _Abort(_status(code_pb2.NOT_FOUND, str(exc))) from None
-        return vocabulary_to_proto(edition)
+        return pb.DescribeVocabularyResponse(vocabulary=vocabulary_to_proto(edition))
 
-    def ReviewCrime(self, req: pb.ReviewCrimeRequest) -> pb.ReviewCrimeResult:
+    def ReviewCrime(self, req: pb.ReviewCrimeRequest) -> pb.ReviewCrimeResponse:
         msg = pb.ReviewCrimeRequest()
         msg.CopyFrom(req)
         early = self._work_violations(msg.incident, "incident") if msg.HasField("incident") else []
@@ -390,7 +390,7 @@ class Servicer:
         m["DecideBatch"] = self.DecideBatch
         handlers = {name: grpc.unary_unary_rpc_method_handler(fn) for name, fn in m.items()}
         handlers["Audit"] = grpc.stream_stream_rpc_method_handler(
-            self.Audit, response_serializer=pb.AuditEvent.SerializeToString)
+            self.Audit, response_serializer=pb.AuditResponse.SerializeToString)
         return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
 
     def Audit(self, request_iterator, context):
