@@ -290,8 +290,14 @@ def test_per_caller_concurrency_is_limited(service):
     try:
         with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
             stub = pb_grpc.DecisionServiceStub(ch)
+            def long(i: int) -> pb.Incident:  # four acts each: a batch still running while we call
+                inc = incident(iid=f"I{i}")
+                for k in range(2, 5):
+                    inc.acts.add().CopyFrom(inc.acts[0])
+                    inc.acts[-1].id = f"a{k}"
+                return inc
             batch = stub.DecideBatch.future(pb.DecideBatchRequest(
-                requests=[pb.DecideRequest(incident=incident(iid=f"I{i}")) for i in range(500)]))
+                requests=[pb.DecideRequest(incident=long(i)) for i in range(500)]))
             codes = set()
             while not batch.done() and not codes:
                 try:
