@@ -296,16 +296,21 @@ def test_per_caller_concurrency_is_limited(service):
                     inc.acts.add().CopyFrom(inc.acts[0])
                     inc.acts[-1].id = f"a{k}"
                 return inc
-            batch = stub.DecideBatch.future(pb.DecideBatchRequest(
-                requests=[pb.DecideRequest(incident=long(i)) for i in range(500)]))
-            codes = set()
-            while not batch.done() and not codes:
-                try:
-                    stub.Decide(pb.DecideRequest(incident=incident()))
-                except grpc.RpcError as err:
-                    codes.add(err.code())
+            codes: set = set()
+            for _attempt in range(5):  # the machine may be fast enough to finish a batch first: try again
+                batch = stub.DecideBatch.future(pb.DecideBatchRequest(
+                    requests=[pb.DecideRequest(incident=long(i)) for i in range(500)]))
+                while not batch.done() and not codes:
+                    calls = [stub.Decide.future(pb.DecideRequest(incident=incident())) for _ in range(4)]
+                    for call in calls:
+                        try:
+                            call.result()
+                        except grpc.RpcError as err:
+                            codes.add(err.code())
+                assert len(batch.result().results) == 500  # the batch itself is never refused for it
+                if codes:
+                    break
             assert codes == {grpc.StatusCode.RESOURCE_EXHAUSTED}
-            assert len(batch.result().results) == 500
     finally:
         server.stop(grace=None)
 
