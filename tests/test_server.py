@@ -15,21 +15,10 @@ from grpc_status import rpc_status
 
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
-from service.server import SERVICE_NAME, create_server
+from service.server import SERVICE_NAME
 
 pytestmark = pytest.mark.integration
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
-
-
-@pytest.fixture(scope="module")
-def channel(service):
-    server, port = create_server("127.0.0.1:0", service, workers=2)
-    server.start()
-    ch = grpc.insecure_channel(f"127.0.0.1:{port}")
-    grpc.channel_ready_future(ch).result(timeout=10)
-    yield ch
-    ch.close()
-    server.stop(grace=None)
 
 
 def ts(text: str) -> Timestamp:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
-import grpc
 import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -15,7 +14,6 @@ from service.api import InvalidIncident
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
 from service.rulebook import RulebookError, load_edition
-from service.server import create_server
 
 from .conftest import ROOT
 
@@ -104,17 +102,6 @@ def test_a_rule_asking_the_state_question_of_an_act_that_may_have_a_victim_fails
 
 
 # ---------------------------------------------------------------------------------------- gRPC
-
-
-@pytest.fixture(scope="module")
-def channel(service):
-    server, port = create_server("127.0.0.1:0", service, workers=2)
-    server.start()
-    ch = grpc.insecure_channel(f"127.0.0.1:{port}")
-    grpc.channel_ready_future(ch).result(timeout=10)
-    yield ch
-    ch.close()
-    server.stop(grace=None)
 
 
 def test_describe_vocabulary_returns_the_new_terms(channel):

@@ -29,7 +29,7 @@ from grpc_reflection.v1alpha import reflection, reflection_pb2
 from grpc_status import rpc_status
 
 from .. import engine as _engine
-from .. import identity
+from .. import identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR
 from ..engine import EngineTimeout
@@ -561,7 +561,7 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
         from .ops import Operations
 
         creds = Credentials.load(opts.auth_tokens) if opts.auth_tokens else None
-        app = http_door.create_app(Operations(server.servicer).table(), _version(),
+        app = http_door.create_app(Operations(server.servicer).table(), version(),
                                    ready=lambda: not draining.is_set(),
                                    authenticate=http_door.authenticator(creds, opts.insecure and creds is None))
         cert, key, ca = opts.tls_files or (None, None, None)
@@ -596,15 +596,6 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
     if health_server is not None:
         health_server.stop(grace=None)
     log.info("pid %d stopped", os.getpid())
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("hocr-decision-service")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def _port_free(host: str, port: int) -> None:
