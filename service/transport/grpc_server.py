@@ -55,6 +55,7 @@ REFLECTION_V1 = "grpc.reflection.v1.ServerReflection"
 BATCH_METHOD = f"/{SERVICE_NAME}/DecideBatch"
 OFFSET_KEY = "x-hocr-batch-offset"  # where a forwarded part starts in the whole batch (for field paths)
 MIN_SPREAD = 16  # smaller batches are decided in the process that received them
+PEER_WAIT_SECONDS = 30.0  # how long one of several processes waits for its siblings before serving alone
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 MAX_REPLY_BYTES = 4 * 1024 * 1024 - 64 * 1024  # what a DecideBatch reply may reach (default clients: 4 MiB)
 
@@ -134,7 +135,18 @@ class Servicer:
         # the unix sockets of this server's sibling processes: a batch is spread over them
         opts = [("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
                 ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)]
-        self.peers = [grpc.insecure_channel(f"unix:{p}", options=opts).unary_unary(BATCH_METHOD) for p in peers]
+        self.peer_channels = [grpc.insecure_channel(f"unix:{p}", options=opts) for p in peers]
+        self.peers = [ch.unary_unary(BATCH_METHOD) for ch in self.peer_channels]
+
+    def wait_for_peers(self, timeout: float) -> bool:
+        """True once every sibling process answers on its socket (within `timeout` seconds)."""
+        end = time.monotonic() + timeout
+        try:
+            for ch in self.peer_channels:
+                grpc.channel_ready_future(ch).result(timeout=max(0.0, end - time.monotonic()))
+        except grpc.FutureTimeoutError:
+            return False
+        return True
 
     # ------------------------------------------------------------------------------ checking
 
@@ -458,8 +470,11 @@ def create_server(address: str = "[::]:50051", service: DecisionService | None =
                  *keepalive.options()],
     )
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    # one of several processes is SERVING once its siblings are up (see serve_process): until then a
+    # batch it spreads would find them missing
     for name in ("", SERVICE_NAME):
-        health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+        health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING if peers
+                            else health_pb2.HealthCheckResponse.SERVING)
     if reflect is not None:
         from grpc_reflection.v1alpha import reflection_pb2_grpc
         reflection_pb2_grpc.add_ServerReflectionServicer_to_server(reflect, server)
@@ -578,6 +593,12 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, on_signal)
     server.start()
+    if peers:
+        if not server.servicer.wait_for_peers(PEER_WAIT_SECONDS):
+            log.warning("pid %d: a sibling process did not answer within %.0f s; serving without it",
+                        os.getpid(), PEER_WAIT_SECONDS)
+        for name in ("", SERVICE_NAME):
+            server.health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("hocr pid %d serving on %s (%s; editions: %s)", os.getpid(), opts.address(bound),
              "TLS" + (" with client certificates" if opts.security and opts.security.client_ca else "")
              if opts.security else "PLAINTEXT", ", ".join(sorted(service.editions)))
