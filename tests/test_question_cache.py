@@ -47,8 +47,12 @@ def _decided(raw: dict, edition) -> str | None:
 @pytest.mark.parametrize("name", sorted(EDITIONS))
 def test_question_cache_gives_the_same_decisions(name, monkeypatch):
     edition = EDITIONS[name]
-    incidents = _feature_incidents() + example_incidents(edition) + random_incidents(edition, 200, seed=23) + \
-        [raw for _, raw in directed_incidents(edition, seed=23)]
+    # the current edition gets every generated incident; an older one (same engine and cache code,
+    # its own rules) a third of them, to keep the suite's time
+    newest = name == max(EDITIONS)
+    incidents = _feature_incidents() + example_incidents(edition) + \
+        random_incidents(edition, 200 if newest else 70, seed=23) + \
+        [raw for _, raw in directed_incidents(edition, seed=23)][::1 if newest else 3]
     monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
     edition.__dict__.pop("_question_cache", None)
     without = [_decided(raw, edition) for raw in incidents]
