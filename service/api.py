@@ -9,7 +9,9 @@ from .contract import InvalidIncident, check_incident, parse_incident
 from .decision import Decision, decide
 from .ids import new_decision_id
 from .record import DecisionRecord, LogUnavailable, NoDecisionLog, RecordError
-from .rulebook import Edition, default_rules_dir, load_editions
+from .rules.load import default_rules_dir, load_editions
+from .rules.model import Edition
+from .runtime import engine_of
 
 
 class NoEdition(LookupError):
@@ -22,7 +24,7 @@ class DecisionService:
         self.rules_dir = rules_dir or default_rules_dir()
         self.editions: dict[str, Edition] = load_editions(self.rules_dir)
         for e in self.editions.values():
-            e.engine()  # compile every ruleset at start-up, never on a request
+            engine_of(e)  # compile every ruleset at start-up, never on a request
         # the decision log (service/record): every decision and review is on it before its reply
         self.record: DecisionRecord | None = (
             DecisionRecord.open(decision_log, self.rules_dir, self.editions, retention_days)

@@ -28,7 +28,9 @@ from pathlib import Path
 
 from . import version
 from .record import commands as record_commands
-from .rulebook import RulebookError, default_rules_dir, load_editions
+from .rules.load import default_rules_dir, load_editions
+from .rules.problems import RulebookError
+from .runtime import engine_of
 
 
 def _time(value: str) -> dt.datetime:
@@ -323,7 +325,7 @@ def cmd_rules_check(args) -> int:
     missing: list[str] = []
     warned = 0
     for e in editions.values():
-        e.engine()  # the compiled ruleset must also be accepted by durable-rules
+        engine_of(e)  # the compiled ruleset must also be accepted by durable-rules
         print(f"edition {e.name}: {len(e.rules)} rules, in force from {e.in_force_from}")
         for w in e.warnings:
             print(f"warning: {w}", file=sys.stderr)

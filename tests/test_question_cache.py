@@ -16,7 +16,7 @@ import pytest
 from service.contract import check_incident, parse_incident
 from service.decision import decide
 from service.decision import questions as qmod
-from service.rulebook import load_editions
+from service.rules.load import load_editions
 
 from .gen_incidents import directed_incidents, example_incidents, random_incidents
 

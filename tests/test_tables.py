@@ -8,7 +8,8 @@ import shutil
 import pytest
 
 from service.api import DecisionService
-from service.rulebook import RulebookError, load_edition, load_editions
+from service.rules.load import load_edition, load_editions
+from service.rules.problems import RulebookError
 
 from .conftest import ROOT
 from .test_rulebook import edit, problems

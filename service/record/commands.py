@@ -58,7 +58,7 @@ def add_rules_revision(rules) -> None:
 
 
 def cmd_rules_revision(args) -> int:
-    from ..rulebook import default_rules_dir, load_editions
+    from ..rules.load import default_rules_dir, load_editions
 
     editions = load_editions(args.rules_dir or default_rules_dir())
     if args.edition and args.edition not in editions:
@@ -138,7 +138,7 @@ def add_commands(sub) -> None:
 
 def _queue(args, editions: bool = False):
     """The queue of the decision log; with the editions (for checking a supervisor's classifications)."""
-    from ..rulebook import default_rules_dir, load_editions
+    from ..rules.load import default_rules_dir, load_editions
     from .supervision import Policy, Queue
 
     rules_dir = args.rules_dir or default_rules_dir()
@@ -233,7 +233,7 @@ def cmd_queue_resolve(args) -> int:
 
 def cmd_replay(args) -> int:
     from ..api import DecisionService
-    from ..rulebook import RulebookError
+    from ..rules.problems import RulebookError
     from .log import LogUnavailable
     from .replay import replay
 
