@@ -9,6 +9,7 @@ from .contract import InvalidIncident, check_incident, parse_incident
 from .decision import Decision, decide
 from .ids import new_decision_id
 from .record import DecisionRecord, LogUnavailable, NoDecisionLog, RecordError
+from .review import parse_review, review
 from .rules.load import default_rules_dir, load_editions
 from .rules.model import Edition
 from .runtime import engine_of
@@ -81,11 +82,9 @@ class DecisionService:
             raise NoDecisionLog("this server keeps no decision log (start it with --decision-log)")
         return self.record.queue
 
-
     def review(self, raw: Any, caller: str = ""):
         """Decide a request to transfer, cancel or reclassify a recorded crime (on the decision log,
         when there is one, before this returns)."""
-        from .review import parse_review, review
 
         received = dt.datetime.now(dt.timezone.utc)
         req = parse_review(raw)

@@ -1,4 +1,4 @@
-"""Tables as data (service/tables.py): a table file is checked row by row, at the row's line, and a
+"""Tables as data (service/rules/tables.py): a table file is checked row by row, at the row's line, and a
 rule that classifies by looking it up stands for one rule per row, which a later edition may
 replace row by row."""
 from __future__ import annotations

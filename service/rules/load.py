@@ -201,7 +201,7 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
                 src[key] = folder / str(chosen)
                 claimed.append(src[key])
         data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep, srcs) if x} | set(claimed)
-        # tables (service/tables.py): the manifest's `tables`, else every other file in data/ that
+        # tables (service/rules/tables.py): the manifest's `tables`, else every other file in data/ that
         # holds `rows` (other data files, named by their own manifest keys, are not tables)
         if "tables" in manifest:
             own_tables = [f for f in expand(folder, manifest["tables"]) if f not in data_files]

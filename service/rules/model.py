@@ -324,7 +324,7 @@ class Rule:
     # an author puts a gate (e.g. where it happened) before what only matters behind it
     order: tuple[tuple[str, str], ...] = ()
     citation: Citation | None = None  # the references `cite` renders (`cite` is str(citation))
-    # a rule made from a table row (service/tables.py): (table, row key values, file, line), else ()
+    # a rule made from a table row (service/rules/tables.py): (table, row key values, file, line), else ()
     row: tuple = ()
 
     @property
