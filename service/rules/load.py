@@ -63,7 +63,7 @@ def merge_vocabularies(parts: list[tuple[Any, str]], problems: list[Problem]) ->
                         "envelope_questions", "person_kinds"):
             getattr(merged, section).update(getattr(part, section))
         if part.sexes:
-            merged.sexes = tuple(dict.fromkeys(merged.sexes + part.sexes))
+            merged = dataclasses.replace(merged, sexes=tuple(dict.fromkeys(merged.sexes + part.sexes)))
     merged = merged or vocabulary(Located(), "?", problems)
     for t in merged.act_types.values():
         if len(t.attributes) + len(merged.common_act_attributes) > MAX_ATTRIBUTES:

@@ -79,14 +79,14 @@ class Attribute:
         return text
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActType:
     name: str
     label: str
     attributes: dict[str, Attribute]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Vocabulary:
     common_act_attributes: dict[str, Attribute]  # asked of every act, whatever its type
     act_types: dict[str, ActType]
@@ -348,13 +348,13 @@ class Rule:
 # ---------------------------------------------------------------------------------------- edition
 
 
-@dataclass
+@dataclass(frozen=True)
 class RankEntry:
     label: str
     keys: frozenset[tuple[str, str]]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Counting:
     raw: dict
     ranking: list[RankEntry]
