@@ -282,6 +282,7 @@ def in_process(args) -> list[tuple[str, list[tuple[str, float, float, int]]]]:
     from service.api import DecisionService
     from service.contract import check_incident, parse_incident
     from service.mapping import decision_to_proto, incident_to_dict
+    from service.runtime import engine_of
 
     service = DecisionService()
     budget = max(0.2, min(1.0, args.seconds / 4))
@@ -293,7 +294,7 @@ def in_process(args) -> list[tuple[str, list[tuple[str, float, float, int]]]]:
         edition = service.edition_for(parsed.reported_at)
         checked = check_incident(parse_incident(raw), edition)
         facts = decision_mod.build_facts(checked, edition)
-        engine = edition.engine()
+        engine = engine_of(edition)
         decision = decision_mod.decide(checked, edition, AS_OF)
         proto = decision_to_proto(decision)
         wire = pb.DecideRequest(incident=inc).SerializeToString()

@@ -9,7 +9,10 @@ from .contract import InvalidIncident, check_incident, parse_incident
 from .decision import Decision, decide
 from .ids import new_decision_id
 from .record import DecisionRecord, LogUnavailable, NoDecisionLog, RecordError
-from .rulebook import Edition, default_rules_dir, load_editions
+from .review import parse_review, review
+from .rules.load import default_rules_dir, load_editions
+from .rules.model import Edition
+from .runtime import engine_of
 
 
 class NoEdition(LookupError):
@@ -22,7 +25,7 @@ class DecisionService:
         self.rules_dir = rules_dir or default_rules_dir()
         self.editions: dict[str, Edition] = load_editions(self.rules_dir)
         for e in self.editions.values():
-            e.engine()  # compile every ruleset at start-up, never on a request
+            engine_of(e)  # compile every ruleset at start-up, never on a request
         # the decision log (service/record): every decision and review is on it before its reply
         self.record: DecisionRecord | None = (
             DecisionRecord.open(decision_log, self.rules_dir, self.editions, retention_days)
@@ -79,11 +82,9 @@ class DecisionService:
             raise NoDecisionLog("this server keeps no decision log (start it with --decision-log)")
         return self.record.queue
 
-
     def review(self, raw: Any, caller: str = ""):
         """Decide a request to transfer, cancel or reclassify a recorded crime (on the decision log,
         when there is one, before this returns)."""
-        from .review import parse_review, review
 
         received = dt.datetime.now(dt.timezone.utc)
         req = parse_review(raw)

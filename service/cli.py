@@ -27,8 +27,22 @@ import sys
 from pathlib import Path
 
 from . import version
+from .api import DecisionService, InvalidIncident, NoEdition
+from .audit.cli import register as register_audit
+from .coverage import classification_groups, unread_example_columns
+from .coverage import report as coverage_report
+from .coverage_pages import render as render_pages
+from .explain import explain_decision, explain_rule, load_coverage
+from .fmt import run as format_rules
+from .identity import ROLES, Credentials, CredentialsError, digest, new_token
+from .offence_table import write as write_offence_table
 from .record import commands as record_commands
-from .rulebook import RulebookError, default_rules_dir, load_editions
+from .report import write as write_report
+from .rules.load import default_rules_dir, load_editions
+from .rules.problems import RulebookError
+from .runtime import engine_of
+from .transport.grpc_server import BindError, Keepalive, Limits, Security, ServeOptions, serve
+from .vocabulary_view import describe
 
 
 def _time(value: str) -> dt.datetime:
@@ -81,7 +95,6 @@ def _read_json(name: str):
 
 def _refused(exc) -> int:
     """Print an invalid or undecidable request as the gRPC service would refuse it; exit code 3."""
-    from .api import InvalidIncident
 
     if isinstance(exc, InvalidIncident):
         out = {"error": "INVALID_ARGUMENT",
@@ -93,8 +106,6 @@ def _refused(exc) -> int:
 
 
 def cmd_decide(args) -> int:
-    from .api import DecisionService, InvalidIncident, NoEdition
-
     raw = _read_json(args.file)
     if raw is None:
         return 2
@@ -109,14 +120,11 @@ def cmd_decide(args) -> int:
     else:
         print(json.dumps(d, indent=2, ensure_ascii=False))
     if args.explain:
-        from .explain import explain_decision
         print(explain_decision(d, service.editions[d["edition"]]), file=sys.stderr if args.format == "json" else sys.stdout)
     return 0
 
 
 def cmd_review(args) -> int:
-    from .api import DecisionService, InvalidIncident, NoEdition
-
     raw = _read_json(args.file)
     if raw is None:
         return 2
@@ -144,9 +152,6 @@ def cmd_review(args) -> int:
 
 def cmd_vocabulary(args) -> int:
     import datetime as _dt
-
-    from .api import DecisionService, NoEdition
-    from .vocabulary_view import describe
 
     service = DecisionService(args.rules_dir)
     try:
@@ -206,9 +211,6 @@ def _cores() -> int:
 
 
 def cmd_serve(args) -> int:
-    from .identity import Credentials, CredentialsError
-    from .transport.grpc_server import BindError, Keepalive, Limits, Security, ServeOptions, serve
-
     def fail(msg: str) -> int:
         print(f"hocr serve: {msg}", file=sys.stderr)
         return 2
@@ -293,8 +295,6 @@ def cmd_health(args) -> int:
 
 
 def cmd_auth_new_token(args) -> int:
-    from .identity import ROLES, digest, new_token
-
     roles = [r for r in args.roles.split(",") if r]
     if not roles or set(roles) - ROLES:
         print(f"hocr auth: roles are a comma-separated list of {', '.join(sorted(ROLES))}", file=sys.stderr)
@@ -316,14 +316,12 @@ def cmd_rules_check(args) -> int:
             print(f"error: {p}", file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found", file=sys.stderr)
         return 1
-    from .coverage import classification_groups
-    from .explain import load_coverage
 
     cov = load_coverage(Path(args.coverage))
     missing: list[str] = []
     warned = 0
     for e in editions.values():
-        e.engine()  # the compiled ruleset must also be accepted by durable-rules
+        engine_of(e)  # the compiled ruleset must also be accepted by durable-rules
         print(f"edition {e.name}: {len(e.rules)} rules, in force from {e.in_force_from}")
         for w in e.warnings:
             print(f"warning: {w}", file=sys.stderr)
@@ -338,7 +336,6 @@ def cmd_rules_check(args) -> int:
         print("error: classifications a rule can produce but no scenario records: " + ", ".join(missing),
               file=sys.stderr)
         return 1
-    from .coverage import unread_example_columns
 
     features = Path(rules_dir).parent / "features"  # the scenarios beside the rules, if any
     unread = unread_example_columns(features) if features.is_dir() else []
@@ -355,13 +352,9 @@ def cmd_rules_check(args) -> int:
 
 
 def cmd_rules_coverage(args) -> int:
-    from .coverage import report
-    from .explain import load_coverage
-
     if args.by_page:  # from the rules and the register alone: no feature run needed
-        from .coverage_pages import render
 
-        text = render(load_editions(args.rules_dir or default_rules_dir())) + "\n"
+        text = render_pages(load_editions(args.rules_dir or default_rules_dir())) + "\n"
         if args.out:
             Path(args.out).write_text(text, encoding="utf-8")
             print(f"wrote {args.out}")
@@ -372,7 +365,7 @@ def cmd_rules_coverage(args) -> int:
     if cov is None:
         print(f"hocr: no coverage at {args.coverage}: run the feature suite first (make test)", file=sys.stderr)
         return 1
-    res = report(load_editions(args.rules_dir or default_rules_dir()), cov)
+    res = coverage_report(load_editions(args.rules_dir or default_rules_dir()), cov)
     print("\n".join(res.lines))
     failed = False
     if args.fail_under is not None and res.share < args.fail_under:
@@ -387,10 +380,8 @@ def cmd_rules_coverage(args) -> int:
 
 
 def cmd_rules_fmt(args) -> int:
-    from .fmt import run
-
     paths = [Path(p) for p in args.paths] or [args.rules_dir or default_rules_dir()]
-    changed, problems = run(paths, check=args.check)
+    changed, problems = format_rules(paths, check=args.check)
     for f in changed:
         print(("would reformat " if args.check else "reformatted ") + str(f))
     for p in problems:
@@ -401,16 +392,12 @@ def cmd_rules_fmt(args) -> int:
 
 
 def cmd_rules_report(args) -> int:
-    from .report import write
-
-    n, out = write(Path(args.cucumber_json), Path(args.out))
+    n, out = write_report(Path(args.cucumber_json), Path(args.out))
     print(f"wrote {out} ({n} scenarios)")
     return 0
 
 
 def cmd_rules_explain(args) -> int:
-    from .explain import explain_rule, load_coverage
-
     rules_dir = args.rules_dir or default_rules_dir()
     editions = load_editions(rules_dir)
     names = [args.edition] if args.edition else sorted(editions)
@@ -432,9 +419,7 @@ def cmd_rules_explain(args) -> int:
 
 
 def cmd_import_offences(args) -> int:
-    from .offence_table import write
-
-    n = write(Path(args.csv), Path(args.out), Path(args.nfib) if args.nfib else None)
+    n = write_offence_table(Path(args.csv), Path(args.out), Path(args.nfib) if args.nfib else None)
     print(f"wrote {n} offence codes to {args.out}")
     return 0
 
@@ -547,7 +532,6 @@ def main(argv: list[str] | None = None) -> int:
     record_commands.add_rules_revision(rules)
     record_commands.add_commands(sub)  # log purge, queue list|show|resolve, replay
 
-    from .audit.cli import register as register_audit  # hocr audit run|rate|implied-n|sample|demo
     register_audit(sub)
 
     args = parser.parse_args(argv)

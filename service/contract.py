@@ -13,7 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
-from .rulebook import MAX_ATTRIBUTES, Edition, suggest
+from .rules.model import MAX_ATTRIBUTES, Edition
+from .rules.problems import suggest
 
 MAX_PERSONS = 100
 MAX_ACTS = 100

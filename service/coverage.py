@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .rulebook import Edition
+from .rules.model import Edition
 
 
 @dataclass

@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .rulebook import Edition, Rule, Test
+from .rules.model import Edition, Rule, Test
+from .rules.problems import suggest
 
 _OPS = {"eq": "is {v}", "ne": "is not {v}", "lt": "is under {v}", "lte": "is at most {v}",
         "gt": "is over {v}", "gte": "is at least {v}", "not_in": "is none of {v}"}
@@ -61,7 +62,6 @@ def explain_rule(edition: Edition, rule_id: str, coverage: dict | None = None) -
     if rule is None and edition.reviews is not None and rule_id in edition.reviews.rule_by_id:
         edition, rule = edition.reviews, edition.reviews.rule_by_id[rule_id]
     if rule is None:
-        from .rulebook import suggest
         hint = suggest(rule_id, edition.rule_by_id)
         raise KeyError(f"no rule {rule_id!r} in edition {edition.name}" + (f"; did you mean {hint!r}?" if hint else ""))
     lines = [f"{rule.id}  ({edition.name}, {rule.file}:{rule.line})", f"  cites: {rule.cite}", f"  {rule.summary}"]
@@ -70,7 +70,7 @@ def explain_rule(edition: Edition, rule_id: str, coverage: dict | None = None) -
     conds = [describe_test(p.alias, t) for p in rule.patterns for t in p.tests]
     lines.append("  when: " + ("; ".join(conds) if conds else "any act"))
     for c in rule.consequences:
-        lines.append("  then: " + describe_consequence(c.kind, c.value))
+        lines.append("  then: " + describe_consequence(c.kind, c))
     if rule.overrides:
         lines.append("  takes precedence over: " + ", ".join(rule.overrides))
     over = sorted(o for o in edition.overriders.get(rule.id, ()))
@@ -93,7 +93,7 @@ def explain_decision(d: dict, edition: Edition) -> str:
                 continue
             rule = rules[f["rule_id"]]
             on = ", ".join(f"{k} {v}" for k, v in f["facts"].items() if k != "act")
-            what = "; ".join(describe_consequence(c.kind, c.value) for c in rule.consequences)
+            what = "; ".join(describe_consequence(c.kind, c) for c in rule.consequences)
             state = f"OVERRIDDEN by {f['overridden_by']}" if f["overridden_by"] else "applied"
             lines.append(f"    - {rule.id} fired{(' on ' + on) if on else ''}: {state}")
             lines.append(f"        {rule.summary} [{rule.cite}]")

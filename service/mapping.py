@@ -8,6 +8,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from .decision import Decision
 from .gen.hocr.v1 import hocr_pb2 as pb
+from .vocabulary_view import describe
 
 
 def _ts_in(msg, name: str) -> str | None:
@@ -122,8 +123,6 @@ def _question(q) -> pb.Question:
 
 
 def vocabulary_to_proto(edition) -> pb.Vocabulary:
-    from .vocabulary_view import describe
-
     v = describe(edition)
 
     def attrs(items):

@@ -15,7 +15,8 @@ from pydantic import Field, ValidationError, field_validator
 from .contract import Attrs, Id, InvalidIncident, Word, _aware, _check_attrs, _Model, normalise, path_of
 from .decision import FactIndex, NegationOut, NoteOut, QuestionOut, open_needs, question_for, resolve
 from .engine import Firing
-from .rulebook import Edition
+from .rules.model import Edition
+from .runtime import engine_of
 
 
 class RecordedCrime(_Model):
@@ -108,7 +109,7 @@ def review(req: ReviewRequest, edition: Edition) -> ReviewResult:
         raise InvalidIncident(violations)
     act = {"t": "act", "id": "act:review", "ref": req.crime.reference, "type": act_type, "has_victim": False, **typed}
     facts = [{"t": "incident", "id": "incident", "ref": req.crime.reference}, act]
-    firings: list[Firing] = book.engine().run([dict(f) for f in facts])
+    firings: list[Firing] = engine_of(book).run([dict(f) for f in facts])
     fired = {f.rule_id: f for f in firings}
 
     eff = [book.rule_by_id[rid] for rid in resolve(fired, book.overriders, book.position).effective]

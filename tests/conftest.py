@@ -95,7 +95,7 @@ def pytest_sessionfinish(session, exitstatus):
 
 def uncovered_rules(rules_dir: Path, covered: set[str]) -> tuple[set[str], list[str]]:
     """All rule ids of every edition, and those not in `covered`."""
-    from service.rulebook import load_editions
+    from service.rules.load import load_editions
 
     rules = {r.id for e in load_editions(rules_dir).values()
              for book in (e, e.reviews) if book is not None for r in book.rules}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from service.contract import check_incident, parse_incident
 from service.decision import build_facts
-from service.rulebook import Attribute, Edition
+from service.rules.model import Attribute, Edition
 
 ROOT = Path(__file__).resolve().parent.parent
 PERSON_IDS = ["V", "W", "S", "T", "U"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.citations import FreeTextError, parse_free_text
+from service.rules.citations import FreeTextError, parse_free_text
 from service.tools.convert_citations import STYLES, convert_text
 
 

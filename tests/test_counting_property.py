@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 
 from service import counting
-from service.rulebook import default_rules_dir, expand_codes, load_editions
+from service.rules.counting import entry_ids
+from service.rules.load import default_rules_dir, load_editions
+from service.rules.model import expand_codes
 
 EDITION = load_editions(default_rules_dir())["2026-27"]
 OFFENCES = EDITION.offences
@@ -220,7 +222,7 @@ def test_every_counting_entry_is_named_by_a_scenario():
     """Each precedence, counted-within, in-addition and FCR entry of the counting file is asserted
     by name in a feature file (the rule coverage check covers rules, not these entries)."""
     raw = EDITION.counting.raw
-    ids = counting.entry_ids(raw) | {e["id"] for e in EDITION.counting.in_addition}
+    ids = entry_ids(raw) | {e["id"] for e in EDITION.counting.in_addition}
     text = "\n".join(p.read_text(encoding="utf-8") for p in Path("features/2026-27").rglob("*.feature"))
     missing = sorted(i for i in ids if not re.search(rf'"{re.escape(i)}"', text))
     assert not missing, missing

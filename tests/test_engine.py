@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from service.engine import Engine, EngineError
-from service.rulebook import ALT_SEP, PATTERN_ORDER, broken_shapes, engine_rule_id, join_table, load_editions
+from service.rules.compile import ALT_SEP, broken_shapes, engine_rule_id, join_table
+from service.rules.load import load_editions
+from service.rules.model import PATTERN_ORDER
+from service.runtime import engine_of
 
 from .conftest import ROOT
 from .gen_incidents import directed_incidents, example_incidents, facts_of, random_incidents
@@ -180,7 +183,7 @@ def test_firings_over_generated_incidents_hold_their_joins_and_match_the_rules(n
     it, beside an act a2 of the same type against someone else): the facts a skipped join pairs
     wrongly. With the compiler's old shapes a third of the aimed incidents broke a join."""
     edition = EDITIONS[name]
-    engine = edition.engine()
+    engine = engine_of(edition)
     aimed = directed_incidents(edition)
     checked = fired = 0
     targets_fired = set()
@@ -300,7 +303,9 @@ def test_the_reused_engine_never_opens_a_session_per_decision():
 def test_a_rule_with_too_many_alternatives_is_a_load_error_naming_it():
     import dataclasses
 
-    from service.rulebook import MAX_ALTERNATIVES, Pattern, RulebookError, Test, compile_ruleset
+    from service.rules.compile import MAX_ALTERNATIVES, compile_ruleset
+    from service.rules.model import Pattern, Test
+    from service.rules.problems import RulebookError
 
     rule = EDITIONS["2026-27"].rule_by_id["ncrs.third-party.confirm-with-victim"]
     lists = tuple(Test(f"x{i}", "in", ("a", "b")) for i in range(MAX_ALTERNATIVES.bit_length()))

@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from service import offence_table
-from service.rulebook import RulebookError, load_edition
+from service.rules.load import load_edition
+from service.rules.problems import RulebookError
 
 from .conftest import ROOT
 

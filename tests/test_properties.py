@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from service.api import InvalidIncident, NoEdition
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
-from service.rulebook import load_editions
+from service.rules.load import load_editions
 from service.server import create_server
 
 from .conftest import ROOT

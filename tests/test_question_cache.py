@@ -16,7 +16,8 @@ import pytest
 from service.contract import check_incident, parse_incident
 from service.decision import decide
 from service.decision import questions as qmod
-from service.rulebook import load_editions
+from service.rules.load import load_editions
+from service.runtime import runtime_of
 
 from .gen_incidents import directed_incidents, example_incidents, random_incidents
 
@@ -54,10 +55,10 @@ def test_question_cache_gives_the_same_decisions(name, monkeypatch):
         random_incidents(edition, 200 if newest else 70, seed=23) + \
         [raw for _, raw in directed_incidents(edition, seed=23)][::1 if newest else 3]
     monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
-    edition.__dict__.pop("_question_cache", None)
+    runtime_of(edition).question_cache = None  # a fresh cache
     without = [_decided(raw, edition) for raw in incidents]
     monkeypatch.setattr(qmod, "CACHE_SIZE", 4096)
-    edition.__dict__.pop("_question_cache", None)
+    runtime_of(edition).question_cache = None  # a fresh cache
     first = [_decided(raw, edition) for raw in incidents]
     again = [_decided(raw, edition) for raw in incidents]
     renamed = [_decided({**raw, "id": f"{raw.get('id', 'X')}-other"}, edition) for raw in incidents]
@@ -70,4 +71,4 @@ def test_question_cache_gives_the_same_decisions(name, monkeypatch):
         compared += a is not None
     assert compared > 200
     assert cache.hits > cache.misses > 0  # the cache was really used
-    edition.__dict__.pop("_question_cache", None)
+    runtime_of(edition).question_cache = None  # a fresh cache

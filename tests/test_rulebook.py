@@ -12,7 +12,9 @@ import pytest
 
 from service.api import DecisionService
 from service.engine import Engine, EngineError
-from service.rulebook import RulebookError, compile_ruleset, load_edition
+from service.rules.compile import compile_ruleset
+from service.rules.load import load_edition
+from service.rules.problems import RulebookError
 
 from .conftest import ROOT
 

@@ -4,7 +4,7 @@ import sys
 import textwrap
 
 from service.coverage import report, unread_example_columns
-from service.rulebook import load_editions
+from service.rules.load import load_editions
 
 from .conftest import ROOT
 

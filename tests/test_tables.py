@@ -1,4 +1,4 @@
-"""Tables as data (service/tables.py): a table file is checked row by row, at the row's line, and a
+"""Tables as data (service/rules/tables.py): a table file is checked row by row, at the row's line, and a
 rule that classifies by looking it up stands for one rule per row, which a later edition may
 replace row by row."""
 from __future__ import annotations
@@ -8,7 +8,8 @@ import shutil
 import pytest
 
 from service.api import DecisionService
-from service.rulebook import RulebookError, load_edition, load_editions
+from service.rules.load import load_edition, load_editions
+from service.rules.problems import RulebookError
 
 from .conftest import ROOT
 from .test_rulebook import edit, problems

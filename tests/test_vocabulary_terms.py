@@ -13,7 +13,8 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from service.api import InvalidIncident
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
-from service.rulebook import RulebookError, load_edition
+from service.rules.load import load_edition
+from service.rules.problems import RulebookError
 
 from .conftest import ROOT
 

@@ -16,6 +16,9 @@ import sys
 from pathlib import Path
 
 from . import stats
+from .run import run
+from .sample import sample
+from .synth import generate
 
 
 def _fraction(value: float) -> float:
@@ -68,8 +71,6 @@ def cmd_implied_n(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from .run import run
-
     records = Path(args.records)
     if str(records) != "-" and not records.exists():
         print(f"hocr audit run: no such file {records}", file=sys.stderr)
@@ -104,8 +105,6 @@ def _print_summary(s: dict, out: Path) -> None:
 
 
 def cmd_sample(args) -> int:
-    from .sample import sample
-
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     try:
         res = sample(Path(args.records), args.size, args.strata, args.seed, out)
@@ -119,8 +118,6 @@ def cmd_sample(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from .synth import generate
-
     truth = generate(Path(args.out), args.size, args.seed)
     print(f"wrote {Path(args.out) / 'records.jsonl'} ({args.size} incidents, {truth['expected']} crimes that "
           f"should be recorded, {truth['missed']} left unrecorded) and {Path(args.out) / 'truth.json'}")
@@ -128,9 +125,6 @@ def cmd_generate(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .run import run
-    from .synth import generate
-
     out = Path(args.out)
     truth = generate(out / "input", args.size, args.seed)
     s = run(out / "input" / "records.jsonl", out, population=args.size * 40, recorded_per_year=60000,

@@ -28,7 +28,7 @@ from typing import Any, Callable
 import yaml
 
 from ..decision import Decision
-from ..rulebook import Edition
+from ..rules.model import Edition
 
 KINDS = ("correct", "not_recorded", "wrong_class", "wrong_code", "late", "missing_flag", "unsupported_record",
          "n_record_correct", "n_record_missing", "n_record_unsupported", "cancellation_correct",

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..api import DecisionService, InvalidIncident, NoEdition
 from . import stats
 from .match import ISSUE_ORDER, audit_config, findings_for, group_titles
 from .records import BadLine, parse_line, read_crimes_csv, read_lines
+from .report import write_report
 
 REPORT_FINDINGS_CAP = 5000  # findings other than "correct" shown in report.html (all are in findings.jsonl)
 HISTOGRAM_BINS = (0, 6, 12, 24, 48, 72, 168)  # hours from report to record; the last bin is open
@@ -32,7 +34,6 @@ class Auditor:
     def __init__(self, service=None, fallback_edition: str | None = None,
                  csv_crimes: dict[str, list[dict]] | None = None, rules_dir: Path | None = None):
         if service is None:
-            from ..api import DecisionService
             service = DecisionService(rules_dir)
         self.service = service
         self.fallback = fallback_edition
@@ -41,8 +42,6 @@ class Auditor:
             raise ValueError(f"unknown edition {fallback_edition!r}; known: {', '.join(sorted(service.editions))}")
 
     def audit(self, line: int, text: str | None = None, record: dict | None = None) -> dict:
-        from ..api import InvalidIncident, NoEdition
-
         try:
             rec = record if record is not None else parse_line(text or "")
         except ValueError as exc:
@@ -288,8 +287,6 @@ def run(records: Path, out: Path, edition: str | None = None, crimes_csv: Path |
         group_recorded_per_year: dict[str, float] | None = None, workers: int = 0, progress: bool = True,
         rules_dir: Path | None = None, title: str = "") -> dict:
     """Audit a JSON Lines file into OUT/findings.jsonl, OUT/summary.json and OUT/report.html."""
-    from ..api import DecisionService
-    from .report import write_report
 
     service = DecisionService(rules_dir)  # the parent's own: edition checks, the groups, the report's rules
     if edition and edition not in service.editions:

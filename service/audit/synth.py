@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ..api import DecisionService
 from .match import audit_config, groups_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +34,6 @@ def _iso(t: dt.datetime) -> str:
 def generate(out_dir: Path, size: int = 3000, seed: int = 2026, rates: dict | None = None, service=None,
              undated: int = 3, bad_lines: bool = True) -> dict:
     """Write OUT/records.jsonl and OUT/truth.json; returns the truth."""
-    from ..api import DecisionService
 
     data = yaml.safe_load(TEMPLATES.read_text(encoding="utf-8"))
     rates = {**DEFAULT_RATES, **(data.get("rates") or {}), **(rates or {})}

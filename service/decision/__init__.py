@@ -19,7 +19,7 @@ import datetime as dt
 
 from ..contract import Incident
 from ..ids import new_decision_id, request_digest
-from ..rulebook import Edition
+from ..rules.model import Edition
 from .acts import Context, decide_act
 from .assembly import count_crimes, outcome_of, record_by, refine, tell_the_victim, trace
 from .assumptions import classify_on_assumptions

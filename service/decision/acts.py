@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import counting as counting_mod
 from ..contract import Act, Incident
-from ..rulebook import Edition, Rule
+from ..rules.model import Edition, Rule
 from .facts import FactIndex
 from .outputs import ActAccountOut, AssumptionOut, FlagOut, NegationOut, NoteOut, ReviewOut
 from .questions import Questions

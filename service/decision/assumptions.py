@@ -12,7 +12,7 @@ import copy
 from dataclasses import dataclass
 
 from ..contract import Act
-from ..rulebook import Assumption, Edition
+from ..rules.model import Assumption, Edition
 from .acts import ActResult, Context, decide_act
 from .facts import FactIndex
 from .outputs import AssumptionOut

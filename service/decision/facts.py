@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..contract import Incident
-from ..rulebook import Edition
+from ..rules.model import Edition
 
 
 def _clean(d: dict) -> dict:

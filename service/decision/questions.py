@@ -6,7 +6,8 @@ import os
 import threading
 from collections import OrderedDict
 
-from ..rulebook import Edition, Rule
+from ..rules.model import Edition, Rule
+from ..runtime import runtime_of
 from .facts import FactIndex
 from .outputs import PURPOSES, QuestionOut
 
@@ -137,9 +138,10 @@ class _Lru:
 def cache_of(edition: Edition) -> _Lru | None:
     if CACHE_SIZE <= 0:
         return None
-    c = edition.__dict__.get("_question_cache")
+    rt = runtime_of(edition)
+    c = rt.question_cache
     if c is None or c.size != CACHE_SIZE:
-        c = edition.__dict__["_question_cache"] = _Lru(CACHE_SIZE)
+        c = rt.question_cache = _Lru(CACHE_SIZE)
     return c
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from ..contract import Incident
 from ..engine import Firing
-from ..rulebook import Edition
+from ..rules.model import Edition
+from ..runtime import engine_of
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def set_aside_not_in_force(inc: Incident, edition: Edition, fired: dict[str, dic
 
 def run(inc: Incident, edition: Edition, facts: list[dict]) -> EngineRun:
     # the driver checks every firing's joins and fails loudly if one does not hold (engine-notes)
-    firings: list[Firing] = edition.engine().run(facts)
+    firings: list[Firing] = engine_of(edition).run(facts)
     fired: dict[str, dict[str, Firing]] = {a.id: {} for a in inc.acts}
     for f in firings:
         fired[f.facts["act"]["ref"]].setdefault(f.rule_id, f)

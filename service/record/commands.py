@@ -13,6 +13,14 @@ import os
 import sys
 from pathlib import Path
 
+from ..api import DecisionService
+from ..contract import InvalidIncident
+from ..rules.load import default_rules_dir, load_editions
+from ..rules.problems import RulebookError
+from .log import LogUnavailable, RecordError, open_store
+from .replay import replay
+from .supervision import Policy, Queue
+
 DEFAULT_LOG = "sqlite:///var/decision-log.db"
 UTC = dt.timezone.utc
 
@@ -58,8 +66,6 @@ def add_rules_revision(rules) -> None:
 
 
 def cmd_rules_revision(args) -> int:
-    from ..rulebook import default_rules_dir, load_editions
-
     editions = load_editions(args.rules_dir or default_rules_dir())
     if args.edition and args.edition not in editions:
         print(f"hocr: unknown edition {args.edition!r}; known: {', '.join(sorted(editions))}", file=sys.stderr)
@@ -78,8 +84,6 @@ def _log_arg(p) -> None:
 
 
 def _store(args):
-    from .log import open_store
-
     return open_store(args.decision_log or _default_log())
 
 
@@ -138,8 +142,6 @@ def add_commands(sub) -> None:
 
 def _queue(args, editions: bool = False):
     """The queue of the decision log; with the editions (for checking a supervisor's classifications)."""
-    from ..rulebook import default_rules_dir, load_editions
-    from .supervision import Policy, Queue
 
     rules_dir = args.rules_dir or default_rules_dir()
     loaded = load_editions(rules_dir) if editions else None
@@ -147,8 +149,6 @@ def _queue(args, editions: bool = False):
 
 
 def _refuse(exc) -> int:
-    from ..contract import InvalidIncident
-
     if isinstance(exc, InvalidIncident):
         print(json.dumps({"error": "INVALID_ARGUMENT", "field_violations": [
             {"field": f, "description": m} for f, m in exc.violations]}, indent=2), file=sys.stderr)
@@ -177,8 +177,6 @@ def _print_item(item, fmt: str) -> None:
 
 
 def cmd_log_purge(args) -> int:
-    from .log import LogUnavailable
-
     cutoff = args.before or dt.datetime.now(UTC) - dt.timedelta(days=args.days)
     try:
         n = _store(args).purge(cutoff)
@@ -190,9 +188,6 @@ def cmd_log_purge(args) -> int:
 
 
 def cmd_queue_list(args) -> int:
-    from ..contract import InvalidIncident
-    from .log import RecordError
-
     try:
         items = _queue(args).list(kind=args.kind, caller=args.caller, since=args.since, overdue=args.overdue,
                                   include_resolved=args.all, limit=args.limit)
@@ -208,8 +203,6 @@ def cmd_queue_list(args) -> int:
 
 
 def cmd_queue_show(args) -> int:
-    from .log import RecordError
-
     try:
         _print_item(_queue(args).show(args.decision_id), args.format)
     except RecordError as exc:
@@ -218,9 +211,6 @@ def cmd_queue_show(args) -> int:
 
 
 def cmd_queue_resolve(args) -> int:
-    from ..contract import InvalidIncident
-    from .log import RecordError
-
     try:
         _row, item = _queue(args, editions=bool(args.classification)).resolve(args.decision_id, args.verdict, args.reason, args.supervisor,  # noqa: E501
                                           caller=f"cli:{getpass.getuser()}", outcome=args.outcome,
@@ -232,11 +222,6 @@ def cmd_queue_resolve(args) -> int:
 
 
 def cmd_replay(args) -> int:
-    from ..api import DecisionService
-    from ..rulebook import RulebookError
-    from .log import LogUnavailable
-    from .replay import replay
-
     try:
         service = DecisionService(args.rules_dir)  # no decision log: a replay is not a decision
     except RulebookError as exc:

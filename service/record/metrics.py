@@ -18,6 +18,8 @@ import grpc
 from prometheus_client import REGISTRY, Counter, Histogram, start_http_server
 from prometheus_client.core import GaugeMetricFamily
 
+from ..gen.hocr.v1 import hocr_pb2 as pb
+
 CALLS = Counter("hocr_calls", "gRPC calls to the decision service, by method, status and caller",
                 ["method", "status", "caller"])
 LATENCY = Histogram("hocr_call_latency_seconds", "Time from receiving a call to its reply, by method",
@@ -82,8 +84,6 @@ def observe_decision(outcome: str, edition: str, questions: int) -> None:
 
 
 def _outcome_name(value: int) -> str:
-    from ..gen.hocr.v1 import hocr_pb2 as pb
-
     return pb.Outcome.Name(value).removeprefix("OUTCOME_").lower()
 
 
@@ -92,7 +92,6 @@ def summarise(method: str, response: Any) -> dict:
     if response is None:
         return {}
     if isinstance(response, bytes):  # the decision service's handlers answer with serialized bytes
-        from ..gen.hocr.v1 import hocr_pb2 as pb
 
         rpc = pb.DESCRIPTOR.services_by_name["DecisionService"].methods_by_name.get(method)
         if rpc is None:

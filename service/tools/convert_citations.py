@@ -27,7 +27,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..citations import FreeTextError, parse_free_text
+from ..rules.citations import FreeTextError, parse_free_text
 
 
 def _schools(m: re.Match) -> dict:

@@ -31,6 +31,7 @@ from grpc_status import rpc_status
 from .. import engine as _engine
 from .. import identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
+from ..audit.rpc import audit_stream
 from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR
 from ..engine import EngineTimeout
 from ..gen.hocr.v1 import hocr_pb2 as pb
@@ -45,8 +46,11 @@ from ..mapping import (
 from ..record import RecordError
 from ..record import rpc as supervision_rpc
 from ..record.metrics import CallObserver, configure_call_log, serve_metrics
+from . import http as http_door
 from .interceptors import Fairness, Gate, Policy, internal_message, report_internal
-from .wire import Undecodable, bad_request, parse, timestamp_violations, work_of
+from .ops import Operations
+from .wire import MAX_REPLY_BYTES, Undecodable, bad_request, parse, timestamp_violations, work_of
+from .wire import Abort as _Abort
 
 log = logging.getLogger("hocr.server")
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DecisionService"].full_name
@@ -57,7 +61,6 @@ OFFSET_KEY = "x-hocr-batch-offset"  # where a forwarded part starts in the whole
 MIN_SPREAD = 16  # smaller batches are decided in the process that received them
 PEER_WAIT_SECONDS = 30.0  # how long one of several processes waits for its siblings before serving alone
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
-MAX_REPLY_BYTES = 4 * 1024 * 1024 - 64 * 1024  # what a DecideBatch reply may reach (default clients: 4 MiB)
 
 
 @dataclass(frozen=True)
@@ -104,13 +107,6 @@ class Security:
         return grpc.ssl_server_credentials([(self.private_key, self.cert_chain)],
                                            root_certificates=self.client_ca,
                                            require_client_auth=self.client_ca is not None)
-
-
-class _Abort(Exception):
-    """A refusal decided inside the servicer: a google.rpc.Status for the whole call."""
-
-    def __init__(self, status: status_pb2.Status):
-        self.status = status
 
 
 def _invalid(violations: list[tuple[str, str]]) -> _Abort:
@@ -408,7 +404,6 @@ class Servicer:
     def Audit(self, request_iterator, context):
         """Crime data integrity audit: records stream in, findings and the summary stream out
         (service/audit/rpc.py). Each request's bytes are parsed here, like every other method's."""
-        from ..audit.rpc import audit_stream
 
         def requests():
             for i, data in enumerate(request_iterator):
@@ -572,9 +567,6 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
     http_server = None
     draining = threading.Event()
     if opts.http_port is not None:
-        from . import http as http_door
-        from .ops import Operations
-
         creds = Credentials.load(opts.auth_tokens) if opts.auth_tokens else None
         app = http_door.create_app(Operations(server.servicer).table(), version(),
                                    ready=lambda: not draining.is_set(),

@@ -24,6 +24,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from .. import identity
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from . import openapi, pbjson
 from .ops import CallError
@@ -87,7 +88,6 @@ def authenticator(credentials, allow_local: bool) -> Callable[[Request, str], An
     """Callers of the HTTP door as of the gRPC door: a bearer token from the --auth-tokens file
     (`Authorization: Bearer ...`), or, on a plaintext --insecure server without that file, the
     local developer. Each operation needs the role its gRPC method needs."""
-    from .. import identity
 
     def authenticate(request: Request, operation: str):
         token = identity.bearer([("authorization", request.headers.get("authorization", ""))])

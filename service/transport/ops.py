@@ -20,8 +20,8 @@ from ..contract import MAX_BATCH
 from ..engine import EngineError, EngineTimeout
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..record import RecordError
-from .grpc_server import MAX_REPLY_BYTES, _Abort
-from .wire import bad_request
+from .wire import MAX_REPLY_BYTES, bad_request
+from .wire import Abort as _Abort
 
 log = logging.getLogger("hocr.ops")
 

@@ -24,6 +24,17 @@ MAX_DETAIL_BYTES = 4096  # of the serialized Status (base64 in the trailers: ~5.
 TS_MIN, TS_MAX = -62135596800, 253402300799  # 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59Z
 
 
+MAX_REPLY_BYTES = 4 * 1024 * 1024 - 64 * 1024  # what a DecideBatch reply may reach (default clients: 4 MiB)
+
+
+class Abort(Exception):
+    """A refusal decided inside the servicer: a google.rpc.Status for the whole call (raised by the
+    servicer and by the operations table the HTTP door shares with it)."""
+
+    def __init__(self, status: status_pb2.Status):
+        self.status = status
+
+
 class Undecodable(ValueError):
     pass
 

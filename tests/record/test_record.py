@@ -21,7 +21,7 @@ from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
 from service.record import DecisionRecord, migrations
 from service.record.log import open_store
 from service.record.metrics import serve_metrics
-from service.rulebook import load_editions
+from service.rules.load import load_editions
 from service.server import create_server
 
 from .conftest import ROOT, assault_incident, burglary_incident, n100_incident, negated_incident

@@ -16,7 +16,8 @@ import functools
 import re
 from itertools import combinations
 
-from .rulebook import Edition, Problem, Rule, Test, expand_codes
+from .model import Edition, Rule, Test, expand_codes
+from .problems import Problem
 
 _FRESH = object()  # a value no rule mentions
 

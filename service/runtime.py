@@ -1,0 +1,56 @@
+"""An edition's run-time state, kept apart from its data (``service.rules.model.Edition``).
+
+A loaded edition is immutable data and its compiled ruleset. Deciding under it also needs state that
+is built on first use and lives as long as the edition: the engine session with the ruleset
+registered in durable-rules, the principal crime ranker (``service.counting``) and the question
+cache (``service.decision.questions``). ``runtime_of(edition)`` returns that state; it goes away
+with the edition (the runtime holds no reference back to it).
+"""
+from __future__ import annotations
+
+import threading
+import weakref
+from typing import Any
+
+from .engine import Engine
+from .rules.model import Edition
+
+
+class EditionRuntime:
+    def __init__(self, edition: Edition):
+        self.engine_name = f"hocr_{edition.name.replace('-', '_')}"
+        self._ruleset = edition.ruleset_json
+        self._joins = edition.ruleset_joins or None
+        self._engine: Engine | None = None
+        self._lock = threading.Lock()
+        self.ranker: Any = None  # service.counting.Ranker, set by counting.ranker_for
+        self.question_cache: Any = None  # service.decision.questions._Lru, set by questions.cache_of
+
+    @property
+    def engine(self) -> Engine:
+        """The edition's engine (its ruleset registered once, one long-lived session)."""
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = Engine(self.engine_name, self._ruleset, self._joins)
+        return self._engine
+
+
+_RUNTIMES: "weakref.WeakKeyDictionary[Edition, EditionRuntime]" = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def runtime_of(edition: Edition) -> EditionRuntime:
+    """The runtime of a loaded edition (created on first use)."""
+    rt = _RUNTIMES.get(edition)
+    if rt is None:
+        with _LOCK:
+            rt = _RUNTIMES.get(edition)
+            if rt is None:
+                rt = _RUNTIMES[edition] = EditionRuntime(edition)
+    return rt
+
+
+def engine_of(edition: Edition) -> Engine:
+    """The engine that runs an edition's ruleset (built on first use)."""
+    return runtime_of(edition).engine
