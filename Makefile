@@ -11,7 +11,7 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt buf buf-lint buf-breaking
+.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt buf buf-lint buf-breaking bench-stream
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -94,6 +94,12 @@ mutate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_grpc.py
+
+# DecideStream against a `hocr serve` process: throughput, message sizes and the server's memory
+# over STREAM_INCIDENTS incidents (see docs/benchmarks.md).
+STREAM_INCIDENTS ?= 20000
+bench-stream: $(STAMP)
+	$(BIN)/python bench/bench_stream.py --incidents $(STREAM_INCIDENTS)
 
 # 100,000 generated requests against a separate `hocr serve` process (after 50,000 undecodable ones):
 # counts by status code, INTERNAL/UNKNOWN (must be 0), and the server's RSS before and after.
