@@ -316,3 +316,33 @@ def test_every_streamed_decision_is_on_the_log_in_the_metrics_and_the_call_log(t
         http.shutdown()
         server.stop(grace=None)
         logged.record.close()
+
+
+def test_a_result_that_cannot_be_put_on_the_log_is_not_sent_and_ends_the_stream_unavailable(tmp_path):
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'log.db'}"
+    logged = DecisionService(ROOT / "rules")
+    logged.record = DecisionRecord.open(url, logged.rules_dir, logged.editions)
+    server, port = create_server("127.0.0.1:0", logged, workers=2)
+    server.start()
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
+            stub = pb_grpc.DecisionServiceStub(ch)
+            outbox: queue.Queue = queue.Queue()
+            call = stub.DecideStream(iter(outbox.get, None), timeout=60)
+            outbox.put(pb.DecideStreamRequest(request=_request(_examples()[0], "W0")))
+            assert next(call).WhichOneof("result") == "decision"
+            db = sqlite3.connect(url[len("sqlite:///"):])  # the disk refuses from now on
+            db.execute("CREATE TRIGGER refuse BEFORE INSERT ON decision_log BEGIN SELECT RAISE(ABORT, 'refused'); END")
+            db.commit()
+            db.close()
+            outbox.put(pb.DecideStreamRequest(request=_request(_examples()[0], "W1")))
+            with pytest.raises(grpc.RpcError) as err:
+                next(call)
+            assert err.value.code() == grpc.StatusCode.UNAVAILABLE
+            outbox.put(None)
+        assert logged.record.store.count() == 1
+    finally:
+        server.stop(grace=None)
+        logged.record.close()
