@@ -11,7 +11,7 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt buf buf-lint
+.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt buf buf-lint buf-breaking bench-stream
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ buf-lint: $(BUF_STAMP)
 buf: buf-lint
 	$(BUF) breaking --against '$(BUF_AGAINST)'
 
+# Part of `make test`: the working tree's contract against the previous commit's (offline; a
+# shallow clone without it says so and compares with HEAD). tests/test_buf_breaking.py proves it
+# fails on a renumbered field.
+buf-breaking: $(BUF_STAMP)
+	BUF=$(BUF) sh tools/buf/breaking.sh
+
 serve: $(STAMP)
 	@mkdir -p var
 	$(BIN)/hocr serve --insecure --port $(PORT) --decision-log $(DECISION_LOG) --metrics-port $(METRICS_PORT) $(SERVE_FLAGS)
@@ -63,7 +69,7 @@ postgres:
 # The whole suite: rule files in the canonical layout, YAML and Python lint; rules compile; every
 # scenario and test (also writing reports/cucumber.json and reports/rule-coverage.json); every rule
 # and classification exercised by a scenario; HTML report.
-test: $(STAMP) $(NODE_STAMP) browser postgres lint buf-lint
+test: $(STAMP) $(NODE_STAMP) browser postgres lint buf-lint buf-breaking
 	$(BIN)/hocr rules check --strict --coverage /dev/null
 	@mkdir -p reports
 	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json
@@ -88,6 +94,12 @@ mutate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_grpc.py
+
+# DecideStream against a `hocr serve` process: throughput, message sizes and the server's memory
+# over STREAM_INCIDENTS incidents (see docs/benchmarks.md).
+STREAM_INCIDENTS ?= 20000
+bench-stream: $(STAMP)
+	$(BIN)/python bench/bench_stream.py --incidents $(STREAM_INCIDENTS)
 
 # 100,000 generated requests against a separate `hocr serve` process (after 50,000 undecodable ones):
 # counts by status code, INTERNAL/UNKNOWN (must be 0), and the server's RSS before and after.

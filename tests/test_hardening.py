@@ -307,7 +307,13 @@ def test_per_caller_concurrency_is_limited(service):
                             call.result()
                         except grpc.RpcError as err:
                             codes.add(err.code())
-                assert len(batch.result().results) == 500  # the batch itself is never refused for it
+                try:
+                    results = batch.result().results
+                except grpc.RpcError as err:  # a Decide reached the server before the (larger) batch did
+                    assert err.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+                    codes.clear()
+                    continue
+                assert len(results) == 500  # once running, the batch itself is never refused for it
                 if codes:
                     break
             assert codes == {grpc.StatusCode.RESOURCE_EXHAUSTED}

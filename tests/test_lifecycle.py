@@ -2,12 +2,15 @@
 several processes on one port, a port already in use, plaintext on loopback only."""
 from __future__ import annotations
 
+import json
 import re
 import signal
 import subprocess
+import urllib.request
 
 import grpc
 import pytest
+from google.protobuf import json_format
 
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
@@ -29,8 +32,8 @@ def test_sigterm_goes_not_serving_at_once_and_fails_no_call_that_arrived_before_
 
 
 def test_several_processes_share_one_port_and_a_second_server_is_refused():
-    port = free_port()
-    server = start_server(port, "--processes", "2", "--drain-seconds", "0.2")
+    port, http_port = free_port(), free_port()
+    server = start_server(port, "--processes", "2", "--drain-seconds", "0.2", "--http-port", str(http_port))
     try:
         wait_serving(port)
         for _ in range(4):  # a connection each: the kernel spreads them over the processes
@@ -45,6 +48,14 @@ def test_several_processes_share_one_port_and_a_second_server_is_refused():
         assert [i for i, r in enumerate(resp.results) if r.HasField("error")] == [40]
         assert "requests[40].incident.acts[0].attributes.injury" in resp.results[40].error.SerializeToString().decode(
             "utf-8", "replace")
+        # the HTTP door's batch is the same batch path: spread over the processes too
+        body = json.dumps({"requests": [json_format.MessageToDict(r) for r in reqs]}).encode()
+        with urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{http_port}/v1/decide:batch", body,
+                                                           {"content-type": "application/json"}), timeout=60) as r:
+            results = json.loads(r.read())["results"]
+        assert [r["incidentId"] for r in results] == [f"B{i}" for i in range(64)]
+        assert [i for i, r in enumerate(results) if "error" in r] == [40]
+        assert "requests[40].incident.acts[0].attributes.injury" in json.dumps(results[40]["error"])
         # plaintext, and no --host: loopback only
         out = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True)
         if out.returncode == 0:  # ss is there
@@ -59,7 +70,7 @@ def test_several_processes_share_one_port_and_a_second_server_is_refused():
         assert server.returncode == 0
         pids = set(re.findall(r"hocr pid (\d+) serving", err))
         assert len(pids) == 2 and len(set(re.findall(r"pid (\d+) stopped", err))) == 2
-        assert "batch of 64 from local-unauthenticated spread over 2 processes" in err
+        assert err.count("batch of 64 from local-unauthenticated spread over 2 processes") == 2  # gRPC, HTTP
         assert "did not decide part of a batch" not in err
     finally:
         if server.poll() is None:

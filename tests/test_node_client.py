@@ -1,5 +1,6 @@
 """A second language in the suite: the Node.js client (clients/node, @grpc/grpc-js) against a real
-server gets the same decisions as the Python CLI, a batch, health, and decodes BadRequest details."""
+server gets the same decisions as the Python CLI, a batch, a DecideStream (an invalid incident in the
+middle), health, and decodes BadRequest details."""
 from __future__ import annotations
 
 import json
@@ -68,6 +69,6 @@ def test_node_client_against_a_real_server(node_env):
     run = subprocess.run(["node", "--test", "--test-reporter=spec", "test/"], cwd=NODE_DIR, env=env,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    # every case, the batch, health and the invalid payload ran and passed
+    # every case, the batch, the stream, health and the invalid payload ran and passed
     counts = dict(re.findall(r"^\S+ (pass|fail) (\d+)$", run.stdout, re.M))
-    assert counts == {"pass": str(len(cases) + 3), "fail": "0"}, run.stdout[-2000:]
+    assert counts == {"pass": str(len(cases) + 4), "fail": "0"}, run.stdout[-2000:]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from google.protobuf import json_format
 from google.rpc import code_pb2
 
 from service.gen.hocr.v1 import hocr_pb2 as pb
-from service.transport.grpc_server import Servicer
-from service.transport.ops import Operations
+from service.transport.grpc_server import Limits, Servicer
+from service.transport.ops import CallError, Operations
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 
@@ -25,29 +26,45 @@ def _requests(n: int) -> list[pb.DecideRequest]:
 
 
 def test_batch_reply_stays_under_its_size_limit_and_says_where_to_resume(service):
-    ops = Operations(Servicer(service))
     reqs = _requests(6)
-    one = ops.decide_batch(pb.DecideBatchRequest(requests=reqs[:1])).results[0].ByteSize()
+    one = Operations(Servicer(service)).decide_batch(pb.DecideBatchRequest(requests=reqs[:1])).results[0].ByteSize()
     limit = one * 3 + 50
-    reply = ops.decide_batch(pb.DecideBatchRequest(requests=reqs), max_reply_bytes=limit)
+    ops = Operations(Servicer(service, Limits(reply_bytes=limit)))
+    reply = ops.decide_batch(pb.DecideBatchRequest(requests=reqs))
     assert [r.incident_id for r in reply.results] == [f"INC-{i}" for i in range(6)]
     decided = [r for r in reply.results if r.WhichOneof("result") == "decision"]
     refused = [r for r in reply.results if r.WhichOneof("result") == "error"]
     assert len(decided) == 3 and len(refused) == 3
-    assert all(r.error.code == code_pb2.RESOURCE_EXHAUSTED and "requests[3:]" in r.error.message for r in refused)
-    assert reply.ByteSize() <= limit + 3 * 200  # the refusals are small
-    full = ops.decide_batch(pb.DecideBatchRequest(requests=reqs))
+    assert all(r.error.code == code_pb2.RESOURCE_EXHAUSTED and "requests[3]" in r.error.message
+               and "DecideStream" in r.error.message for r in refused)
+    assert reply.ByteSize() <= limit + 3 * 300  # the refusals are small
+    full = Operations(Servicer(service)).decide_batch(pb.DecideBatchRequest(requests=reqs))
     assert all(r.WhichOneof("result") == "decision" for r in full.results)
 
 
 def test_stream_gives_the_batch_results_in_order(service):
     ops = Operations(Servicer(service))
     reqs = _requests(4)
-    streamed = list(ops.decide_stream(iter(reqs)))
+    streamed = list(ops.decide_stream(iter(pb.DecideStreamRequest(request=r) for r in reqs)))
     batch = ops.decide_batch(pb.DecideBatchRequest(requests=reqs)).results
     def strip(r):
-        r = pb.BatchResult.FromString(r.SerializeToString())
+        r = pb.BatchResult(incident_id=r.incident_id, decision=r.decision)
         r.decision.ClearField("decision_id")
         r.decision.ClearField("decided_at")
         return r
+    assert [r.index for r in streamed] == [0, 1, 2, 3]
     assert [strip(r) for r in streamed] == [strip(r) for r in batch]
+
+
+def test_a_batch_slot_is_needed_and_given_back(service):
+    """The HTTP door's batch takes one of the servicer's batch slots, like gRPC's (one mapping of
+    the refusal: RESOURCE_EXHAUSTED)."""
+    servicer = Servicer(service, Limits(batch_slots=1))
+    ops = Operations(servicer)
+    assert servicer.fair.try_batch()  # the only slot, taken by another batch
+    with pytest.raises(CallError) as err:
+        ops.decide_batch(pb.DecideBatchRequest(requests=_requests(1)))
+    assert err.value.status.code == code_pb2.RESOURCE_EXHAUSTED
+    servicer.fair.end_batch()
+    assert ops.decide_batch(pb.DecideBatchRequest(requests=_requests(1))).results[0].HasField("decision")
+    assert servicer.fair.try_batch()  # given back after the batch

@@ -4,6 +4,8 @@
 //   const { connect } = require('@hocr/decision-client');
 //   const client = connect('localhost:50051', { token: process.env.HOCR_TOKEN, ca: fs.readFileSync('ca.crt') });
 //   const decision = await client.decide(incident);        // protobuf JSON mapping (camelCase)
+//   const stream = client.decideStream(); stream.send(incident); ...; stream.end();
+//   for await (const result of stream) { ... }             // each result as soon as it is decided
 //
 // Errors are rejected with the grpc-js error, plus `fieldViolations` ([{field, description}]) decoded
 // from the google.rpc.BadRequest detail of an INVALID_ARGUMENT status.
@@ -87,9 +89,14 @@ const normaliseIncident = (incident) => normalise(Incident, incident);
 function fieldViolations(err) {
   const raw = err && err.metadata && err.metadata.get('grpc-status-details-bin')[0];
   if (!raw) return [];
-  const status = Status.decode(raw);
+  return statusViolations(Status.decode(raw));
+}
+
+// The google.rpc.BadRequest field violations of a google.rpc.Status (a call's, or the error of one
+// DecideStream or DecideBatch result).
+function statusViolations(status) {
   const out = [];
-  for (const any of status.details || []) {
+  for (const any of (status && status.details) || []) {
     if ((any.typeUrl || any.type_url) === 'type.googleapis.com/google.rpc.BadRequest') {
       for (const v of BadRequest.decode(any.value).fieldViolations) {
         out.push({ field: v.field, description: v.description });
@@ -97,6 +104,34 @@ function fieldViolations(err) {
     }
   }
   return out;
+}
+
+// DecideStream: send incidents as you have them, read each result as soon as it is decided.
+//   const stream = client.decideStream();
+//   stream.send(incident);            // as many as you like; stream.end() when there are no more
+//   for await (const r of stream) {}  // {index, incidentId, result: 'decision'|'error', decision, error}
+// An invalid incident's result carries error.fieldViolations; the stream goes on.
+function decideStream(stub, metadata, extra = {}, callOptions = {}) {
+  const call = stub.DecideStream(metadata, callOptions);
+  const request = (incident) => ({
+    request: { incident: normaliseIncident(incident), ...extra, ...(extra.asOf ? { asOf: timestamp(extra.asOf) } : {}) },
+  });
+  return {
+    send: (incident) => call.write(request(incident)),
+    end: () => call.end(),
+    cancel: () => call.cancel(),
+    async *[Symbol.asyncIterator]() {
+      try {
+        for await (const reply of call) {
+          if (reply.error) reply.error.fieldViolations = statusViolations(reply.error);
+          yield reply;
+        }
+      } catch (err) {
+        err.fieldViolations = fieldViolations(err);
+        throw err;
+      }
+    },
+  };
 }
 
 function credentials(opts) {
@@ -142,10 +177,12 @@ function connect(address, opts = {}) {
       call(stub, 'Decide', { incident: normaliseIncident(incident), ...extra, ...(extra.asOf ? { asOf: timestamp(extra.asOf) } : {}) }).then((reply) => reply.decision),
     decideBatch: (incidents, extra = {}) =>
       call(stub, 'DecideBatch', { requests: incidents.map((incident) => ({ incident: normaliseIncident(incident), ...extra, ...(extra.asOf ? { asOf: timestamp(extra.asOf) } : {}) })) }, 60000),
+    decideStream: (extra = {}) => decideStream(stub, metadata(), extra, opts.streamDeadlineMs
+      ? { deadline: Date.now() + opts.streamDeadlineMs } : {}),
     describeVocabulary: (edition = '') => call(stub, 'DescribeVocabulary', { edition }).then((reply) => reply.vocabulary),
     health: (service = 'hocr.v1.DecisionService') => call(health, 'Check', { service }),
     close: () => { stub.close(); health.close(); },
   };
 }
 
-module.exports = { connect, fieldViolations, normaliseIncident };
+module.exports = { connect, fieldViolations, statusViolations, normaliseIncident };

@@ -139,17 +139,99 @@ def summarise(method: str, response: Any) -> dict:
     return {}
 
 
+class StreamSummary:
+    """The log fields of a response stream, counted as its messages go by (memory stays flat)."""
+
+    def __init__(self):
+        self.outcomes: dict[str, int] = {}
+        self.editions: set[str] = set()
+        self.revisions: set[str] = set()
+        self.errors = self.messages = 0
+
+    def add(self, response: Any) -> None:
+        self.messages += 1
+        if type(response).__name__ != "DecideStreamResponse":
+            return
+        if response.WhichOneof("result") != "decision":
+            self.errors += 1
+            return
+        d = response.decision
+        outcome = _outcome_name(d.outcome)
+        observe_decision(outcome, d.edition, len(d.questions))
+        self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
+        self.editions.add(d.edition)
+        self.revisions.add(d.rules_revision)
+
+    def fields(self) -> dict:
+        if not self.outcomes and not self.errors:
+            return {"messages": self.messages}
+        return {"edition": ",".join(sorted(self.editions)), "rules_revision": ",".join(sorted(self.revisions)),
+                "outcome": self.outcomes, "decisions": sum(self.outcomes.values()), "errors": self.errors}
+
+
 class CallObserver(grpc.ServerInterceptor):
-    """Counts, times and logs every unary call of the decision service."""
+    """Counts, times and logs every call of the decision service: a unary call when it ends, a
+    streaming one (DecideStream, Audit) when its stream ends, its decisions counted as they go."""
 
     def __init__(self, caller_of: Callable[[Any], str]):
         self.caller_of = caller_of
 
+    def _account(self, method: str, status: str, elapsed: float, context, fields: Callable[[], dict]) -> None:
+        caller = self.caller_of(context)
+        CALLS.labels(method, status, caller).inc()
+        LATENCY.labels(method).observe(elapsed)
+        try:
+            extra = fields() if status == "OK" else {}
+        except Exception:  # never let accounting break a reply
+            extra = {}
+        line = {"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+                .replace("+00:00", "Z"), "method": method, "status": status,
+                "latency_ms": round(elapsed * 1000, 3), "caller": caller,
+                "decision_id": "", "edition": "", "rules_revision": "", "outcome": ""}
+        line.update(extra)
+        CALL_LOG.info(json.dumps(line, ensure_ascii=False, separators=(",", ":")))
+
+    def _stream(self, handler, method: str):
+        inner = handler.stream_stream
+
+        def behaviour(request_iterator, context):
+            start = time.perf_counter()
+            summary, status = StreamSummary(), "OK"
+            responses = inner(request_iterator, context)
+            try:
+                for response in responses:
+                    try:
+                        summary.add(response)
+                    except Exception:  # never let accounting break a reply
+                        pass
+                    yield response
+                code = context.code()
+                status = code.name if code is not None else "OK"
+            except GeneratorExit:  # the client went away: grpc dropped the stream
+                status = "CANCELLED"
+                raise
+            except BaseException:
+                code = context.code()
+                status = code.name if code is not None and code != grpc.StatusCode.OK else (
+                    "CANCELLED" if not context.is_active() else "UNKNOWN")
+                raise
+            finally:
+                if hasattr(responses, "close"):
+                    responses.close()  # the handler's own clean-up (its batch slot) runs now
+                self._account(method, status, time.perf_counter() - start, context, summary.fields)
+
+        return grpc.stream_stream_rpc_method_handler(behaviour, request_deserializer=handler.request_deserializer,
+                                                     response_serializer=handler.response_serializer)
+
     def intercept_service(self, continuation, details):
         handler = continuation(details)
-        if handler is None or handler.unary_unary is None or not details.method.startswith(SERVICE_PREFIX):
+        if handler is None or not details.method.startswith(SERVICE_PREFIX):
             return handler
         method = details.method[len(SERVICE_PREFIX):]
+        if handler.stream_stream is not None:
+            return self._stream(handler, method)
+        if handler.unary_unary is None:
+            return handler
         inner = handler.unary_unary
 
         def behaviour(request, context):
@@ -165,20 +247,8 @@ class CallObserver(grpc.ServerInterceptor):
                 status = code.name if code is not None and code != grpc.StatusCode.OK else "UNKNOWN"
                 raise
             finally:
-                elapsed = time.perf_counter() - start
-                caller = self.caller_of(context)
-                CALLS.labels(method, status, caller).inc()
-                LATENCY.labels(method).observe(elapsed)
-                try:
-                    fields = summarise(method, response) if status == "OK" else {}
-                except Exception:  # never let accounting break a reply
-                    fields = {}
-                line = {"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
-                        .replace("+00:00", "Z"), "method": method, "status": status,
-                        "latency_ms": round(elapsed * 1000, 3), "caller": caller,
-                        "decision_id": "", "edition": "", "rules_revision": "", "outcome": ""}
-                line.update(fields)
-                CALL_LOG.info(json.dumps(line, ensure_ascii=False, separators=(",", ":")))
+                self._account(method, status, time.perf_counter() - start, context,
+                              lambda: summarise(method, response))
 
         return grpc.unary_unary_rpc_method_handler(behaviour, request_deserializer=handler.request_deserializer,
                                                    response_serializer=handler.response_serializer)

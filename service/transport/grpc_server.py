@@ -21,6 +21,7 @@ from concurrent import futures
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Iterator
 
 import grpc
 from google.rpc import code_pb2, status_pb2
@@ -33,7 +34,6 @@ from .. import identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..audit.rpc import audit_stream
 from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR
-from ..engine import EngineTimeout
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..identity import Credentials, current_caller
 from ..mapping import (
@@ -43,21 +43,29 @@ from ..mapping import (
     review_result_to_proto,
     vocabulary_to_proto,
 )
-from ..record import RecordError
 from ..record import rpc as supervision_rpc
 from ..record.metrics import CallObserver, configure_call_log, serve_metrics
 from . import http as http_door
-from .interceptors import Fairness, Gate, Policy, internal_message, report_internal
+from .errors import Refusal, invalid, status, status_of
+from .interceptors import Fairness, Gate, Policy
 from .ops import Operations
-from .wire import MAX_REPLY_BYTES, Undecodable, bad_request, parse, timestamp_violations, work_of
-from .wire import Abort as _Abort
+from .wire import (
+    MAX_REPLY_BYTES,
+    SERVICE_NAME,
+    Undecodable,
+    bad_request,
+    parse,
+    timestamp_violations,
+    work_of,
+)
 
 log = logging.getLogger("hocr.server")
-SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DecisionService"].full_name
 HEALTH_NAME = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
 REFLECTION_V1 = "grpc.reflection.v1.ServerReflection"
 BATCH_METHOD = f"/{SERVICE_NAME}/DecideBatch"
+STREAM_METHOD = f"/{SERVICE_NAME}/DecideStream"
 OFFSET_KEY = "x-hocr-batch-offset"  # where a forwarded part starts in the whole batch (for field paths)
+ROOM_KEY = "x-hocr-batch-room"  # the bytes of the whole reply a forwarded part may fill
 MIN_SPREAD = 16  # smaller batches are decided in the process that received them
 PEER_WAIT_SECONDS = 30.0  # how long one of several processes waits for its siblings before serving alone
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
@@ -74,6 +82,7 @@ class Limits:
     batch_acts: int = 2_500  # acts in one batch (a decision is ~5 KB per act: keeps the reply inside 16 MiB)
     batch_slots: int = 2  # batches in flight per process; more are refused at once
     per_caller: int = 32  # calls of one caller in flight per process
+    reply_bytes: int = MAX_REPLY_BYTES  # of a DecideBatch reply and of each DecideStream message
 
 
 @dataclass(frozen=True)
@@ -109,12 +118,13 @@ class Security:
                                            require_client_auth=self.client_ca is not None)
 
 
-def _invalid(violations: list[tuple[str, str]]) -> _Abort:
-    return _Abort(bad_request(violations))
+_Abort, _invalid, _status = Refusal, invalid, status  # (service/transport/errors.py)
 
 
-def _status(code: int, message: str) -> status_pb2.Status:
-    return status_pb2.Status(code=code, message=message)
+def too_big(room: int, index: int) -> status_pb2.Status:
+    return status_pb2.Status(code=code_pb2.RESOURCE_EXHAUSTED, message=(
+        f"not decided: the reply reached its size limit ({room} bytes) at requests[{index}]; send the "
+        "incidents not decided again in another batch, or use DecideStream"))
 
 
 def _year_ok(ts) -> bool:
@@ -204,8 +214,8 @@ class Servicer:
         finally:
             _engine.DEADLINE.reset(token)
 
-    def _run(self, data: bytes, context, parse_as, work, seconds: float) -> bytes:
-        """Parse the request, run `work` on it; every refusal the service knows becomes its status."""
+    def _run(self, data: bytes, context, parse_as, work, seconds: float, method: str = "") -> bytes:
+        """Parse the request, run `work` on it; every refusal becomes its status (errors.status_of)."""
         try:
             try:
                 req = parse(parse_as, data)
@@ -213,22 +223,15 @@ class Servicer:
                 raise _invalid([("request", str(exc))]) from None
             with self._deadline(context, seconds):
                 return work(req).SerializeToString()
-        except _Abort as exc:
-            context.abort_with_status(rpc_status.to_status(exc.status))
-        except InvalidIncident as exc:
-            context.abort_with_status(rpc_status.to_status(bad_request(exc.violations)))
-        except NoEdition as exc:
-            context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(exc))
-        except EngineTimeout as exc:
-            context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, str(exc))
-        except RecordError as exc:  # the decision log: UNAVAILABLE when it cannot be written
-            context.abort(getattr(grpc.StatusCode, exc.status), str(exc))
+        except Exception as exc:  # noqa: BLE001 - every refusal through the one mapping
+            context.abort_with_status(rpc_status.to_status(status_of(exc, method)))
 
-    def _unary(self, parse_as, work, seconds: float | None = None):
+    def _unary(self, parse_as, work, seconds: float | None = None, name: str = ""):
         def handler(data: bytes, context) -> bytes:
             self.fair.unary_enter()
             try:
-                return self._run(data, context, parse_as, work, seconds or self.limits.call_seconds)
+                return self._run(data, context, parse_as, work, seconds or self.limits.call_seconds,
+                                 f"/{SERVICE_NAME}/{name}")
             finally:
                 self.fair.unary_exit()
         return handler
@@ -258,49 +261,60 @@ class Servicer:
 
     def DecideBatch(self, data: bytes, context) -> bytes:
         try:
-            request = parse(pb.DecideBatchRequest, data)
-        except Undecodable as exc:
-            context.abort_with_status(rpc_status.to_status(bad_request([("request", str(exc))])))
+            try:
+                request = parse(pb.DecideBatchRequest, data)
+            except Undecodable as exc:
+                raise _invalid([("request", str(exc))]) from None
+            return self.decide_batch(request, context).SerializeToString()
+        except Exception as exc:  # noqa: BLE001 - every refusal through the one mapping
+            context.abort_with_status(rpc_status.to_status(status_of(exc, BATCH_METHOD)))
+
+    def decide_batch(self, request: pb.DecideBatchRequest, call) -> pb.DecideBatchResponse:
+        """The batch path of every door: the checks, a batch slot, spread over this server's
+        processes when it has several. `call` is the gRPC context, or a LocalCall for other doors;
+        a refusal of the whole batch is raised (Refusal, RecordError ...: see errors.status_of)."""
         n = len(request.requests)
         if n > MAX_BATCH:
-            context.abort_with_status(rpc_status.to_status(bad_request(
-                [("requests", f"at most {MAX_BATCH} incidents per batch, got {n}")])))
+            raise _invalid([("requests", f"at most {MAX_BATCH} incidents per batch, got {n}")])
         works = [work_of(r.incident) for r in request.requests]
         units, acts = sum(w.units for w in works), sum(w.acts for w in works)
         if units > self.limits.batch_work or acts > self.limits.batch_acts:
-            context.abort_with_status(rpc_status.to_status(bad_request([(
-                "requests", f"too large for one batch: {acts} acts and {units} work units, at most "
-                f"{self.limits.batch_acts} and {self.limits.batch_work}; send smaller batches")])))
+            raise _invalid([("requests", f"too large for one batch: {acts} acts and {units} work units, at most "
+                             f"{self.limits.batch_acts} and {self.limits.batch_work}; send smaller batches")])
         if not self.fair.try_batch():
-            context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
-                          f"{self.fair.batch_slots} batches are already being decided here; retry shortly")
+            raise _Abort(_status(code_pb2.RESOURCE_EXHAUSTED, f"{self.fair.batch_slots} batches are already "
+                                 "being decided here; retry shortly"))
         try:
             caller = current_caller()
             if caller is not None and caller.how == "peer":  # a part of a batch a sibling process spreads
-                offset = dict(context.invocation_metadata()).get(OFFSET_KEY, "0")
-                return self._batch(request, context, int(offset) if offset.isdigit() else 0).SerializeToString()
+                meta = dict(call.invocation_metadata())
+                offset, room = meta.get(OFFSET_KEY, "0"), meta.get(ROOM_KEY, "")
+                return self._batch(request, call, int(offset) if offset.isdigit() else 0,
+                                   min(int(room), self.limits.reply_bytes) if room.isdigit() else None)
             if self.peers and n >= MIN_SPREAD and caller is not None:
-                return self._spread(request, context, caller).SerializeToString()
-            return self._batch(request, context).SerializeToString()
+                return self._spread(request, call, caller)
+            return self._batch(request, call)
         finally:
             self.fair.end_batch()
 
-    def _spread(self, request: pb.DecideBatchRequest, context, caller) -> pb.DecideBatchResponse:
-        """Decide a batch across this process and its siblings: one contiguous part each. A part a
-        sibling cannot take (busy, gone, failed) is decided here instead."""
+    def _spread(self, request: pb.DecideBatchRequest, call, caller) -> pb.DecideBatchResponse:
+        """Decide a batch across this process and its siblings: one contiguous part each, each with
+        its share of the reply's size limit. A part a sibling cannot take (busy, gone, failed) is
+        decided here instead."""
         items = list(request.requests)
         size = -(-len(items) // (1 + len(self.peers)))
         parts = [(start, items[start:start + size]) for start in range(0, len(items), size)]
-        remaining = context.time_remaining()
+        share = self.limits.reply_bytes // len(parts)
+        remaining = call.time_remaining()
         timeout = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
         log.info("batch of %d from %s spread over %d processes", len(items), caller.name, len(parts))
         sent = []
         for peer, (start, part) in zip(self.peers, parts[1:], strict=False):
+            meta = identity.forwarded(caller) + ((OFFSET_KEY, str(start)), (ROOM_KEY, str(share)))
             sent.append((start, part, peer.future(pb.DecideBatchRequest(requests=part).SerializeToString(),
-                                                  metadata=identity.forwarded(caller) + ((OFFSET_KEY, str(start)),),
-                                                  timeout=timeout)))
+                                                  metadata=meta, timeout=timeout)))
         try:
-            results = list(self._batch(pb.DecideBatchRequest(requests=parts[0][1]), context).results)
+            results = list(self._batch(pb.DecideBatchRequest(requests=parts[0][1]), call, 0, share).results)
             for start, part, fut in sent:
                 try:
                     got = pb.DecideBatchResponse.FromString(fut.result()).results
@@ -310,69 +324,111 @@ class Servicer:
                 except Exception as exc:  # noqa: BLE001 - decide that part here
                     log.info("a sibling process did not decide part of a batch (%s); deciding it here",
                              exc.code().name if isinstance(exc, grpc.RpcError) else type(exc).__name__)
-                    results += self._batch(pb.DecideBatchRequest(requests=part), context, start).results
+                    results += self._batch(pb.DecideBatchRequest(requests=part), call, start, share).results
         finally:
             for _, _, fut in sent:
                 fut.cancel()
-        total, room = 0, MAX_REPLY_BYTES
-        for i, r in enumerate(results):  # the parts together must still fit one reply
-            total += r.ByteSize() + 8
-            if total > room:
-                results[i] = pb.BatchResult(incident_id=r.incident_id, error=_status(
-                    code_pb2.RESOURCE_EXHAUSTED, "the batch's reply reached its size limit with this incident; "
-                    "send it in another batch"))
         return pb.DecideBatchResponse(results=results)
 
-    def _batch(self, request: pb.DecideBatchRequest, context, offset: int = 0) -> pb.DecideBatchResponse:
-        remaining = context.time_remaining()
+    def _item(self, req: pb.DecideRequest, prefix: str, seconds: float, method: str):
+        """Decide one incident of a batch or stream: (decision or None, error status or None, the
+        decision log entries to write before it is given)."""
+        pending: list = []
+        token = _engine.DEADLINE.set(time.monotonic() + max(0.0, seconds))
+        try:
+            return self._decide(req, prefix=prefix, pending=pending), None, pending
+        except Exception as exc:  # noqa: BLE001 - one item's failure is that item's status
+            return None, status_of(exc, method), []
+        finally:
+            _engine.DEADLINE.reset(token)
+
+    def _batch(self, request: pb.DecideBatchRequest, call, offset: int = 0,
+               room: int | None = None) -> pb.DecideBatchResponse:
+        """Decide a batch's incidents here, in order. The reply stays within `room` bytes (a
+        default client accepts 4 MiB): once the next decision would not fit, it and the incidents
+        after it are not decided (RESOURCE_EXHAUSTED each, saying where to resume)."""
+        room = room or self.limits.reply_bytes
+        remaining = call.time_remaining()
         budget = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
         end = time.monotonic() + budget
         results = []
         pending: list = []  # decision log entries, written in one transaction before the reply
-        size, room = 0, MAX_REPLY_BYTES  # a default client accepts a reply of 4 MiB
+        size, full_at = 0, None
         for i, req in enumerate(request.requests):
-            if size > room:  # the reply is full: say so for the rest, rather than lose it all
-                results.append(pb.BatchResult(incident_id=req.incident.id, error=_status(
-                    code_pb2.RESOURCE_EXHAUSTED, "the batch's reply reached its size limit before this incident; "
-                    "send it in another batch")))
-                continue
-            if not context.is_active():  # the caller has gone: stop spending the engine on it
-                context.abort(grpc.StatusCode.CANCELLED, "the client cancelled the batch")
             incident_id = req.incident.id if req.HasField("incident") else ""
+            if full_at is not None:  # the reply is full: say so for the rest, rather than lose it all
+                results.append(pb.BatchResult(incident_id=incident_id, error=too_big(room, full_at)))
+                continue
+            if not call.is_active():  # the caller has gone: stop spending the engine on it
+                raise _Abort(_status(code_pb2.CANCELLED, "the client cancelled the batch"))
             self.fair.yield_to_unary()
-            if time.monotonic() >= end:
+            now = time.monotonic()
+            if now >= end:
                 results.append(pb.BatchResult(incident_id=incident_id, error=_status(
                     code_pb2.DEADLINE_EXCEEDED, "the batch's time limit passed before this incident was decided")))
                 continue
-            token = _engine.DEADLINE.set(min(end, time.monotonic() + self.limits.call_seconds))
-            try:
-                results.append(pb.BatchResult(incident_id=incident_id,
-                                              decision=self._decide(req, prefix=f"requests[{offset + i}].incident",
-                                                                    pending=pending)))
-            except InvalidIncident as exc:
-                results.append(pb.BatchResult(incident_id=incident_id, error=bad_request(exc.violations)))
-            except NoEdition as exc:
-                results.append(pb.BatchResult(incident_id=incident_id, error=_status(
-                    code_pb2.FAILED_PRECONDITION, str(exc))))
-            except EngineTimeout as exc:
-                results.append(pb.BatchResult(incident_id=incident_id, error=_status(
-                    code_pb2.DEADLINE_EXCEEDED, str(exc))))
-            except Exception as exc:  # noqa: BLE001 - one item's failure is that item's status
-                ref = report_internal(exc, "/hocr.v1.DecisionService/DecideBatch", current_caller())
-                results.append(pb.BatchResult(incident_id=incident_id, error=_status(
-                    code_pb2.INTERNAL, internal_message(ref))))
-            finally:
-                _engine.DEADLINE.reset(token)
-            size += results[-1].ByteSize() + 8
-            if size > room and results[-1].HasField("decision"):
-                results[-1] = pb.BatchResult(incident_id=incident_id, error=_status(
-                    code_pb2.RESOURCE_EXHAUSTED, "the batch's reply reached its size limit with this incident; "
-                    "send it in another batch"))
-        try:
-            self.service.write_log(pending)
-        except RecordError as exc:  # never a decision that is not on the record
-            context.abort(getattr(grpc.StatusCode, exc.status), str(exc))
+            decision, error, entries = self._item(req, f"requests[{offset + i}].incident",
+                                                  min(end - now, self.limits.call_seconds), BATCH_METHOD)
+            result = pb.BatchResult(incident_id=incident_id, decision=decision, error=error)
+            grown = result.ByteSize() + 8  # the field tag and length of one repeated entry
+            if size + grown > room:  # not given, so not on the log either
+                full_at = offset + i
+                results.append(pb.BatchResult(incident_id=incident_id, error=too_big(room, full_at)))
+                continue
+            size += grown
+            pending += entries
+            results.append(result)
+        self.service.write_log(pending)  # never a decision that is not on the record (RecordError)
         return pb.DecideBatchResponse(results=results)
+
+    def DecideStream(self, request_iterator, context):
+        """DecideStream over raw request bytes: the stream's results as decide_stream yields them."""
+        try:
+            yield from self.decide_stream(request_iterator, context)
+        except grpc.RpcError:
+            raise  # the client cancelled or the call ended while reading its next request
+        except Exception as exc:  # noqa: BLE001 - a refusal of the whole stream
+            if context.code() not in (None, grpc.StatusCode.OK):
+                raise
+            context.abort_with_status(rpc_status.to_status(status_of(exc, STREAM_METHOD)))
+
+    def decide_stream(self, requests, call) -> Iterator[pb.DecideStreamResponse]:
+        """Each request's result as soon as it is decided, in order; memory stays flat however long
+        the stream. `requests` yields DecideStreamRequest bytes (gRPC) or messages. The stream holds
+        one batch slot while open and lets single decisions go first between its incidents; each
+        decision is on the decision log before its result is yielded. A refusal of the whole stream
+        (no batch slot, the log cannot be written) is raised."""
+        if not self.fair.try_batch():
+            raise _Abort(_status(code_pb2.RESOURCE_EXHAUSTED, f"{self.fair.batch_slots} batches or streams are "
+                                 "already being decided here; retry shortly"))
+        try:
+            for i, data in enumerate(requests):
+                out = pb.DecideStreamResponse(index=i)
+                try:
+                    msg = parse(pb.DecideStreamRequest, data) if isinstance(data, bytes) else data
+                except Undecodable as exc:
+                    out.error.CopyFrom(bad_request([(f"requests[{i}]", str(exc))]))
+                    yield out
+                    continue
+                req = msg.request
+                out.incident_id = req.incident.id if req.HasField("incident") else ""
+                self.fair.yield_to_unary()
+                remaining = call.time_remaining()
+                seconds = min(self.limits.call_seconds, remaining) if remaining is not None else self.limits.call_seconds
+                decision, error, entries = self._item(req, f"requests[{i}].incident", seconds, STREAM_METHOD)
+                if decision is not None:
+                    out.decision.CopyFrom(decision)
+                    if out.ByteSize() > self.limits.reply_bytes:  # not given, so not on the log either
+                        out.ClearField("decision")
+                        error, entries = _status(code_pb2.RESOURCE_EXHAUSTED, "not decided: this incident's "
+                                                 f"decision would exceed {self.limits.reply_bytes} bytes; "
+                                                 "decide it with Decide, or split the incident"), []
+                if error is not None:
+                    out.error.CopyFrom(error)
+                self.service.write_log(entries)
+                yield out
+        finally:
+            self.fair.end_batch()
 
     # the supervision queue (service/record); without a decision log, RecordError says so
     def ListSupervision(self, req: pb.ListSupervisionRequest) -> pb.ListSupervisionResponse:
@@ -394,9 +450,11 @@ class Servicer:
 
     def handler(self) -> grpc.GenericRpcHandler:
         """The service's methods as raw-bytes handlers (no deserializer: parsed in the handler)."""
-        m = {name: self._unary(cls, fn) for name, (cls, fn) in self.unary_methods().items()}
+        m = {name: self._unary(cls, fn, name=name) for name, (cls, fn) in self.unary_methods().items()}
         m["DecideBatch"] = self.DecideBatch
         handlers = {name: grpc.unary_unary_rpc_method_handler(fn) for name, fn in m.items()}
+        handlers["DecideStream"] = grpc.stream_stream_rpc_method_handler(
+            self.DecideStream, response_serializer=pb.DecideStreamResponse.SerializeToString)
         handlers["Audit"] = grpc.stream_stream_rpc_method_handler(
             self.Audit, response_serializer=pb.AuditResponse.SerializeToString)
         return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)

@@ -32,6 +32,7 @@ DECISION_SERVICE = "hocr.v1.DecisionService"
 METHOD_ROLES: dict[str, str] = {
     f"/{DECISION_SERVICE}/Decide": "officer",
     f"/{DECISION_SERVICE}/DecideBatch": "officer",
+    f"/{DECISION_SERVICE}/DecideStream": "officer",
     f"/{DECISION_SERVICE}/DescribeVocabulary": "officer",
     f"/{DECISION_SERVICE}/ReviewCrime": "officer",
     # the supervision queue (service/record)
@@ -137,8 +138,21 @@ class Gate(grpc.ServerInterceptor):
         def guard(behavior):
             if streaming:
                 def stream_behavior(request, context):
-                    admit(context)
-                    return behavior(request, context)
+                    caller = admit(context)
+                    if not self.in_flight.acquire(caller.name):
+                        context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
+                                      f"at most {self.policy.per_caller} calls of one caller at a time; retry later")
+                    release = _once(lambda: self.in_flight.release(caller.name))
+                    if not context.add_callback(release):  # the call has already ended
+                        release()
+                    if not handler.response_streaming:
+                        token = identity.set_current(caller)
+                        try:
+                            return behavior(request, context)
+                        finally:
+                            identity.reset_current(token)
+                            release()
+                    return self._responses(behavior(request, context), context, caller, method, release)
                 return stream_behavior
 
             def unary_behavior(request, context):
@@ -164,6 +178,38 @@ class Gate(grpc.ServerInterceptor):
             return unary_behavior
 
         return _rewrap(handler, guard)
+
+    @staticmethod
+    def _responses(responses, context, caller: Caller, method: str, release):
+        """A response stream served as `caller` (who counts against the per-caller limit until it
+        ends); an unexpected failure is INTERNAL with a reference id, as for unary calls."""
+        token = identity.set_current(caller)
+        try:
+            yield from responses
+        except grpc.RpcError:
+            raise  # the call ended (cancelled, deadline) while the handler read its requests
+        except Exception as exc:
+            if context.code() not in (None, grpc.StatusCode.OK):
+                raise  # the handler set its own status (context.abort)
+            context.abort(grpc.StatusCode.INTERNAL, internal_message(report_internal(exc, method, caller)))
+        finally:
+            try:
+                identity.reset_current(token)
+            except ValueError:  # closed from another context (garbage collected elsewhere)
+                pass
+            release()
+
+
+def _once(fn):
+    lock, done = threading.Lock(), []
+
+    def run():
+        with lock:
+            if done:
+                return
+            done.append(True)
+        fn()
+    return run
 
 
 def _rewrap(handler: grpc.RpcMethodHandler, guard) -> grpc.RpcMethodHandler:

@@ -18,13 +18,17 @@ from google.protobuf import any_pb2
 from google.protobuf.message import DecodeError, Message
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 
+from ..gen.hocr.v1 import hocr_pb2 as pb
+
 MAX_VIOLATIONS = 50
 MAX_DESCRIPTION = 300  # characters of one violation's description
 MAX_DETAIL_BYTES = 4096  # of the serialized Status (base64 in the trailers: ~5.5 KB)
 TS_MIN, TS_MAX = -62135596800, 253402300799  # 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59Z
 
 
-MAX_REPLY_BYTES = 4 * 1024 * 1024 - 64 * 1024  # what a DecideBatch reply may reach (default clients: 4 MiB)
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DecisionService"].full_name
+MAX_REPLY_BYTES = 4 * 1024 * 1024 - 64 * 1024  # what a DecideBatch reply or a DecideStream message may reach
+# (a default client accepts 4 MiB)
 
 
 class Abort(Exception):
@@ -32,7 +36,25 @@ class Abort(Exception):
     servicer and by the operations table the HTTP door shares with it)."""
 
     def __init__(self, status: status_pb2.Status):
+        super().__init__(status.message)
         self.status = status
+
+
+class LocalCall:
+    """What a batch or a stream needs of its call, for a door other than gRPC (whose context
+    answers the same): the time left, and whether the caller is still there."""
+
+    def __init__(self, seconds: float, metadata: tuple = ()):
+        self.end, self.metadata = time.monotonic() + seconds, metadata
+
+    def time_remaining(self) -> float:
+        return max(0.0, self.end - time.monotonic())
+
+    def is_active(self) -> bool:
+        return True
+
+    def invocation_metadata(self) -> tuple:
+        return self.metadata
 
 
 class Undecodable(ValueError):

@@ -42,6 +42,37 @@ test('DecideBatch gives one result per incident, in order, each the CLI decision
   });
 });
 
+test('DecideStream gives each result as soon as it is decided, in order; an invalid one is its own error', async () => {
+  const stream = client.decideStream({ asOf: cases[0].asOf });
+  const bad = Math.floor(cases.length / 2);
+  const incidents = [...cases.slice(0, bad).map((c) => c.incident), invalid.incident,
+    ...cases.slice(bad).map((c) => c.incident)];
+  const replies = stream[Symbol.asyncIterator]();
+  const got = [];
+  for (const incident of incidents) { // the next incident only once the last result has come
+    stream.send(incident);
+    const { value, done } = await replies.next();
+    assert.equal(done, false);
+    got.push(value);
+  }
+  stream.end();
+  assert.equal((await replies.next()).done, true);
+  assert.deepEqual(got.map((r) => r.index), incidents.map((_i, k) => String(k)));
+  got.forEach((r, k) => {
+    if (k === bad) {
+      assert.equal(r.result, 'error');
+      assert.equal(r.error.code, 3); // INVALID_ARGUMENT
+      const fields = r.error.fieldViolations.map((v) => v.field);
+      assert.ok(fields.includes(`requests[${bad}].${invalid.field}`), JSON.stringify(fields));
+    } else {
+      const c = cases[k < bad ? k : k - 1];
+      assert.equal(r.incidentId, c.incident.id);
+      assert.equal(r.result, 'decision', `item ${k} has no decision: ${JSON.stringify(r.error)}`);
+      assert.deepEqual(summary(r.decision), c.expected);
+    }
+  });
+});
+
 test('an invalid payload is INVALID_ARGUMENT with google.rpc.BadRequest field violations', async () => {
   await assert.rejects(client.decide(invalid.incident), (err) => {
     assert.equal(err.code, 3); // INVALID_ARGUMENT

@@ -227,6 +227,24 @@ class BatchResult(_message.Message):
     error: _status_pb2.Status
     def __init__(self, incident_id: _Optional[str] = ..., decision: _Optional[_Union[Decision, _Mapping]] = ..., error: _Optional[_Union[_status_pb2.Status, _Mapping]] = ...) -> None: ...
 
+class DecideStreamRequest(_message.Message):
+    __slots__ = ("request",)
+    REQUEST_FIELD_NUMBER: _ClassVar[int]
+    request: DecideRequest
+    def __init__(self, request: _Optional[_Union[DecideRequest, _Mapping]] = ...) -> None: ...
+
+class DecideStreamResponse(_message.Message):
+    __slots__ = ("index", "incident_id", "decision", "error")
+    INDEX_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    DECISION_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    index: int
+    incident_id: str
+    decision: Decision
+    error: _status_pb2.Status
+    def __init__(self, index: _Optional[int] = ..., incident_id: _Optional[str] = ..., decision: _Optional[_Union[Decision, _Mapping]] = ..., error: _Optional[_Union[_status_pb2.Status, _Mapping]] = ...) -> None: ...
+
 class Incident(_message.Message):
     __slots__ = ("id", "reported_at", "reporter", "location", "persons", "relationships", "acts", "evidence", "prior_records", "attributes")
     class AttributesEntry(_message.Message):

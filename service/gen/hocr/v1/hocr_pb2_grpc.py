@@ -44,6 +44,11 @@ class DecisionServiceStub:
                 request_serializer=hocr_dot_v1_dot_hocr__pb2.DecideBatchRequest.SerializeToString,
                 response_deserializer=hocr_dot_v1_dot_hocr__pb2.DecideBatchResponse.FromString,
                 _registered_method=True)
+        self.DecideStream = channel.stream_stream(
+                '/hocr.v1.DecisionService/DecideStream',
+                request_serializer=hocr_dot_v1_dot_hocr__pb2.DecideStreamRequest.SerializeToString,
+                response_deserializer=hocr_dot_v1_dot_hocr__pb2.DecideStreamResponse.FromString,
+                _registered_method=True)
         self.DescribeVocabulary = channel.unary_unary(
                 '/hocr.v1.DecisionService/DescribeVocabulary',
                 request_serializer=hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyRequest.SerializeToString,
@@ -85,6 +90,17 @@ class DecisionServiceServicer:
     def DecideBatch(self, request, context):
         """Decide many incidents in one message (desktop tools, audits). Each incident gets its own
         result: a decision, or a google.rpc.Status explaining why that incident was rejected.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideStream(self, request_iterator, context):
+        """Decide a stream of incidents (desktop tools, bulk loads): send each incident when you have it,
+        get each result as soon as it is decided, in the order sent, tagged with its index in the
+        stream. An invalid incident gets an error result (field paths as in DecideBatch:
+        "requests[<index>].incident.acts[0].type") and the stream goes on. No reply message is larger
+        than a default client's 4 MiB, and the stream itself has no size limit.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -145,6 +161,11 @@ def add_DecisionServiceServicer_to_server(servicer, server):
                     servicer.DecideBatch,
                     request_deserializer=hocr_dot_v1_dot_hocr__pb2.DecideBatchRequest.FromString,
                     response_serializer=hocr_dot_v1_dot_hocr__pb2.DecideBatchResponse.SerializeToString,
+            ),
+            'DecideStream': grpc.stream_stream_rpc_method_handler(
+                    servicer.DecideStream,
+                    request_deserializer=hocr_dot_v1_dot_hocr__pb2.DecideStreamRequest.FromString,
+                    response_serializer=hocr_dot_v1_dot_hocr__pb2.DecideStreamResponse.SerializeToString,
             ),
             'DescribeVocabulary': grpc.unary_unary_rpc_method_handler(
                     servicer.DescribeVocabulary,
@@ -226,6 +247,33 @@ class DecisionService:
             '/hocr.v1.DecisionService/DecideBatch',
             hocr_dot_v1_dot_hocr__pb2.DecideBatchRequest.SerializeToString,
             hocr_dot_v1_dot_hocr__pb2.DecideBatchResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideStream(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_stream(
+            request_iterator,
+            target,
+            '/hocr.v1.DecisionService/DecideStream',
+            hocr_dot_v1_dot_hocr__pb2.DecideStreamRequest.SerializeToString,
+            hocr_dot_v1_dot_hocr__pb2.DecideStreamResponse.FromString,
             options,
             channel_credentials,
             insecure,
