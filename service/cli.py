@@ -1,6 +1,7 @@
+# PYTHON_ARGCOMPLETE_OK
 """hocr: decide incidents, serve the gRPC API, and check rule sets.
 
-    hocr decide FILE|-  [--format json|text] [--edition E] [--as-of TIME]
+    hocr decide FILE|-  [--format json|text] [--edition E] [--as-of TIME] [--processes N] [--[no-]progress]
     hocr review FILE|-  [--format text|json]
     hocr vocabulary     [--edition E] [--format text|json]
     hocr serve          --insecure | --tls-cert F --tls-key F [--tls-client-ca F]  [--auth-tokens F]
@@ -26,7 +27,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import version
+from . import decide_cli, version
 from .record import commands as record_commands
 from .rulebook import RulebookError, default_rules_dir, load_editions
 
@@ -36,38 +37,6 @@ def _time(value: str) -> dt.datetime:
     if t.tzinfo is None:
         raise argparse.ArgumentTypeError("include a time zone, e.g. 2026-06-01T12:00:00Z")
     return t
-
-
-def format_text(d: dict) -> str:
-    lines = [f"Incident {d['incident_id']}: {d['outcome'].replace('_', ' ').upper()}  (edition {d['edition']})",
-             f"Record by {d['record_by']}" + ("  ** DEADLINE PASSED **" if d["deadline_passed"] else "")]
-    for c in d["crimes"]:
-        flags = ", ".join(f["name"] + (f"={f['value']}" if f["value"] else "") for f in c["flags"])
-        lines.append(f"  CRIME {c['id']}: {c['classification']} {c['ho_code']} {c['title']} - {c['offence_title']}")
-        lines.append(f"    victim {c['victim'] or '-'}; offender(s) {', '.join(c['offenders']) or '-'}; "
-                     f"acts {', '.join(c['acts'])}" + (f"; flags {flags}" if flags else ""))
-        lines.append(f"    rules: {', '.join(c['rule_ids'])}")
-        if c.get("provisional"):
-            lines.append(f"    provisional: could be changed by {len(c['refined_by'])} open answer(s)")
-    for a in d.get("assumptions", []):
-        lines.append(f"  assumed ({a['act']}): {a['text']}  ({a['field']}; {a['citation']})")
-    for n in d["negations"]:
-        record = f" -> {n['incident_class']} {n['incident_code']} {n['incident_title']}" if n["incident_code"] else ""
-        if n["transfer_to"]:
-            record += f" -> transfer to {n['transfer_to']}"
-        lines.append(f"  NOT RECORDED act {n['act']} [{n['reason_code']}] ({n['citation']}){record}")
-        lines.append(f"    {n['sentence']}")
-    if d["questions"]:
-        lines.append("  Questions still open:")
-        for q in d["questions"]:
-            allowed = f" [{' / '.join(q['allowed'])}]" if q["allowed"] else ""
-            lines.append(f"    - {q['text']}{allowed}  ({q['field']})")
-            for i in q.get("items", []):
-                allowed = f" [{' / '.join(i['allowed'])}]" if i["allowed"] else ""
-                lines.append(f"        * {i['text']}{allowed}  ({i['field']})")
-    for n in d["notes"]:
-        lines.append(f"  note ({n['rule_id']}): {n['text']}")
-    return "\n".join(lines)
 
 
 def _read_json(name: str):
@@ -90,28 +59,6 @@ def _refused(exc) -> int:
         out = {"error": "FAILED_PRECONDITION", "message": str(exc)}
     print(json.dumps(out, indent=2, ensure_ascii=False))
     return 3
-
-
-def cmd_decide(args) -> int:
-    from .api import DecisionService, InvalidIncident, NoEdition
-
-    raw = _read_json(args.file)
-    if raw is None:
-        return 2
-    service = DecisionService(args.rules_dir)
-    try:
-        decision = service.decide(raw, edition=args.edition, as_of=args.as_of)
-    except (InvalidIncident, NoEdition) as exc:
-        return _refused(exc)
-    d = decision.to_dict()
-    if args.format == "text":
-        print(format_text(d))
-    else:
-        print(json.dumps(d, indent=2, ensure_ascii=False))
-    if args.explain:
-        from .explain import explain_decision
-        print(explain_decision(d, service.editions[d["edition"]]), file=sys.stderr if args.format == "json" else sys.stdout)
-    return 0
 
 
 def cmd_review(args) -> int:
@@ -450,14 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules-dir", type=Path, default=None, help="rules folder (default: bundled rules/)")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("decide", help="decide one incident (JSON) and print the decision")
-    p.add_argument("file", help="incident JSON file, or - for standard input")
-    p.add_argument("--format", choices=("json", "text"), default="json")
-    p.add_argument("--edition", default=None, help="decide under this edition (default: in force on the report date)")
-    p.add_argument("--as-of", type=_time, default=None, help="judge the deadline at this time (default: now)")
-    p.add_argument("--explain", action="store_true",
-                   help="also say which rules fired on which facts, which were overridden, and what each cites")
-    p.set_defaults(func=cmd_decide)
+    decide_cli.add_parser(sub, _time, _positive(int))  # hocr decide: one incident, an array or JSON Lines
 
     p = sub.add_parser("review", help="may a recorded crime be transferred (C1), cancelled (C2-C5) or reclassified?")
     p.add_argument("file", help="review request JSON file, or - for standard input")
@@ -550,6 +490,9 @@ def main(argv: list[str] | None = None) -> int:
     from .audit.cli import register as register_audit  # hocr audit run|rate|implied-n|sample|demo
     register_audit(sub)
 
+    import argcomplete  # shell completion: eval "$(register-python-argcomplete hocr)"
+
+    argcomplete.autocomplete(parser)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
