@@ -167,15 +167,26 @@ def decide_items(decider: Decider, kind: str, items: list[tuple[int, Any]], fmt:
 
 
 _WORKER: Decider | None = None
+_WORKER_ERROR: list[str] = []  # why this worker could not start (a pool restarts a worker whose start fails)
+
+
+class WorkerError(Exception):
+    pass
 
 
 def _init_worker(opts: Options) -> None:
     global _WORKER
-    _WORKER = Decider(opts)
+    from .rulebook import RulebookError
+
+    try:
+        _WORKER = Decider(opts)
+    except (RulebookError, OSError) as exc:  # e.g. a bad HOCR_RULES_DIR: say so in the parent, once
+        _WORKER_ERROR.append(str(exc))
 
 
 def _work(job: tuple[str, list[tuple[int, Any]], str]) -> list[tuple[str, str | None]]:
-    assert _WORKER is not None
+    if _WORKER is None:
+        raise WorkerError(_WORKER_ERROR[0] if _WORKER_ERROR else "the worker did not start")
     kind, items, fmt = job
     return decide_items(_WORKER, kind, items, fmt)
 
@@ -289,6 +300,14 @@ def cmd_decide(args) -> int:
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     from tqdm import tqdm
 
+    try:
+        return _run_batch(args, opts, inp, total, show, tqdm)
+    except WorkerError as exc:
+        print(f"hocr: the rules could not be loaded:\n{exc}", file=sys.stderr)
+        return 4
+
+
+def _run_batch(args, opts: Options, inp: Input, total: int, show: bool, tqdm) -> int:
     refused, told = 0, 0
     with tqdm(total=total, unit="incident", desc="decide", file=sys.stderr, disable=not show or total < 2,
               mininterval=0.25) as bar:

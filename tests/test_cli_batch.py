@@ -147,3 +147,11 @@ def test_shell_completion_offers_subcommands_and_options(tmp_path):
     assert set(complete("hocr rules c", tmp_path)) == {"check", "coverage"}
     options = complete("hocr decide --p", tmp_path)
     assert {"--processes", "--progress"} <= set(options), options
+
+
+def test_a_bad_rules_dir_in_the_workers_exits_4_without_a_traceback(tmp_path):
+    """A worker process that cannot load the rules must not leave the pool restarting it for ever."""
+    body = "\n".join(json.dumps(dict(examples()[0], id=f"R{i}")) for i in range(200))  # more than one chunk
+    out = hocr("decide", "-", "--processes", "2", stdin=body, env={**os.environ, "HOCR_RULES_DIR": str(tmp_path)})
+    assert out.returncode == 4, out.stderr[-2000:]
+    assert "the rules could not be loaded" in out.stderr and "Traceback" not in out.stderr
