@@ -48,33 +48,32 @@ def _read_json(name: str):
         return None
 
 
-def _refused(exc) -> int:
-    """Print an invalid or undecidable request as the gRPC service would refuse it; exit code 3."""
-    from .api import InvalidIncident
-
-    if isinstance(exc, InvalidIncident):
-        out = {"error": "INVALID_ARGUMENT",
-               "field_violations": [{"field": f, "description": m} for f, m in exc.violations]}
-    else:
-        out = {"error": "FAILED_PRECONDITION", "message": str(exc)}
-    print(json.dumps(out, indent=2, ensure_ascii=False))
-    return 3
-
-
 def cmd_review(args) -> int:
-    from .api import DecisionService, InvalidIncident, NoEdition
+    """A ReviewCrimeRequest in the protobuf JSON mapping, reviewed as the HTTP door's /v1/review does."""
+    from google.protobuf import json_format
+
+    from .gen.hocr.v1 import hocr_pb2 as pb
+    from .transport import pbjson
+    from .transport.ops import CallError
+    from .transport.wire import bad_request
 
     raw = _read_json(args.file)
     if raw is None:
         return 2
+    req, violations = pbjson.parse(raw, pb.ReviewCrimeRequest)
     try:
-        result = DecisionService(args.rules_dir).review(raw)
-    except (InvalidIncident, NoEdition) as exc:
-        return _refused(exc)
-    r = result.to_dict()
+        if violations:
+            raise CallError(bad_request(violations, pbjson.summary(violations)))
+        result = decide_cli.Decider(decide_cli.Options(rules_dir=args.rules_dir)).ops.review(req)
+    except CallError as exc:
+        err = pbjson.status_dict(exc.status)
+        print(f"hocr review: {err['status']}: {exc.status.message}", file=sys.stderr)
+        print(json.dumps(err, indent=2, ensure_ascii=False))
+        return 3
     if args.format == "json":
-        print(json.dumps(r, indent=2, ensure_ascii=False))
+        print(pbjson.to_json(result, indent=2))
         return 0
+    r = json_format.MessageToDict(result, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
     verdict = "ALLOWED" if r["allowed"] else "NOT ALLOWED"
     print(f"{r['action']} {r['code']} of crime {r['crime']}: {verdict}  (edition {r['edition']})")
     for p in r["permits"]:
@@ -400,8 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     decide_cli.add_parser(sub, _time, _positive(int))  # hocr decide: one incident, an array or JSON Lines
 
     p = sub.add_parser("review", help="may a recorded crime be transferred (C1), cancelled (C2-C5) or reclassified?")
-    p.add_argument("file", help="review request JSON file, or - for standard input")
-    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("file", help="a ReviewCrimeRequest (protobuf JSON mapping, either name style), or - for standard input")
+    p.add_argument("--format", choices=("json", "text"), default="text",
+                   help="text (default), or json: the ReviewCrimeResponse as POST /v1/review answers it")
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("vocabulary", help="the act types, attributes, questions and answers of an edition")

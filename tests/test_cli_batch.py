@@ -155,3 +155,17 @@ def test_a_bad_rules_dir_in_the_workers_exits_4_without_a_traceback(tmp_path):
     out = hocr("decide", "-", "--processes", "2", stdin=body, env={**os.environ, "HOCR_RULES_DIR": str(tmp_path)})
     assert out.returncode == 4, out.stderr[-2000:]
     assert "the rules could not be loaded" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_review_speaks_the_same_json_as_the_http_door():
+    req = {"crime": {"reference": "CR-1", "classification": "19D", "hoCode": "019/07"}, "action": "cancel",
+           "code": "C2", "facts": {"decided_by": "fcr", "independent_of_investigation": "yes",
+                                   "compelling_avi": "yes", "victim_informed": "yes"}}
+    out = hocr("review", "-", "--format", "json", stdin=json.dumps(req))
+    assert out.returncode == 0, out.stderr
+    r = json.loads(out.stdout)
+    assert r["allowed"] is True and r["crime"] == "CR-1" and "rulesRevision" in r and "rules_revision" not in r
+    bad = hocr("review", "-", stdin=json.dumps({**req, "facts": {"decided_by": 3}, "actoin": "cancel"}))
+    assert bad.returncode == 3
+    fields = [v["field"] for d in json.loads(bad.stdout)["details"] for v in d["fieldViolations"]]
+    assert fields == ["facts.decided_by", "actoin"]  # every violation at once
