@@ -309,9 +309,12 @@ def cmd_decide(args) -> int:
 
 def _run_batch(args, opts: Options, inp: Input, total: int, show: bool, tqdm) -> int:
     refused, told = 0, 0
+    from contextlib import closing
+
+    chunks = run_chunks(opts, inp.kind, inp.items, args.format, args.processes or _cores())
     with tqdm(total=total, unit="incident", desc="decide", file=sys.stderr, disable=not show or total < 2,
-              mininterval=0.25) as bar:
-        for done, results in run_chunks(opts, inp.kind, inp.items, args.format, args.processes or _cores()):
+              mininterval=0.25) as bar, closing(chunks):  # closing: the workers stop with us (a closed pipe ...)
+        for done, results in chunks:
             for line, note in results:
                 print(line)
                 if args.format == "text":

@@ -155,6 +155,22 @@ def test_a_bad_rules_dir_in_the_workers_exits_4_without_a_traceback(tmp_path):
     out = hocr("decide", "-", "--processes", "2", stdin=body, env={**os.environ, "HOCR_RULES_DIR": str(tmp_path)})
     assert out.returncode == 4, out.stderr[-2000:]
     assert "the rules could not be loaded" in out.stderr and "Traceback" not in out.stderr
+    one = hocr("decide", str(EX / "ex-partner-assault.json"), env={**os.environ, "HOCR_RULES_DIR": str(tmp_path)})
+    assert one.returncode == 4 and "the rules could not be loaded" in one.stderr and "Traceback" not in one.stderr
+
+
+def test_a_reader_that_goes_away_is_not_an_error():
+    """`hocr decide big.jsonl | head -1`: the closed pipe ends the run quietly, workers and all."""
+    body = "\n".join(json.dumps(dict(examples()[0], id=f"H{i}")) for i in range(1000))
+    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "decide", "-", "--processes", "2"], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdin.write(body)
+    proc.stdin.close()
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0
+    assert json.loads(first)["incidentId"] == "H0"
+    assert "Traceback" not in proc.stderr.read()
 
 
 def test_review_speaks_the_same_json_as_the_http_door():
