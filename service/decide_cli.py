@@ -83,7 +83,7 @@ def _object_line(line: str) -> bool:
 # ------------------------------------------------------------------------------ deciding
 
 class Decider:
-    """Decide one item as the HTTP door's /v1/decide does; returns (decision JSON, None) or (None, status)."""
+    """Decide one item as the HTTP door's /v1/decide does: the same reading, the same servicer method."""
 
     def __init__(self, opts: Options):
         from .api import DecisionService
