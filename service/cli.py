@@ -100,10 +100,16 @@ def cmd_vocabulary(args) -> int:
     except NoEdition as exc:
         print(f"hocr: {exc}", file=sys.stderr)
         return 3
-    v = describe(edition)
-    if args.format == "json":
-        print(json.dumps(v, indent=2, ensure_ascii=False))
+    if args.format == "json":  # the Vocabulary as DescribeVocabulary and GET /v1/vocabulary give it
+        from .gen.hocr.v1 import hocr_pb2 as pb
+        from .transport import pbjson
+        from .transport.grpc_server import Servicer
+        from .transport.ops import Operations
+
+        req = pb.DescribeVocabularyRequest(edition=edition.name)
+        print(pbjson.to_json(Operations(Servicer(service)).vocabulary(req), indent=2))
         return 0
+    v = describe(edition)
     print(f"Vocabulary of edition {v['edition']}")
     for t in v["act_types"]:
         print(f"\nact type {t['name']}: {t['label']}")

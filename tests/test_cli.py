@@ -60,7 +60,7 @@ def test_vocabulary_json_and_text():
     out = hocr("vocabulary", "--format", "json")
     assert out.returncode == 0, out.stderr
     v = json.loads(out.stdout)
-    assert v["edition"] == "2026-27" and any(t["name"] == "use_of_force" for t in v["act_types"])
+    assert v["edition"] == "2026-27" and any(t["name"] == "use_of_force" for t in v["actTypes"])  # the JSON mapping
     text = hocr("vocabulary").stdout
     assert "act type use_of_force" in text and "What injury did the victim suffer?" in text
 

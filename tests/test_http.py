@@ -231,3 +231,14 @@ def test_done_when_curl_the_cli_and_grpc_give_the_same_decision(base, service):
     assert same(via_http) == same(via_cli) == same(via_grpc)
     assert via_cli["crimes"][0]["classification"] == "8N" and via_cli["requestDigest"]
     assert via_http["decisionId"] != via_cli["decisionId"] != via_grpc["decisionId"]
+
+
+def test_cli_vocabulary_json_is_the_http_doors(base):
+    import subprocess
+    import sys
+
+    url, _ = base
+    _, via_http = call(f"{url}/v1/vocabulary")
+    cli = subprocess.run([sys.executable, "-m", "service.cli", "vocabulary", "--format", "json"], capture_output=True,
+                         text=True, cwd=EXAMPLES.parent.parent, check=True)
+    assert json.loads(cli.stdout) == via_http and via_http["actTypes"]
