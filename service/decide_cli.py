@@ -30,7 +30,8 @@ INPUT_HELP = """input: one JSON object (an Incident or a DecideRequest, as grpcu
 `lowerCamelCase` names), a JSON array of them, or JSON Lines (one per line). Output: for one
 object, the Decision as one JSON document (as POST /v1/decide answers); otherwise JSON Lines, one
 line per item in input order: the Decision, or {"line"|"index": N, "incidentId": ..., "error":
-STATUS} for an item that was refused or could not be read."""
+STATUS} for an item that was refused or could not be read (line: from 1 in the file; index: from 0
+in the array)."""
 
 
 @dataclass(frozen=True)
@@ -342,12 +343,13 @@ def add_parser(sub, time_type, positive_int) -> None:
     p.add_argument("file", help="incident file (JSON object, JSON array or JSON Lines), or - for standard input")
     p.add_argument("--format", choices=("json", "text"), default="json",
                    help="json: the protobuf JSON mapping of hocr.v1.Decision (default); text: a summary")
-    p.add_argument("--edition", default=None, help="decide under this edition (default: in force on the report date)")
-    p.add_argument("--as-of", type=time_type, default=None,
+    p.add_argument("--edition", default=None, metavar="E",
+                   help="decide under this edition (default: in force on the report date)")
+    p.add_argument("--as-of", type=time_type, default=None, metavar="TIME",
                    help="judge the deadline at this time, e.g. 2026-06-01T12:00:00Z (default: now)")
     p.add_argument("--explain", action="store_true",
                    help="also say which rules fired on which facts, which were overridden, and what each cites")
-    p.add_argument("--processes", type=positive_int, default=None,
+    p.add_argument("--processes", type=positive_int, default=None, metavar="N",
                    help="decide a batch in N worker processes, each with its own engine (default: the number of cores)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="a progress bar on standard error for more than one incident (default: when it is a terminal)")
