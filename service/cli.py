@@ -1,6 +1,7 @@
+# PYTHON_ARGCOMPLETE_OK
 """hocr: decide incidents, serve the gRPC API, and check rule sets.
 
-    hocr decide FILE|-  [--format json|text] [--edition E] [--as-of TIME]
+    hocr decide FILE|-  [--format json|text] [--edition E] [--as-of TIME] [--processes N] [--[no-]progress]
     hocr review FILE|-  [--format text|json]
     hocr vocabulary     [--edition E] [--format text|json]
     hocr serve          --insecure | --tls-cert F --tls-key F [--tls-client-ca F]  [--auth-tokens F]
@@ -23,17 +24,24 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
-from . import version
-from .api import DecisionService, InvalidIncident, NoEdition
+import argcomplete
+import grpc
+from google.protobuf import json_format
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from . import decide_cli, version
+from .api import DecisionService, NoEdition
 from .audit.cli import register as register_audit
 from .coverage import classification_groups, unread_example_columns
 from .coverage import report as coverage_report
 from .coverage_pages import render as render_pages
-from .explain import explain_decision, explain_rule, load_coverage
+from .explain import explain_rule, load_coverage
 from .fmt import run as format_rules
+from .gen.hocr.v1 import hocr_pb2 as pb
 from .identity import ROLES, Credentials, CredentialsError, digest, new_token
 from .offence_table import write as write_offence_table
 from .record import commands as record_commands
@@ -41,7 +49,10 @@ from .report import write as write_report
 from .rules.load import default_rules_dir, load_editions
 from .rules.problems import RulebookError
 from .runtime import engine_of
-from .transport.grpc_server import BindError, Keepalive, Limits, Security, ServeOptions, serve
+from .transport import pbjson
+from .transport.grpc_server import BindError, Keepalive, Limits, Security, ServeOptions, Servicer, serve
+from .transport.ops import CallError, Operations
+from .transport.wire import bad_request
 from .vocabulary_view import describe
 
 
@@ -50,38 +61,6 @@ def _time(value: str) -> dt.datetime:
     if t.tzinfo is None:
         raise argparse.ArgumentTypeError("include a time zone, e.g. 2026-06-01T12:00:00Z")
     return t
-
-
-def format_text(d: dict) -> str:
-    lines = [f"Incident {d['incident_id']}: {d['outcome'].replace('_', ' ').upper()}  (edition {d['edition']})",
-             f"Record by {d['record_by']}" + ("  ** DEADLINE PASSED **" if d["deadline_passed"] else "")]
-    for c in d["crimes"]:
-        flags = ", ".join(f["name"] + (f"={f['value']}" if f["value"] else "") for f in c["flags"])
-        lines.append(f"  CRIME {c['id']}: {c['classification']} {c['ho_code']} {c['title']} - {c['offence_title']}")
-        lines.append(f"    victim {c['victim'] or '-'}; offender(s) {', '.join(c['offenders']) or '-'}; "
-                     f"acts {', '.join(c['acts'])}" + (f"; flags {flags}" if flags else ""))
-        lines.append(f"    rules: {', '.join(c['rule_ids'])}")
-        if c.get("provisional"):
-            lines.append(f"    provisional: could be changed by {len(c['refined_by'])} open answer(s)")
-    for a in d.get("assumptions", []):
-        lines.append(f"  assumed ({a['act']}): {a['text']}  ({a['field']}; {a['citation']})")
-    for n in d["negations"]:
-        record = f" -> {n['incident_class']} {n['incident_code']} {n['incident_title']}" if n["incident_code"] else ""
-        if n["transfer_to"]:
-            record += f" -> transfer to {n['transfer_to']}"
-        lines.append(f"  NOT RECORDED act {n['act']} [{n['reason_code']}] ({n['citation']}){record}")
-        lines.append(f"    {n['sentence']}")
-    if d["questions"]:
-        lines.append("  Questions still open:")
-        for q in d["questions"]:
-            allowed = f" [{' / '.join(q['allowed'])}]" if q["allowed"] else ""
-            lines.append(f"    - {q['text']}{allowed}  ({q['field']})")
-            for i in q.get("items", []):
-                allowed = f" [{' / '.join(i['allowed'])}]" if i["allowed"] else ""
-                lines.append(f"        * {i['text']}{allowed}  ({i['field']})")
-    for n in d["notes"]:
-        lines.append(f"  note ({n['rule_id']}): {n['text']}")
-    return "\n".join(lines)
 
 
 def _read_json(name: str):
@@ -93,49 +72,25 @@ def _read_json(name: str):
         return None
 
 
-def _refused(exc) -> int:
-    """Print an invalid or undecidable request as the gRPC service would refuse it; exit code 3."""
-
-    if isinstance(exc, InvalidIncident):
-        out = {"error": "INVALID_ARGUMENT",
-               "field_violations": [{"field": f, "description": m} for f, m in exc.violations]}
-    else:
-        out = {"error": "FAILED_PRECONDITION", "message": str(exc)}
-    print(json.dumps(out, indent=2, ensure_ascii=False))
-    return 3
-
-
-def cmd_decide(args) -> int:
-    raw = _read_json(args.file)
-    if raw is None:
-        return 2
-    service = DecisionService(args.rules_dir)
-    try:
-        decision = service.decide(raw, edition=args.edition, as_of=args.as_of)
-    except (InvalidIncident, NoEdition) as exc:
-        return _refused(exc)
-    d = decision.to_dict()
-    if args.format == "text":
-        print(format_text(d))
-    else:
-        print(json.dumps(d, indent=2, ensure_ascii=False))
-    if args.explain:
-        print(explain_decision(d, service.editions[d["edition"]]), file=sys.stderr if args.format == "json" else sys.stdout)
-    return 0
-
-
 def cmd_review(args) -> int:
+    """A ReviewCrimeRequest in the protobuf JSON mapping, reviewed as the HTTP door's /v1/review does."""
     raw = _read_json(args.file)
     if raw is None:
         return 2
+    req, violations = pbjson.parse(raw, pb.ReviewCrimeRequest)
     try:
-        result = DecisionService(args.rules_dir).review(raw)
-    except (InvalidIncident, NoEdition) as exc:
-        return _refused(exc)
-    r = result.to_dict()
+        if violations:
+            raise CallError(bad_request(violations, pbjson.summary(violations)))
+        result = decide_cli.Decider(decide_cli.Options(rules_dir=args.rules_dir)).ops.review(req)
+    except CallError as exc:
+        err = pbjson.status_dict(exc.status)
+        print(f"hocr review: {err['status']}: {exc.status.message}", file=sys.stderr)
+        print(json.dumps(err, indent=2, ensure_ascii=False))
+        return 3
     if args.format == "json":
-        print(json.dumps(r, indent=2, ensure_ascii=False))
+        print(pbjson.to_json(result, indent=2))
         return 0
+    r = json_format.MessageToDict(result, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
     verdict = "ALLOWED" if r["allowed"] else "NOT ALLOWED"
     print(f"{r['action']} {r['code']} of crime {r['crime']}: {verdict}  (edition {r['edition']})")
     for p in r["permits"]:
@@ -151,18 +106,19 @@ def cmd_review(args) -> int:
 
 
 def cmd_vocabulary(args) -> int:
-    import datetime as _dt
 
     service = DecisionService(args.rules_dir)
     try:
-        edition = service.edition_for(_dt.datetime.now(_dt.timezone.utc), args.edition)
+        edition = service.edition_for(dt.datetime.now(dt.timezone.utc), args.edition)
     except NoEdition as exc:
         print(f"hocr: {exc}", file=sys.stderr)
         return 3
-    v = describe(edition)
-    if args.format == "json":
-        print(json.dumps(v, indent=2, ensure_ascii=False))
+    if args.format == "json":  # the Vocabulary as DescribeVocabulary and GET /v1/vocabulary give it
+
+        req = pb.DescribeVocabularyRequest(edition=edition.name)
+        print(pbjson.to_json(Operations(Servicer(service)).vocabulary(req), indent=2))
         return 0
+    v = describe(edition)
     print(f"Vocabulary of edition {v['edition']}")
     for t in v["act_types"]:
         print(f"\nact type {t['name']}: {t['label']}")
@@ -202,7 +158,6 @@ def _positive(kind):
 
 
 def _cores() -> int:
-    import os
 
     try:
         return len(os.sched_getaffinity(0))
@@ -251,7 +206,6 @@ def _from_environment(parser: argparse.ArgumentParser) -> None:
     """Every option of `hocr serve` may come from an HOCR_<OPTION> environment variable (HOCR_PORT,
     HOCR_TLS_CERT, HOCR_INSECURE=1 ...): the flag wins, then the variable, then the default. Each
     option's help says its default and its variable."""
-    import os
 
     for action in parser._actions:
         if not action.option_strings or action.dest == "help":
@@ -272,8 +226,6 @@ def _from_environment(parser: argparse.ArgumentParser) -> None:
 
 def cmd_health(args) -> int:
     """Exit 0 when the local server reports SERVING (for container health checks)."""
-    import grpc
-    from grpc_health.v1 import health_pb2, health_pb2_grpc
 
     target = f"127.0.0.1:{args.port}"
     if args.tls_ca:
@@ -435,18 +387,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules-dir", type=Path, default=None, help="rules folder (default: bundled rules/)")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("decide", help="decide one incident (JSON) and print the decision")
-    p.add_argument("file", help="incident JSON file, or - for standard input")
-    p.add_argument("--format", choices=("json", "text"), default="json")
-    p.add_argument("--edition", default=None, help="decide under this edition (default: in force on the report date)")
-    p.add_argument("--as-of", type=_time, default=None, help="judge the deadline at this time (default: now)")
-    p.add_argument("--explain", action="store_true",
-                   help="also say which rules fired on which facts, which were overridden, and what each cites")
-    p.set_defaults(func=cmd_decide)
+    decide_cli.add_parser(sub, _time, _positive(int))  # hocr decide: one incident, an array or JSON Lines
 
     p = sub.add_parser("review", help="may a recorded crime be transferred (C1), cancelled (C2-C5) or reclassified?")
-    p.add_argument("file", help="review request JSON file, or - for standard input")
-    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("file", help="a ReviewCrimeRequest (protobuf JSON mapping, either name style), or - for standard input")
+    p.add_argument("--format", choices=("json", "text"), default="text",
+                   help="text (default), or json: the ReviewCrimeResponse as POST /v1/review answers it")
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("vocabulary", help="the act types, attributes, questions and answers of an edition")
@@ -534,11 +480,11 @@ def main(argv: list[str] | None = None) -> int:
 
     register_audit(sub)
 
+    argcomplete.autocomplete(parser)  # shell completion: eval "$(register-python-argcomplete hocr)"
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except BrokenPipeError:  # `hocr decide ... | head`: the reader has gone; not an error of ours
-        import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -18,7 +18,10 @@ def test_decide_file_json():
     assert out.returncode == 0, out.stderr
     d = json.loads(out.stdout)
     assert [(c["classification"], [f["name"] for f in c["flags"]]) for c in d["crimes"]] == [("8N", ["domestic_abuse"])]
-    assert d["record_by"] == "2026-06-02T10:00:00Z" and d["deadline_passed"] is False
+    # the protobuf JSON mapping, as grpcurl and the HTTP door print it: lowerCamelCase, enum names,
+    # fields at their default value left out
+    assert d["outcome"] == "OUTCOME_RECORD_CRIME" and d["crimes"][0]["hoCode"] == "008/06"
+    assert d["recordBy"] == "2026-06-02T10:00:00Z" and "deadlinePassed" not in d
 
 
 def test_decide_stdin_text_format():
@@ -29,19 +32,23 @@ def test_decide_stdin_text_format():
 
 def test_decide_passer_by():
     d = json.loads(hocr("decide", str(EX / "passer-by-victim-not-traced.json")).stdout)
-    assert d["outcome"] == "crime_related_incident" and d["crimes"] == []
-    assert d["negations"][0]["reason_code"] == "ncrs.third-party.victim-not-traced"
+    assert d["outcome"] == "OUTCOME_CRIME_RELATED_INCIDENT" and "crimes" not in d
+    assert d["negations"][0]["reasonCode"] == "ncrs.third-party.victim-not-traced"
 
 
 def test_decide_invalid_names_the_field():
     out = hocr("decide", str(EX / "invalid-unknown-act.json"))
     assert out.returncode == 3
-    assert json.loads(out.stdout)["field_violations"][0]["field"] == "acts[0].type"
+    status = json.loads(out.stdout)  # a google.rpc.Status, as the HTTP door answers it
+    assert status["status"] == "INVALID_ARGUMENT" and status["code"] == 3
+    (bad,) = [d for d in status["details"] if d["@type"].endswith("google.rpc.BadRequest")]
+    assert bad["fieldViolations"][0]["field"] == "incident.acts[0].type"
+    assert "INVALID_ARGUMENT" in out.stderr
 
 
 def test_decide_unreadable_input():
     out = hocr("decide", "-", stdin="{not json")
-    assert out.returncode == 2 and "cannot read" in out.stderr
+    assert out.returncode == 2 and "cannot read" in out.stderr and out.stdout == ""
 
 
 def test_rules_check_passes():
@@ -53,7 +60,7 @@ def test_vocabulary_json_and_text():
     out = hocr("vocabulary", "--format", "json")
     assert out.returncode == 0, out.stderr
     v = json.loads(out.stdout)
-    assert v["edition"] == "2026-27" and any(t["name"] == "use_of_force" for t in v["act_types"])
+    assert v["edition"] == "2026-27" and any(t["name"] == "use_of_force" for t in v["actTypes"])  # the JSON mapping
     text = hocr("vocabulary").stdout
     assert "act type use_of_force" in text and "What injury did the victim suffer?" in text
 
@@ -119,16 +126,16 @@ def test_decide_ex_partner_assault_records_now_with_at_most_three_questions():
     r = hocr("decide", str(ROOT / "docs" / "examples" / "ex-partner-assault.json"))
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
-    assert d["outcome"] == "record_crime"
+    assert d["outcome"] == "OUTCOME_RECORD_CRIME"
     (crime,) = d["crimes"]
-    assert (crime["classification"], crime["ho_code"]) == ("8N", "008/06")
+    assert (crime["classification"], crime["hoCode"]) == ("8N", "008/06")
     assert [f["name"] for f in crime["flags"]] == ["domestic_abuse"]
     assert len(d["questions"]) <= 3, [q["field"] for q in d["questions"]]
     # the injury is stated: the class rests on nothing assumed, so it is not provisional; what could
     # still raise it (strangulation, intent ...) comes as refining questions
-    assert not crime["provisional"] and crime["refined_by"]
-    asked = {i["field"] for q in d["questions"] for i in [q] + q["items"]}
-    assert set(crime["refined_by"]) <= asked
+    assert not crime.get("provisional") and crime["refinedBy"]
+    asked = {i["field"] for q in d["questions"] for i in [q] + q.get("items", [])}
+    assert set(crime["refinedBy"]) <= asked
 
 
 def test_coverage_by_page_is_generated_and_current():

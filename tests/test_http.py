@@ -198,3 +198,47 @@ def test_hocr_serve_runs_the_http_door_and_a_plaintext_health_port(tmp_path):
         proc.terminate()
         proc.wait(timeout=60)
         err.close()
+
+
+def test_done_when_curl_the_cli_and_grpc_give_the_same_decision(base, service):
+    """Issue 15's "done when": `curl -s localhost:P/v1/decide -d @docs/examples/ex-partner-assault.json`,
+    `hocr decide` on the same file and gRPC Decide give the same decision: the same JSON, but for the
+    fields each call has of its own (decision id, decided-at)."""
+    import subprocess
+    import sys
+
+    url, _ = base
+    path = EXAMPLES / "ex-partner-assault.json"
+    raw = path.read_bytes()
+    req = urllib.request.Request(f"{url}/v1/decide", data=raw, method="POST",  # what curl -d @FILE sends
+                                 headers={"content-type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        via_http = json.loads(resp.read())
+    cli = subprocess.run([sys.executable, "-m", "service.cli", "decide", str(path)], capture_output=True, text=True,
+                         cwd=EXAMPLES.parent.parent, check=True)
+    via_cli = json.loads(cli.stdout)
+    server, port = create_server("127.0.0.1:0", service, workers=2)
+    server.start()
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
+            msg = json_format.ParseDict({"incident": json.loads(raw)}, pb.DecideRequest())
+            via_grpc = json_format.MessageToDict(pb_grpc.DecisionServiceStub(ch).Decide(msg, timeout=10).decision)
+    finally:
+        server.stop(grace=None)
+
+    def same(d: dict) -> dict:
+        return {k: v for k, v in d.items() if k not in ("decisionId", "decidedAt")}
+    assert same(via_http) == same(via_cli) == same(via_grpc)
+    assert via_cli["crimes"][0]["classification"] == "8N" and via_cli["requestDigest"]
+    assert via_http["decisionId"] != via_cli["decisionId"] != via_grpc["decisionId"]
+
+
+def test_cli_vocabulary_json_is_the_http_doors(base):
+    import subprocess
+    import sys
+
+    url, _ = base
+    _, via_http = call(f"{url}/v1/vocabulary")
+    cli = subprocess.run([sys.executable, "-m", "service.cli", "vocabulary", "--format", "json"], capture_output=True,
+                         text=True, cwd=EXAMPLES.parent.parent, check=True)
+    assert json.loads(cli.stdout) == via_http and via_http["actTypes"]

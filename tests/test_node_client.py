@@ -34,8 +34,8 @@ def _summary(d: dict) -> dict:
     return {
         "outcome": str(get(d, "outcome", "outcome")).upper().removeprefix("OUTCOME_"),
         "crimes": [{"classification": c["classification"], "hoCode": get(c, "ho_code", "hoCode"),
-                    "victim": c["victim"], "flags": sorted(f["name"] for f in c["flags"])}
-                   for c in d["crimes"]],
+                    "victim": c["victim"], "flags": sorted(f["name"] for f in c.get("flags", []))}
+                   for c in d.get("crimes", [])],  # the JSON mapping leaves empty lists out
         "recordBy": get(d, "record_by", "recordBy"),
     }
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from google.protobuf import json_format
 from google.rpc import code_pb2, status_pb2
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -42,17 +41,11 @@ HTTP_STATUS = {
 
 
 def _status_response(status: status_pb2.Status) -> Response:
-    body = json_format.MessageToDict(status)
-    body.setdefault("code", 0)
-    body.setdefault("message", "")
-    # the gRPC code's name beside its number, as Google's HTTP APIs show it
-    body["status"] = code_pb2.Code.Name(status.code)
-    return JSONResponse(body, status_code=HTTP_STATUS.get(status.code, 500))
+    return JSONResponse(pbjson.status_dict(status), status_code=HTTP_STATUS.get(status.code, 500))
 
 
 def _message_response(msg) -> Response:
-    text = json_format.MessageToJson(msg, indent=None, ensure_ascii=False)
-    return Response(text, media_type="application/json")
+    return Response(pbjson.to_json(msg), media_type="application/json")
 
 
 def _invalid(field: str, description: str) -> CallError:
@@ -69,12 +62,11 @@ async def _body(request: Request, message, bare_incident: bool = False):
         raise _invalid("body", "not valid JSON") from None
     if not isinstance(data, dict):
         raise _invalid("body", "must be a JSON object")
-    if bare_incident and "incident" not in data and ("acts" in data or "reportedAt" in data or "reported_at" in data):
-        data = {"incident": data}
+    if bare_incident:  # the same reading as `hocr decide`
+        data = pbjson.decide_request_data(data)
     parsed, violations = pbjson.parse(data, type(message))
     if violations:
-        raise CallError(bad_request(violations, f"invalid request: {violations[0][0]}: {violations[0][1]}"
-                                    + (f" (and {len(violations) - 1} more)" if len(violations) > 1 else "")))
+        raise CallError(bad_request(violations, pbjson.summary(violations)))
     return parsed
 
 

@@ -16,6 +16,8 @@ from google.protobuf import json_format
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from ..gen.hocr.v1 import hocr_pb2 as pb
+
 MAX_VIOLATIONS = 50
 _INTS = {FieldDescriptor.TYPE_INT32, FieldDescriptor.TYPE_SINT32, FieldDescriptor.TYPE_SFIXED32,
          FieldDescriptor.TYPE_UINT32, FieldDescriptor.TYPE_FIXED32, FieldDescriptor.TYPE_INT64,
@@ -140,3 +142,41 @@ def parse(data: Any, message_cls, prefix: str = ""):
     except json_format.ParseError:  # a case the walk above does not know: still a client error
         return None, [(prefix or "body", "does not match the contract")]
     return msg, []
+
+
+# ------------------------------------------------------------------ shared by the HTTP door and the CLI
+
+def _names(message_cls) -> set[str]:
+    return {n for f in message_cls.DESCRIPTOR.fields for n in (f.name, f.json_name)}
+
+
+def decide_request_data(data: Any) -> Any:
+    """The JSON of a DecideRequest: ``data`` itself, or a bare Incident wrapped as ``{"incident": ...}``.
+    An object is a bare incident when it has no ``incident`` and a name a DecideRequest does not have
+    (``id``, ``acts``, ``reportedAt`` ...); the two cannot be confused, as no Incident field is named
+    like a DecideRequest field."""
+    if isinstance(data, dict) and "incident" not in data and any(k not in _names(pb.DecideRequest) for k in data):
+        return {"incident": data}
+    return data
+
+
+def summary(violations: list[tuple[str, str]]) -> str:
+    """The one-line message of an INVALID_ARGUMENT status: the first violation and how many more."""
+    first = f"invalid request: {violations[0][0]}: {violations[0][1]}"
+    return first + (f" (and {len(violations) - 1} more)" if len(violations) > 1 else "")
+
+
+def to_json(msg, indent: int | None = None) -> str:
+    """A message in the protobuf JSON mapping (lowerCamelCase, enum names), as grpcurl prints it."""
+    return json_format.MessageToJson(msg, indent=indent, ensure_ascii=False)
+
+
+def status_dict(status) -> dict:
+    """A google.rpc.Status as JSON, with its code's name beside the number (as Google's HTTP APIs)."""
+    from google.rpc import code_pb2, error_details_pb2  # noqa: F401 - the details' types, for Any
+
+    body = json_format.MessageToDict(status)
+    body.setdefault("code", 0)
+    body.setdefault("message", "")
+    body["status"] = code_pb2.Code.Name(status.code)
+    return body
