@@ -274,3 +274,13 @@ def test_no_default_of_a_fact_in_the_decision_code():
             if a.attr in ("age", "sex"):  # envelope fields of a person, named by the contract
                 continue
             assert f'"{a.attr}"' not in text and f"'{a.attr}'" not in text, (path.name, a.attr)
+
+
+def test_assumptions_cite_references_checked_against_the_register(edition_copy):
+    """An assumption's citation is a reference like a rule's: rendered the same way, and an unknown
+    source is refused."""
+    e = load_edition(EDITION_DIR)
+    for a in e.assumptions:
+        assert a.cite.startswith("CRR 2026/27 p."), (a.id, a.cite)
+    edit(edition_copy, "data/assumptions.yaml", "source: CRR-2026-27", "source: CRR-2062-27")
+    assert any(p.rule_id.startswith("assume.") and p.field.startswith("cite") for p in problems(edition_copy))

@@ -352,7 +352,8 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
 
     if problems:
         raise RulebookError(problems)
-    assumptions = (load_assumptions(read(src["assumptions"]), disp(src["assumptions"]), vocab, problems)
+    assumptions = (load_assumptions(read(src["assumptions"]), disp(src["assumptions"]), vocab, problems,
+                                    register)
                    if src.get("assumptions") else [])
     checklists = (load_checklists(read(src["questions"]), disp(src["questions"]), vocab, problems)
                   if src.get("questions") else [])

@@ -566,7 +566,9 @@ def _spec_for(vocab: Vocabulary, alias: str, attr: str, act_type: str) -> Attrib
     return vocab.person_attributes.get(attr)
 
 
-def load_assumptions(data: Any, file: str, vocab: Vocabulary, problems: list[Problem]) -> list[Assumption]:
+def load_assumptions(data: Any, file: str, vocab: Vocabulary, problems: list[Problem],
+                     register: Register | None = None) -> list[Assumption]:
+    register = register or Register()
     out: list[Assumption] = []
     for node in (data.get("assumptions") or []) if isinstance(data, dict) else []:
         aid = str(node.get("id") or "")
@@ -593,8 +595,12 @@ def load_assumptions(data: Any, file: str, vocab: Vocabulary, problems: list[Pro
                 problems.append(Problem(file, line, aid, "value", str(exc)))
                 break
         else:
-            out.append(Assumption(aid, " ".join(str(node["cite"]).split()), alias, attr, tuple(types), value,
-                                  " ".join(str(node["say"]).split())))
+            def report(at, fld, msg, hint, node=node, aid=aid, line=line):
+                problems.append(Problem(*where(at if at is not None else node, (file, line)), aid, fld, msg, hint))
+            citation = parse_citation(node["cite"], register, report)
+            if citation is not None:
+                out.append(Assumption(aid, str(citation), alias, attr, tuple(types), value,
+                                      " ".join(str(node["say"]).split())))
     return out
 
 
