@@ -8,6 +8,7 @@ from collections import OrderedDict
 
 from ..rulebook import Edition, Rule
 from .facts import FactIndex
+from .index import index_of
 from .outputs import PURPOSES, QuestionOut
 
 
@@ -328,21 +329,23 @@ class Questions:
         facts = self.facts[act_id]
         act_fact = facts.acts[act_id]
         out = []
-        for rule in edition.rules_for_type.get(self.act_types[act_id], edition.rules):
-            if rule.id in fired or rule.id in exclude:
+        overriders = edition.overriders
+        # only the rules the act's own attribute values do not already rule out (service/decision/index.py)
+        for entry in index_of(edition).for_type(self.act_types[act_id]).for_act(act_fact):
+            rid = entry.id
+            if rid in fired or rid in exclude:
                 continue
-            if only is not None and rule.id not in only:
+            if only is not None and rid not in only:
                 continue
-            if all(c.kind in ("note", "review") for c in rule.consequences) and not any(
-                    rule.id in edition.overriders.get(e, ()) for e in eff):
+            if entry.note_only and not any(rid in overriders.get(e, ()) for e in eff):
                 continue  # a note that overrides nothing in effect cannot change the decision
-            if any(o in eff for o in edition.overriders.get(rule.id, ())):
+            if eff and not eff.isdisjoint(overriders.get(rid, ())):
                 continue  # a rule that fired already overrides it: its answer would change nothing
-            if kinds is not None and not any(c.kind in kinds for c in rule.consequences):
+            if kinds is not None and entry.kinds.isdisjoint(kinds):
                 continue
-            needs = open_needs(rule, act_fact, facts)
+            needs = open_needs(entry.rule, act_fact, facts)
             if needs:
-                out.append((rule.id, needs))
+                out.append((rid, needs))
         return out
 
     def ask_assumed(self, act_id: str) -> None:
