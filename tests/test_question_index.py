@@ -48,3 +48,21 @@ def test_an_attribute_value_rules_out_only_rules_that_test_it_false():
         if e.id not in kept:
             tests = [x for p in e.rule.patterns if p.alias == "act" for x in p.tests]
             assert any(x.compiled({}) is False for x in tests), e.id
+
+
+def test_question_parts_are_those_of_question_for():
+    """The per-edition question parts give exactly what question_for gives, for every attribute."""
+    for edition in EDITIONS.values():
+        v = edition.vocab
+        asks = [("act", a, t) for t, spec in v.act_types.items() for a in spec.attributes]
+        asks += [("act", a, t) for t in v.act_types for a in v.envelope_questions]
+        asks += [(alias, a, next(iter(v.act_types))) for alias in ("victim", "offender")
+                 for a in [*v.person_attributes, "person_kind", "age_now", "age", "sex", "unknown"]]
+        asks += [("incident", a, next(iter(v.act_types)))
+                 for a in [*v.incident_attributes, "reporter_role", "channel", "place", "force_area"]]
+        asks += [("relationship", "relationship", next(iter(v.act_types))), ("evidence", "credible", "x")]
+        assert len(asks) > 20
+        for alias, attr, act_type in asks:
+            for ref in ("p1", "a-2", None, "p1~p2"):
+                assert qmod._question_of(edition, alias, attr, ref, act_type) == \
+                    qmod.question_for(edition, alias, attr, ref, act_type), (alias, attr, ref)

@@ -101,6 +101,28 @@ def question_for(edition: Edition, alias: str, attr: str, ref: str | None,
     return (f"{alias}.{attr}", attr, attr, [])
 
 
+_RANK = {p: i for i, p in enumerate(PURPOSES)}
+
+
+def _question_of(edition: Edition, alias: str, attr: str, ref: str | None,
+                 act_type: str) -> tuple[str, str, str, list[str]]:
+    """`question_for`, with what does not depend on the ref worked out once per edition (the
+    texts and allowed answers are the same for every decision; the allowed list is shared: never
+    change it in place)."""
+    if alias == "relationship":
+        return question_for(edition, alias, attr, ref, act_type)
+    memo = edition.__dict__.get("_question_parts")
+    if memo is None:
+        memo = edition.__dict__["_question_parts"] = {}
+    key = (alias, attr, act_type)
+    parts = memo.get(key)
+    if parts is None:
+        path, attribute, text, allowed = question_for(edition, alias, attr, "\x00", act_type)
+        prefix, sep, suffix = path.partition("\x00")
+        parts = memo[key] = (prefix, suffix if sep else None, attribute, text, allowed)
+    path = parts[0] if parts[1] is None else f"{parts[0]}{ref}{parts[1]}"
+    return path, parts[2], parts[3], parts[4]
+
 
 # ---------------------------------------------------------------- the open-question cache
 # What the rules still need of an act depends only on the act's neighbourhood (the act, its parties,
@@ -234,9 +256,8 @@ class Questions:
             spec = self.edition.vocab.person_attributes.get(attr)
             if attr in ("age", "sex") or (spec is not None and spec.persons_only):
                 return ""  # never ask a person's age, sex or capacity of an organisation
-        path, attribute, text, allowed = question_for(self.edition, alias, attr, ref, self.act_types[act_id])
-        self._merge(QuestionOut(path, attribute, text, allowed, [act_id], [rule_id],
-                                purpose_of(self.edition.rule_by_id[rule_id])))
+        path, attribute, text, allowed = _question_of(self.edition, alias, attr, ref, self.act_types[act_id])
+        self._merge_one(path, attribute, text, allowed, act_id, rule_id, index_of(self.edition).purpose[rule_id])
         if blocking:
             self.blocking.add(path)
         return path
@@ -246,6 +267,20 @@ class Questions:
         person = next(iter(self.edition.vocab.person_kinds), None)
         return any(f["ref"] == ref and f.get("person_kind") not in (None, person)
                    for f in self.facts[act_id].by_kind.get("party", []))
+
+    def _merge_one(self, path: str, attribute: str, text: str, allowed: list[str], act_id: str,
+                   rule_id: str, purpose: str) -> None:
+        """`_merge` of one act and one rule's question, without building it first."""
+        q = self.by_field.get(path)
+        if q is None:
+            self.by_field[path] = QuestionOut(path, attribute, text, allowed, [act_id], [rule_id], purpose)
+            return
+        if act_id not in q.acts:
+            q.acts.append(act_id)
+        if rule_id not in q.rule_ids:
+            q.rule_ids.append(rule_id)
+        if not q.purpose or _RANK[purpose] < _RANK[q.purpose]:
+            q.purpose = purpose
 
     def _merge(self, new: QuestionOut) -> None:
         q = self.by_field.get(new.field)
