@@ -181,7 +181,8 @@ class Servicer:
                 as_of = req.as_of.ToDatetime(tzinfo=dt.timezone.utc)
         return incident_to_dict(inc), as_of, early
 
-    def _decide(self, req: pb.DecideRequest, prefix: str = "incident", pending: list | None = None) -> pb.Decision:
+    def _decide(self, req: pb.DecideRequest, prefix: str = "incident", pending: list | None = None,
+                compact: bool = False) -> pb.Decision:
         raw, as_of, early = self._incident(req, prefix)
         edition = req.edition or None
         if early:
@@ -194,7 +195,8 @@ class Servicer:
                 pass
             raise InvalidIncident(early)
         return decision_to_proto(self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix,
-                                                     caller=identity.caller_name(), pending=pending))
+                                                     caller=identity.caller_name(), pending=pending),
+                                 compact=compact or req.compact)
 
     # ------------------------------------------------------------------------------ running
 
@@ -300,11 +302,13 @@ class Servicer:
         log.info("batch of %d from %s spread over %d processes", len(items), caller.name, len(parts))
         sent = []
         for peer, (start, part) in zip(self.peers, parts[1:], strict=False):
-            sent.append((start, part, peer.future(pb.DecideBatchRequest(requests=part).SerializeToString(),
+            sent.append((start, part, peer.future(pb.DecideBatchRequest(requests=part, compact=request.compact)
+                                                  .SerializeToString(),
                                                   metadata=identity.forwarded(caller) + ((OFFSET_KEY, str(start)),),
                                                   timeout=timeout)))
         try:
-            results = list(self._batch(pb.DecideBatchRequest(requests=parts[0][1]), context).results)
+            results = list(self._batch(pb.DecideBatchRequest(requests=parts[0][1], compact=request.compact),
+                                       context).results)
             for start, part, fut in sent:
                 try:
                     got = pb.DecideBatchResponse.FromString(fut.result()).results
@@ -314,7 +318,8 @@ class Servicer:
                 except Exception as exc:  # noqa: BLE001 - decide that part here
                     log.info("a sibling process did not decide part of a batch (%s); deciding it here",
                              exc.code().name if isinstance(exc, grpc.RpcError) else type(exc).__name__)
-                    results += self._batch(pb.DecideBatchRequest(requests=part), context, start).results
+                    results += self._batch(pb.DecideBatchRequest(requests=part, compact=request.compact), context,
+                                           start).results
         finally:
             for _, _, fut in sent:
                 fut.cancel()
@@ -352,7 +357,7 @@ class Servicer:
             try:
                 results.append(pb.BatchResult(incident_id=incident_id,
                                               decision=self._decide(req, prefix=f"requests[{offset + i}].incident",
-                                                                    pending=pending)))
+                                                                    pending=pending, compact=request.compact)))
             except InvalidIncident as exc:
                 results.append(pb.BatchResult(incident_id=incident_id, error=bad_request(exc.violations)))
             except NoEdition as exc:

@@ -83,11 +83,11 @@ class Operations:
     def vocabulary(self, req: pb.DescribeVocabularyRequest, caller=None) -> pb.Vocabulary:
         return self._call(caller, self.limits.call_seconds, lambda: self.servicer.DescribeVocabulary(req).vocabulary)
 
-    def _result(self, item: pb.DecideRequest, prefix: str, pending: list) -> pb.BatchResult:
+    def _result(self, item: pb.DecideRequest, prefix: str, pending: list, compact: bool = False) -> pb.BatchResult:
         result = pb.BatchResult(incident_id=item.incident.id if item.HasField("incident") else "")
         token = _engine.DEADLINE.set(time.monotonic() + self.limits.call_seconds)
         try:
-            result.decision.CopyFrom(self.servicer._decide(item, prefix=prefix, pending=pending))
+            result.decision.CopyFrom(self.servicer._decide(item, prefix=prefix, pending=pending, compact=compact))
         except KNOWN as exc:
             result.error.CopyFrom(status_of(exc))
         finally:
@@ -106,7 +106,7 @@ class Operations:
         def work() -> pb.DecideBatchResponse:
             out, pending, size = pb.DecideBatchResponse(), [], 0
             for i, item in enumerate(req.requests):
-                result = self._result(item, f"requests[{i}].incident", pending)
+                result = self._result(item, f"requests[{i}].incident", pending, req.compact)
                 grown = result.ByteSize() + 8  # the field tag and length of one repeated entry
                 if size + grown > max_reply_bytes:
                     for rest in req.requests[i:]:
