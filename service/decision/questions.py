@@ -3,6 +3,7 @@ fire assumed, and what an act is explicitly waiting for; gathered once per field
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import OrderedDict
 
@@ -213,6 +214,18 @@ def _shape(facts: FactIndex, act_fact: dict) -> tuple[tuple, dict[str, str]] | N
     return key, names
 
 
+_PLACEHOLDER = re.compile(r"([AIPE]\d+\x00)")  # the names `_shape` gives refs, in a question's path
+
+
+def _back_ref(ref, back: dict):
+    if ref is None:
+        return None
+    if ref in back:
+        return back[ref]
+    a, _, b = ref.partition("~")
+    return f"{back[a]}~{back[b]}"
+
+
 def _rename(needs, mapping: dict) -> frozenset:
     def r(ref):
         if ref is None:
@@ -333,26 +346,66 @@ class Questions:
         cache = cache_of(self.edition)
         shape = _shape(facts, act_fact) if cache is not None else None
         if shape is None:
+            return self._ask(act_id, self._search(act_id, kinds, only, exclude))
+        key = (shape[0], self.act_types[act_id], frozenset(self.fired[act_id]),
+               tuple(self.effective[act_id]), frozenset(kinds) if kinds is not None else None,
+               frozenset(only) if only is not None else None, frozenset(exclude))
+        plan = cache.get(key)
+        if plan is None:
             found = self._search(act_id, kinds, only, exclude)
-        else:
-            key = (shape[0], self.act_types[act_id], frozenset(self.fired[act_id]),
-                   tuple(self.effective[act_id]), frozenset(kinds) if kinds is not None else None,
-                   frozenset(only) if only is not None else None, frozenset(exclude))
-            back = {v: k for k, v in shape[1].items()}
-            cached = cache.get(key)
             try:
-                if cached is None:
-                    found = self._search(act_id, kinds, only, exclude)
-                    cache.put(key, tuple((rid, _rename(needs, shape[1])) for rid, needs in found))
-                else:
-                    found = [(rid, _rename(needs, back)) for rid, needs in cached]
-            except KeyError:  # a ref outside the neighbourhood: nothing to share, search this once
-                found = self._search(act_id, kinds, only, exclude)
+                plan = self._plan(act_id, found, shape[1])
+            except KeyError:  # a ref outside the neighbourhood: nothing to share, ask this once
+                return self._ask(act_id, found)
+            cache.put(key, plan)
+        try:
+            return self._follow(act_id, plan, {v: k for k, v in shape[1].items()})
+        except KeyError:  # cannot happen for an equal shape; were it to, the search is the answer
+            return self._ask(act_id, self._search(act_id, kinds, only, exclude))
+
+    def _ask(self, act_id: str, found: list[tuple[str, set[tuple]]]) -> bool:
         asked = False
         for rule_id, needs in found:
             for alias, attr, ref in sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))):
                 self.add(alias, attr, ref, act_id, rule_id)
                 asked = True
+        return asked
+
+    def _plan(self, act_id: str, found: list[tuple[str, set[tuple]]], names: dict[str, str]) -> tuple:
+        """What `_ask` does with `found`, with refs as the shape's placeholders, every question's
+        parts worked out: (asked, ((sort by ref?, entries) per rule)). KeyError: a ref outside
+        the act's neighbourhood."""
+        groups = []
+        act_type = self.act_types[act_id]
+        purpose = index_of(self.edition).purpose
+        for rule_id, needs in found:
+            entries = []
+            for alias, attr, ref in sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))):
+                pref = _rename(((alias, attr, ref),), names)
+                pref = next(iter(pref))[2]
+                skip = alias in ("victim", "offender") and self._organisation(act_id, ref) and (
+                    attr in ("age", "sex") or getattr(self.edition.vocab.person_attributes.get(attr),
+                                                      "persons_only", False))
+                path, attribute, text, allowed = _question_of(self.edition, alias, attr, pref, act_type)
+                entries.append((alias, attr, pref, tuple(_PLACEHOLDER.split(path)), attribute, text, allowed,
+                                rule_id, purpose[rule_id], skip))
+            by_ref = len({(e[0], e[1]) for e in entries}) < len(entries)  # the refs decide the order
+            groups.append((by_ref, tuple(entries)))
+        return (bool(found), tuple(groups))
+
+    def _follow(self, act_id: str, plan: tuple, back: dict[str, str]) -> bool:
+        """Ask what a plan from the cache says, with the placeholders mapped back to this report's refs."""
+        asked, groups = plan
+        merge = self._merge_one
+        for by_ref, entries in groups:
+            if by_ref:
+                entries = sorted(entries, key=lambda e: (e[0], e[1], str(_back_ref(e[2], back))))
+            for _alias, _attr, _pref, parts, attribute, text, allowed, rule_id, purpose, skip in entries:
+                if skip:
+                    continue
+                path = parts[0] if len(parts) == 1 else "".join(
+                    back[x] if i % 2 else x for i, x in enumerate(parts))
+                merge(path, attribute, text, allowed, act_id, rule_id, purpose)
         return asked
 
     def _search(self, act_id: str, kinds: set[str] | None, only: set[str] | None,
