@@ -31,7 +31,7 @@ from grpc_status import rpc_status
 from .. import engine as _engine
 from .. import identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
-from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR
+from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, incident_from_proto
 from ..engine import EngineTimeout
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..identity import Credentials, current_caller
@@ -179,7 +179,10 @@ class Servicer:
                 early.append((as_of_path, f"must be a time between the years {MIN_YEAR} and {MAX_YEAR}"))
             else:
                 as_of = req.as_of.ToDatetime(tzinfo=dt.timezone.utc)
-        return incident_to_dict(inc), as_of, early
+        # valid as it stands: the contract's models straight from the message; else the models'
+        # own path, for their errors (service/contract.py)
+        parsed = None if early else incident_from_proto(inc)
+        return (parsed if parsed is not None else incident_to_dict(inc)), as_of, early
 
     def _decide(self, req: pb.DecideRequest, prefix: str = "incident", pending: list | None = None,
                 compact: bool = False) -> pb.Decision:
