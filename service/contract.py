@@ -359,31 +359,45 @@ def incident_from_proto(msg) -> Incident | None:
         return None
 
 
+_setattr = object.__setattr__
+
+
+def _construct(cls, **values):
+    """What pydantic's model_construct does for a model given every field and no extras (without
+    its per-call bookkeeping of defaults and private attributes)."""
+    m = cls.__new__(cls)
+    _setattr(m, "__dict__", values)
+    _setattr(m, "__pydantic_fields_set__", set(values))
+    _setattr(m, "__pydantic_extra__", None)
+    _setattr(m, "__pydantic_private__", None)
+    return m
+
+
 def _incident_from_proto(msg) -> Incident:
     # model_construct: no second validation, every value was checked here
     if not msg.HasField("reporter"):
         raise _Decline
     r = msg.reporter
-    reporter = Reporter.model_construct(role=_word(r.role), person=_id(r.person) if r.person else None,
+    reporter = _construct(Reporter, role=_word(r.role), person=_id(r.person) if r.person else None,
                      channel=_opt_word(r.channel))
     if msg.HasField("location"):
         loc = msg.location
-        location = Location.model_construct(force_area=_opt_word(loc.force_area), place=_opt_word(loc.place),
+        location = _construct(Location, force_area=_opt_word(loc.force_area), place=_opt_word(loc.place),
                          country=_opt_word(loc.country))
     else:
-        location = Location.model_construct(force_area=None, place=None, country=None)
+        location = _construct(Location, force_area=None, place=None, country=None)
     if len(msg.persons) > MAX_PERSONS or len(msg.relationships) > MAX_RELATIONSHIPS or \
             not 1 <= len(msg.acts) <= MAX_ACTS or len(msg.evidence) > MAX_EVIDENCE or \
             len(msg.prior_records) > MAX_PRIOR:
         raise _Decline
-    persons = [Person.model_construct(id=_id(p.id, True), age=_age(p, "age"), sex=_opt_word(p.sex),
+    persons = [_construct(Person, id=_id(p.id, True), age=_age(p, "age"), sex=_opt_word(p.sex),
                      kind=_opt_word(p.kind), attributes=_attrs(p.attributes)) for p in msg.persons]
-    relationships = [Relationship.model_construct(a=_id(x.a), b=_id(x.b), kind=_word(x.kind)) for x in msg.relationships]
+    relationships = [_construct(Relationship, a=_id(x.a), b=_id(x.b), kind=_word(x.kind)) for x in msg.relationships]
     acts = []
     for a in msg.acts:
         if len(a.by) > 20:
             raise _Decline
-        acts.append(Act.model_construct(id=_id(a.id, True), type=_word(a.type), by=[_id(b) for b in a.by],
+        acts.append(_construct(Act, id=_id(a.id, True), type=_word(a.type), by=[_id(b) for b in a.by],
                           against=_id(a.against) if a.against else None, occurred_at=_when(a, "occurred_at", False),
                           victim_age=_age(a, "victim_age"), force_area=_opt_word(a.force_area),
                           attributes=_attrs(a.attributes)))
@@ -391,16 +405,16 @@ def _incident_from_proto(msg) -> Incident:
     for e in msg.evidence:
         if not 1 <= len(e.acts) <= MAX_ACTS:
             raise _Decline
-        evidence.append(Evidence.model_construct(id=_id(e.id, True), acts=[_id(x) for x in e.acts], contradicts=e.contradicts,
+        evidence.append(_construct(Evidence, id=_id(e.id, True), acts=[_id(x) for x in e.acts], contradicts=e.contradicts,
                               credible=e.credible, immediately_available=e.immediately_available,
                               description=_clean_text(e.description, 0, 2000) if e.description else None))
     prior = []
     for p in msg.prior_records:
         if len(p.offenders) > 20:
             raise _Decline
-        prior.append(PriorRecord.model_construct(reference=_id(p.reference), victim=_id(p.victim) if p.victim else None,
+        prior.append(_construct(PriorRecord, reference=_id(p.reference), victim=_id(p.victim) if p.victim else None,
                            offenders=[_id(o) for o in p.offenders], reported_at=_when(p, "reported_at", True),
                            classification=_opt_word(p.classification)))
-    return Incident.model_construct(id=_id(msg.id), reported_at=_when(msg, "reported_at", True), reporter=reporter,
+    return _construct(Incident, id=_id(msg.id), reported_at=_when(msg, "reported_at", True), reporter=reporter,
                  location=location, persons=persons, relationships=relationships, acts=acts, evidence=evidence,
                  prior_records=prior, attributes=_attrs(msg.attributes))

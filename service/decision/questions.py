@@ -465,7 +465,10 @@ class Questions:
         return self._checklists(sorted(self.by_field.values(), key=key))
 
     def _checklists(self, questions: list[QuestionOut]) -> list[QuestionOut]:
-        lists = {attr: c for c in self.edition.checklists for attr in c.items}
+        lists = self.edition.__dict__.get("_checklist_of")
+        if lists is None:  # attribute -> its checklist, once per edition
+            lists = self.edition.__dict__["_checklist_of"] = {
+                attr: c for c in self.edition.checklists for attr in c.items}
         members: dict[str, list[QuestionOut]] = {}
         for q in questions:
             c = lists.get(q.attribute)
