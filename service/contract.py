@@ -12,7 +12,7 @@ import re as _re
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError, field_validator
 from pydantic_core import TzInfo as _TzInfo
 
 from .rulebook import MAX_ATTRIBUTES, Edition, suggest
@@ -119,6 +119,9 @@ class Incident(_Model):
     evidence: Annotated[list[Evidence], Field(max_length=MAX_EVIDENCE)] = []
     prior_records: Annotated[list[PriorRecord], Field(max_length=MAX_PRIOR)] = []
     attributes: Attrs = {}
+    # the incident's proto bytes (deterministic), when it came straight from a proto message:
+    # its request digest is taken from them (decision.request_digest_of)
+    _wire: bytes | None = PrivateAttr(default=None)
 
     _tz = field_validator("reported_at")(_aware)
 
@@ -362,14 +365,14 @@ def incident_from_proto(msg) -> Incident | None:
 _setattr = object.__setattr__
 
 
-def _construct(cls, **values):
+def _construct(cls, private: dict | None = None, **values):
     """What pydantic's model_construct does for a model given every field and no extras (without
     its per-call bookkeeping of defaults and private attributes)."""
     m = cls.__new__(cls)
     _setattr(m, "__dict__", values)
     _setattr(m, "__pydantic_fields_set__", set(values))
     _setattr(m, "__pydantic_extra__", None)
-    _setattr(m, "__pydantic_private__", None)
+    _setattr(m, "__pydantic_private__", private)
     return m
 
 
@@ -415,6 +418,7 @@ def _incident_from_proto(msg) -> Incident:
         prior.append(_construct(PriorRecord, reference=_id(p.reference), victim=_id(p.victim) if p.victim else None,
                            offenders=[_id(o) for o in p.offenders], reported_at=_when(p, "reported_at", True),
                            classification=_opt_word(p.classification)))
-    return _construct(Incident, id=_id(msg.id), reported_at=_when(msg, "reported_at", True), reporter=reporter,
+    wire = {"_wire": msg.SerializeToString(deterministic=True)}
+    return _construct(Incident, wire, id=_id(msg.id), reported_at=_when(msg, "reported_at", True), reporter=reporter,
                  location=location, persons=persons, relationships=relationships, acts=acts, evidence=evidence,
                  prior_records=prior, attributes=_attrs(msg.attributes))

@@ -15,8 +15,9 @@ import json
 import pytest
 
 from service.contract import InvalidIncident, check_incident, incident_from_proto, parse_incident
-from service.decision import decide
+from service.decision import decide, request_digest_of
 from service.gen.hocr.v1 import hocr_pb2 as pb
+from service.ids import request_digest
 from service.mapping import incident_to_dict
 from service.transport import pbjson
 
@@ -136,6 +137,9 @@ def test_direct_path_gives_the_models_incident_or_declines(name):
                     continue
                 da, db = decide(a, edition, AS_OF).to_dict(), decide(b, edition, AS_OF).to_dict()
                 assert da.pop("decided_at") and db.pop("decided_at") and da.pop("decision_id") and db.pop("decision_id")
+                # the direct path's digest is of the request bytes; the same bytes, the same digest
+                assert da.pop("request_digest") == request_digest_of(incident_from_proto(msg), edition.name)
+                assert db.pop("request_digest") == request_digest(b, edition.name)
                 assert da == db
                 decided += 1
     assert accepted > 500 and declined > 500 and decided > 100
@@ -147,3 +151,20 @@ def test_a_valid_incident_takes_the_direct_path_and_an_invalid_one_does_not():
     assert incident_from_proto(msg) is not None
     msg.acts[0].id = ""
     assert incident_from_proto(msg) is None
+
+
+def test_request_digest_is_of_the_request_bytes():
+    """The same message, the same digest (also after a round trip through its bytes); another
+    incident or another edition, another digest; the JSON door keeps its digest of the JSON."""
+    msg = pb.Incident(id="INC-1", reported_at={"seconds": 1780308000}, reporter=pb.Reporter(role="victim"),
+                      acts=[pb.Act(id="a1", type="use_of_force", attributes={"injury": "minor", "b": "x"})])
+    one = request_digest_of(incident_from_proto(msg), "2026-27")
+    again = request_digest_of(incident_from_proto(pb.Incident.FromString(msg.SerializeToString())), "2026-27")
+    assert one == again and len(one) == 64
+    assert request_digest_of(incident_from_proto(msg), "2022-23") != one
+    other = pb.Incident()
+    other.CopyFrom(msg)
+    other.acts[0].attributes["injury"] = "serious"
+    assert request_digest_of(incident_from_proto(other), "2026-27") != one
+    models = parse_incident(incident_to_dict(msg))
+    assert request_digest_of(models, "2026-27") == request_digest(models, "2026-27")
