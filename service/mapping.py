@@ -125,11 +125,13 @@ _QUESTIONS: dict[tuple, pb.Question] = {}
 _QUESTIONS_MAX = 8192
 
 
+def _key(q) -> tuple:
+    return (q.field, q.attribute, q.text, tuple(q.allowed), tuple(q.acts), tuple(q.rule_ids), q.purpose,
+            q.none_applies, tuple(_key(i) for i in q.items) if q.items else ())
+
+
 def _question(q, compact: bool = False) -> pb.Question:
-    if q.items:  # a checklist: rare, built each time (its items come from the cache)
-        return _build_question(q, compact)
-    key = (q.field, q.attribute, q.text, tuple(q.allowed), tuple(q.acts), tuple(q.rule_ids), q.purpose,
-           q.none_applies, compact)
+    key = (_key(q), compact)
     msg = _QUESTIONS.get(key)
     if msg is None:
         if len(_QUESTIONS) >= _QUESTIONS_MAX:

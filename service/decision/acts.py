@@ -133,8 +133,8 @@ def _moot(ctx: Context, a: Act, best: counting_mod.Candidate, result: ActResult,
     moot: set[str] = set()
     index = index_of(edition)
     overriders = edition.overriders
-    for entry in index.for_type(a.type).entries:
-        if entry.id in fired or not entry.moot_kind:
+    for entry in index.for_type(a.type).moot_entries:
+        if entry.id in fired:
             continue
         if entry.moot_kind == "classify":
             if any(entry.id in overriders.get(e, ()) for e in in_effect):

@@ -54,6 +54,7 @@ class TypeIndex:
 
     def __init__(self, rules: list[Rule]):
         self.entries: tuple[Entry, ...] = tuple(_entry(r) for r in rules)
+        self.moot_entries = tuple(e for e in self.entries if e.moot_kind)  # what the moot check visits
         self.position = {e.id: i for i, e in enumerate(self.entries)}
         # attribute -> [(rule id, its act tests on that attribute)], in rule order
         by_attr: dict[str, list[tuple[str, tuple]]] = {}

@@ -403,8 +403,13 @@ class Questions:
             for _alias, _attr, _pref, parts, attribute, text, allowed, rule_id, purpose, skip in entries:
                 if skip:
                     continue
-                path = parts[0] if len(parts) == 1 else "".join(
-                    back[x] if i % 2 else x for i, x in enumerate(parts))
+                n = len(parts)
+                if n == 3:  # one ref in the path, the usual case
+                    path = parts[0] + back[parts[1]] + parts[2]
+                elif n == 1:
+                    path = parts[0]
+                else:
+                    path = "".join(back[x] if i % 2 else x for i, x in enumerate(parts))
                 merge(path, attribute, text, allowed, act_id, rule_id, purpose)
         return asked
 
