@@ -43,17 +43,21 @@ def open_needs(rule: Rule, act_fact: dict, facts: FactIndex) -> set[tuple] | Non
                             unknown | {(pattern.alias, "relationship", _rel_ref(binding))}))
                 continue
             for fact in options:
-                results = [(t, t.compiled(fact)) for t in pattern.tests]
-                if any(r is False for _, r in results):
-                    continue
-                more = {(pattern.alias, t.attr, fact.get("ref")) for t, r in results if r is None}
-                nxt.append(({**binding, pattern.alias: fact}, unknown | more))
+                more = None
+                for t in pattern.tests:  # stop at the first condition that is false
+                    r = t.compiled(fact)
+                    if r is None:
+                        if more is None:
+                            more = set()
+                        more.add((pattern.alias, t.attr, fact.get("ref")))
+                    elif r is False:
+                        break
+                else:
+                    nxt.append(({**binding, pattern.alias: fact}, unknown | more if more else unknown))
         partials = nxt
         if not partials:
             return None
-    rank = {key: i for i, key in enumerate(rule.order)}
-    for i, (alias, _attr) in enumerate(rule.order):  # a fact not given at all ranks as its first condition
-        rank.setdefault((alias, alias), i)
+    rank = _rank(rule)
     needs = set()
     for _, unknown in partials:
         if not unknown:
@@ -61,6 +65,17 @@ def open_needs(rule: Rule, act_fact: dict, facts: FactIndex) -> set[tuple] | Non
         # only the first condition still open, in the author's order: a gate before what it guards
         needs.add(min(unknown, key=lambda u: (rank.get((u[0], u[1]), len(rank)), u[0], u[1], str(u[2]))))
     return needs
+
+
+def _rank(rule: Rule) -> dict:
+    """The position of each of the rule's conditions in the author's order (kept on the rule)."""
+    rank = rule.__dict__.get("_open_rank")
+    if rank is None:
+        rank = {key: i for i, key in enumerate(rule.order)}
+        for i, (alias, _attr) in enumerate(rule.order):  # a fact not given at all ranks as its first condition
+            rank.setdefault((alias, alias), i)
+        rule.__dict__["_open_rank"] = rank
+    return rank
 
 
 def _rel_ref(binding: dict) -> str:
