@@ -7,6 +7,7 @@ from typing import Any
 
 from .contract import InvalidIncident, check_incident, parse_incident
 from .decision import Decision, decide
+from .decision.index import index_of as question_index
 from .ids import new_decision_id
 from .record import DecisionRecord, LogUnavailable, NoDecisionLog, RecordError
 from .review import parse_review, review
@@ -26,6 +27,7 @@ class DecisionService:
         self.editions: dict[str, Edition] = load_editions(self.rules_dir)
         for e in self.editions.values():
             engine_of(e)  # compile every ruleset at start-up, never on a request
+            question_index(e)  # and the question search's index (service/decision/index.py)
         # the decision log (service/record): every decision and review is on it before its reply
         self.record: DecisionRecord | None = (
             DecisionRecord.open(decision_log, self.rules_dir, self.editions, retention_days)

@@ -8,10 +8,12 @@ invalid reaches the engine.
 from __future__ import annotations
 
 import datetime as dt
+import re as _re
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError, field_validator
+from pydantic_core import TzInfo as _TzInfo
 
 from .rules.model import MAX_ATTRIBUTES, Edition
 from .rules.problems import suggest
@@ -118,6 +120,9 @@ class Incident(_Model):
     evidence: Annotated[list[Evidence], Field(max_length=MAX_EVIDENCE)] = []
     prior_records: Annotated[list[PriorRecord], Field(max_length=MAX_PRIOR)] = []
     attributes: Attrs = {}
+    # the incident's proto bytes (deterministic), when it came straight from a proto message:
+    # its request digest is taken from them (decision.request_digest_of)
+    _wire: bytes | None = PrivateAttr(default=None)
 
     _tz = field_validator("reported_at")(_aware)
 
@@ -153,6 +158,8 @@ def normalise(value: Any) -> Any:
 
 def parse_incident(raw: Any, prefix: str = "") -> Incident:
     """Structure and types only; raises InvalidIncident with field paths."""
+    if isinstance(raw, Incident):  # already validated (incident_from_proto)
+        return raw
     if not isinstance(raw, dict):
         raise InvalidIncident([(prefix or "incident", "must be an object")])
     try:
@@ -279,3 +286,140 @@ def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Inciden
     if out:
         raise InvalidIncident(out)
     return inc
+
+
+# ---------------------------------------------------------------- straight from the proto message
+# The gRPC door (and the HTTP door, which parses JSON into the same message) validates the message
+# itself: when every value already satisfies the models above as it stands (lengths, patterns,
+# ranges, counts, required fields; text NFC and without surrounding space, so that nothing would be
+# changed), the models are built without a second pass. Anything else (a value the models would
+# refuse or change) returns None, and the caller takes the models' own path, so that every error
+# is reported exactly as the models report it. tests/test_contract_proto.py checks both ways.
+
+_ID = _re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]*")
+_LOCAL_ID = _re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+_UTC = _TzInfo(0)
+
+
+class _Decline(Exception):
+    pass
+
+
+def _clean_text(s: str, lo: int, hi: int) -> str:
+    if not (lo <= len(s) <= hi) or s != s.strip() or not (s.isascii() or unicodedata.is_normalized("NFC", s)):
+        raise _Decline
+    return s
+
+
+def _id(s: str, local: bool = False) -> str:
+    if len(s) > 64 or not (_LOCAL_ID if local else _ID).fullmatch(s):
+        raise _Decline
+    return s
+
+
+def _word(s: str) -> str:
+    return _clean_text(s, 1, 64)
+
+
+def _opt_word(s: str) -> str | None:
+    return _word(s) if s != "" else None
+
+
+def _attrs(m) -> dict:
+    if len(m) > MAX_ATTRIBUTES:
+        raise _Decline
+    out = {}
+    for k, v in m.items():
+        out[_word(k)] = _clean_text(v, 0, 200)
+    return out
+
+
+def _when(msg, name: str, required: bool) -> dt.datetime | None:
+    if not msg.HasField(name):
+        if required:
+            raise _Decline
+        return None
+    value = getattr(msg, name).ToDatetime(tzinfo=dt.timezone.utc).replace(tzinfo=_UTC)
+    if not (MIN_YEAR <= value.year <= MAX_YEAR):
+        raise _Decline
+    return value
+
+
+def _age(msg, name: str) -> int | None:
+    if not msg.HasField(name):
+        return None
+    v = getattr(msg, name)
+    if not 0 <= v <= 130:
+        raise _Decline
+    return v
+
+
+def incident_from_proto(msg) -> Incident | None:
+    """The Incident model of a proto Incident when it is valid as it stands, else None (then
+    validate `mapping.incident_to_dict(msg)` with parse_incident for the errors)."""
+    try:
+        return _incident_from_proto(msg)
+    except (_Decline, ValueError, OverflowError):
+        return None
+
+
+_setattr = object.__setattr__
+
+
+def _construct(cls, private: dict | None = None, **values):
+    """What pydantic's model_construct does for a model given every field and no extras (without
+    its per-call bookkeeping of defaults and private attributes)."""
+    m = cls.__new__(cls)
+    _setattr(m, "__dict__", values)
+    _setattr(m, "__pydantic_fields_set__", set(values))
+    _setattr(m, "__pydantic_extra__", None)
+    _setattr(m, "__pydantic_private__", private)
+    return m
+
+
+def _incident_from_proto(msg) -> Incident:
+    # model_construct: no second validation, every value was checked here
+    if not msg.HasField("reporter"):
+        raise _Decline
+    r = msg.reporter
+    reporter = _construct(Reporter, role=_word(r.role), person=_id(r.person) if r.person else None,
+                     channel=_opt_word(r.channel))
+    if msg.HasField("location"):
+        loc = msg.location
+        location = _construct(Location, force_area=_opt_word(loc.force_area), place=_opt_word(loc.place),
+                         country=_opt_word(loc.country))
+    else:
+        location = _construct(Location, force_area=None, place=None, country=None)
+    if len(msg.persons) > MAX_PERSONS or len(msg.relationships) > MAX_RELATIONSHIPS or \
+            not 1 <= len(msg.acts) <= MAX_ACTS or len(msg.evidence) > MAX_EVIDENCE or \
+            len(msg.prior_records) > MAX_PRIOR:
+        raise _Decline
+    persons = [_construct(Person, id=_id(p.id, True), age=_age(p, "age"), sex=_opt_word(p.sex),
+                     kind=_opt_word(p.kind), attributes=_attrs(p.attributes)) for p in msg.persons]
+    relationships = [_construct(Relationship, a=_id(x.a), b=_id(x.b), kind=_word(x.kind)) for x in msg.relationships]
+    acts = []
+    for a in msg.acts:
+        if len(a.by) > 20:
+            raise _Decline
+        acts.append(_construct(Act, id=_id(a.id, True), type=_word(a.type), by=[_id(b) for b in a.by],
+                          against=_id(a.against) if a.against else None, occurred_at=_when(a, "occurred_at", False),
+                          victim_age=_age(a, "victim_age"), force_area=_opt_word(a.force_area),
+                          attributes=_attrs(a.attributes)))
+    evidence = []
+    for e in msg.evidence:
+        if not 1 <= len(e.acts) <= MAX_ACTS:
+            raise _Decline
+        evidence.append(_construct(Evidence, id=_id(e.id, True), acts=[_id(x) for x in e.acts], contradicts=e.contradicts,
+                              credible=e.credible, immediately_available=e.immediately_available,
+                              description=_clean_text(e.description, 0, 2000) if e.description else None))
+    prior = []
+    for p in msg.prior_records:
+        if len(p.offenders) > 20:
+            raise _Decline
+        prior.append(_construct(PriorRecord, reference=_id(p.reference), victim=_id(p.victim) if p.victim else None,
+                           offenders=[_id(o) for o in p.offenders], reported_at=_when(p, "reported_at", True),
+                           classification=_opt_word(p.classification)))
+    wire = {"_wire": msg.SerializeToString(deterministic=True)}
+    return _construct(Incident, wire, id=_id(msg.id), reported_at=_when(msg, "reported_at", True), reporter=reporter,
+                 location=location, persons=persons, relationships=relationships, acts=acts, evidence=evidence,
+                 prior_records=prior, attributes=_attrs(msg.attributes))

@@ -68,10 +68,15 @@ class Firing:
 
 def _leaves(value) -> int:
     if isinstance(value, dict):
-        return sum(_leaves(v) for v in value.values())
-    if isinstance(value, list):
-        return sum(_leaves(v) for v in value) or 1
-    return 1
+        items = value.values()
+    elif isinstance(value, list):
+        items = value
+    else:
+        return 1
+    n = 0
+    for v in items:  # a scalar counts one, without a call (facts are nearly all flat)
+        n += _leaves(v) if isinstance(v, (dict, list)) else 1
+    return n or (1 if isinstance(value, list) else 0)
 
 
 def _dumps(obj) -> str:

@@ -87,7 +87,9 @@ ACT_STATUS = {"recorded": pb.ACT_STATUS_RECORDED, "counted_in_crime": pb.ACT_STA
               "not_recorded": pb.ACT_STATUS_NOT_RECORDED, "undecided": pb.ACT_STATUS_UNDECIDED}
 
 
-def decision_to_proto(d: Decision) -> pb.Decision:
+def decision_to_proto(d: Decision, compact: bool = False) -> pb.Decision:
+    """The decision as its proto message. `compact`: questions without their texts and allowed
+    answers (DescribeVocabulary gives them)."""
     return pb.Decision(
         decision_id=d.decision_id, incident_id=d.incident_id, outcome=OUTCOME[d.outcome], edition=d.edition,
         crimes=[pb.Crime(id=c.id, classification=c.classification, ho_code=c.ho_code, title=c.title,
@@ -101,7 +103,7 @@ def decision_to_proto(d: Decision) -> pb.Decision:
                                incident_code=n.incident_code, incident_title=n.incident_title,
                                transfer_to=n.transfer_to)
                    for n in d.negations],
-        questions=[_question(q) for q in d.questions],
+        questions=[_question(q, compact) for q in d.questions],
         record_by=_ts_out(d.record_by), deadline_passed=d.deadline_passed,
         acts=[pb.ActAccount(act=a.act, status=ACT_STATUS[a.status], crime_id=a.crime_id, reason_code=a.reason_code)
               for a in d.acts],
@@ -116,7 +118,34 @@ def decision_to_proto(d: Decision) -> pb.Decision:
     )
 
 
-def _question(q) -> pb.Question:
+# Question messages already built, by everything they say: the same questions come back decision
+# after decision (an edition's texts and allowed answers never change, and incidents of one shape
+# ask the same fields), and copying a built message is cheaper than building it. Bounded: emptied
+# when full.
+_QUESTIONS: dict[tuple, pb.Question] = {}
+_QUESTIONS_MAX = 8192
+
+
+def _key(q) -> tuple:
+    return (q.field, q.attribute, q.text, tuple(q.allowed), tuple(q.acts), tuple(q.rule_ids), q.purpose,
+            q.none_applies, tuple(_key(i) for i in q.items) if q.items else ())
+
+
+def _question(q, compact: bool = False) -> pb.Question:
+    key = (_key(q), compact)
+    msg = _QUESTIONS.get(key)
+    if msg is None:
+        if len(_QUESTIONS) >= _QUESTIONS_MAX:
+            _QUESTIONS.clear()
+        msg = _QUESTIONS[key] = _build_question(q, compact)
+    return msg
+
+
+def _build_question(q, compact: bool) -> pb.Question:
+    if compact:
+        return pb.Question(field=q.field, attribute=q.attribute, acts=q.acts, rule_ids=q.rule_ids,
+                           purpose=q.purpose, items=[_question(i, compact) for i in q.items],
+                           none_applies=q.none_applies)
     return pb.Question(field=q.field, attribute=q.attribute, text=q.text, allowed=q.allowed, acts=q.acts,
                        rule_ids=q.rule_ids, purpose=q.purpose, items=[_question(i) for i in q.items],
                        none_applies=q.none_applies)
@@ -141,6 +170,7 @@ def vocabulary_to_proto(edition) -> pb.Vocabulary:
         relationship_kinds=terms(v["relationship_kinds"]), reporter_roles=terms(v["reporter_roles"]),
         channels=terms(v["channels"]), places=terms(v["places"]), flags=terms(v["flags"]),
         sexes=v["sexes"], envelope_questions=v["envelope_questions"], person_kinds=terms(v["person_kinds"]),
+        checklists=[pb.ChecklistInfo(id=c.id, text=c.text, items=list(c.items)) for c in edition.checklists],
         rules_revision=edition.revision)
 
 

@@ -2,8 +2,8 @@
 
 A loaded edition is immutable data and its compiled ruleset. Deciding under it also needs state that
 is built on first use and lives as long as the edition: the engine session with the ruleset
-registered in durable-rules, the principal crime ranker (``service.counting``) and the question
-cache (``service.decision.questions``). ``runtime_of(edition)`` returns that state; it goes away
+registered in durable-rules, the principal crime ranker (``service.counting``), and the question
+search's index, cache and memos (``service.decision``). ``runtime_of(edition)`` returns that state; it goes away
 with the edition (the runtime holds no reference back to it).
 """
 from __future__ import annotations
@@ -25,6 +25,9 @@ class EditionRuntime:
         self._lock = threading.Lock()
         self.ranker: Any = None  # service.counting.Ranker, set by counting.ranker_for
         self.question_cache: Any = None  # service.decision.questions._Lru, set by questions.cache_of
+        self.question_index: Any = None  # service.decision.index.EditionIndex, set by index_of
+        self.question_parts: dict = {}  # (alias, attr, act type) -> a question's texts (questions.py)
+        self.checklist_of: dict | None = None  # attribute -> its checklist (questions.py)
 
     @property
     def engine(self) -> Engine:

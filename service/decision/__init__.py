@@ -16,6 +16,7 @@ conditions still need, and counts with the edition's counting data. Each stage i
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from ..contract import Incident
 from ..ids import new_decision_id, request_digest
@@ -46,6 +47,15 @@ __all__ = ["OUTCOMES", "PURPOSES", "ActAccountOut", "AssumptionOut", "CrimeOut",
            "FiringOut", "FlagOut", "NegationOut", "NoteOut", "QuestionOut", "Questions", "Resolution",
            "ReviewOut", "build_facts", "decide", "open_needs", "purpose_of", "question_for",
            "resolve", "run"]
+
+
+def request_digest_of(inc: Incident, edition: str) -> str:
+    """The request's content digest: SHA-256 of the edition and the incident's proto bytes when it
+    came from a proto message (the gRPC and HTTP doors), else of its JSON (ids.request_digest)."""
+    wire = inc._wire
+    if wire is None:
+        return request_digest(inc, edition)
+    return hashlib.sha256(b"hocr.v1.Incident\n" + edition.encode("utf-8") + b"\n" + wire).hexdigest()
 
 
 def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) -> Decision:
@@ -83,7 +93,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     firings = [f for f in engine_run.firings if f.facts["act"]["ref"] not in assumed.firings]
     firings += [f for fs in assumed.firings.values() for f in fs]
     return Decision(
-        decision_id=new_decision_id(), request_digest=request_digest(inc, edition.name),
+        decision_id=new_decision_id(), request_digest=request_digest_of(inc, edition.name),
         rules_revision=edition.revision, incident_id=inc.id, outcome=outcome, edition=edition.name,
         crimes=counted.crimes, negations=negations, questions=ordered,
         record_by=deadline,

@@ -8,6 +8,7 @@ from .. import counting as counting_mod
 from ..contract import Act, Incident
 from ..rules.model import Edition, Rule
 from .facts import FactIndex
+from .index import index_of
 from .outputs import ActAccountOut, AssumptionOut, FlagOut, NegationOut, NoteOut, ReviewOut
 from .questions import Questions
 
@@ -130,19 +131,19 @@ def _moot(ctx: Context, a: Act, best: counting_mod.Candidate, result: ActResult,
     in_effect = questions.effective[a.id]
     fired = questions.fired[a.id]
     moot: set[str] = set()
-    for rule in edition.rules_for_type.get(a.type, edition.rules):
-        if rule.id in fired:
+    index = index_of(edition)
+    overriders = edition.overriders
+    for entry in index.for_type(a.type).moot_entries:
+        if entry.id in fired:
             continue
-        kinds = {c.kind for c in rule.consequences} - {"note", "review"}
-        if kinds == {"classify"}:
-            if any(rule.id in edition.overriders.get(e, ()) for e in in_effect):
+        if entry.moot_kind == "classify":
+            if any(entry.id in overriders.get(e, ()) for e in in_effect):
                 continue
-            option = counting_mod.Candidate(a.id, best.order, *rule.consequence("classify"), a.against,
-                                            frozenset(a.by), a.occurred_at)
-            if ranker.compare(option, best) > 0:
-                moot.add(rule.id)
-        elif kinds == {"flag"} and tuple(rule.consequence("flag")) in flags:
-            moot.add(rule.id)
+            if index.outranks(ranker, entry.target, best, lambda t=entry.target: counting_mod.Candidate(
+                    a.id, best.order, *t, a.against, frozenset(a.by), a.occurred_at)):
+                moot.add(entry.id)
+        elif entry.target in flags:
+            moot.add(entry.id)
     return moot
 
 

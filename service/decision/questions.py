@@ -3,12 +3,14 @@ fire assumed, and what an act is explicitly waiting for; gathered once per field
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import OrderedDict
 
 from ..rules.model import Edition, Rule
 from ..runtime import runtime_of
 from .facts import FactIndex
+from .index import index_of
 from .outputs import PURPOSES, QuestionOut
 
 
@@ -42,17 +44,21 @@ def open_needs(rule: Rule, act_fact: dict, facts: FactIndex) -> set[tuple] | Non
                             unknown | {(pattern.alias, "relationship", _rel_ref(binding))}))
                 continue
             for fact in options:
-                results = [(t, t.compiled(fact)) for t in pattern.tests]
-                if any(r is False for _, r in results):
-                    continue
-                more = {(pattern.alias, t.attr, fact.get("ref")) for t, r in results if r is None}
-                nxt.append(({**binding, pattern.alias: fact}, unknown | more))
+                more = None
+                for t in pattern.tests:  # stop at the first condition that is false
+                    r = t.compiled(fact)
+                    if r is None:
+                        if more is None:
+                            more = set()
+                        more.add((pattern.alias, t.attr, fact.get("ref")))
+                    elif r is False:
+                        break
+                else:
+                    nxt.append(({**binding, pattern.alias: fact}, unknown | more if more else unknown))
         partials = nxt
         if not partials:
             return None
-    rank = {key: i for i, key in enumerate(rule.order)}
-    for i, (alias, _attr) in enumerate(rule.order):  # a fact not given at all ranks as its first condition
-        rank.setdefault((alias, alias), i)
+    rank = rule.condition_rank
     needs = set()
     for _, unknown in partials:
         if not unknown:
@@ -60,6 +66,8 @@ def open_needs(rule: Rule, act_fact: dict, facts: FactIndex) -> set[tuple] | Non
         # only the first condition still open, in the author's order: a gate before what it guards
         needs.add(min(unknown, key=lambda u: (rank.get((u[0], u[1]), len(rank)), u[0], u[1], str(u[2]))))
     return needs
+
+
 
 
 def _rel_ref(binding: dict) -> str:
@@ -100,6 +108,26 @@ def question_for(edition: Edition, alias: str, attr: str, ref: str | None,
         return (f"incident.{attr}", attr, v.envelope_questions.get(attr, attr), allowed)
     return (f"{alias}.{attr}", attr, attr, [])
 
+
+_RANK = {p: i for i, p in enumerate(PURPOSES)}
+
+
+def _question_of(edition: Edition, alias: str, attr: str, ref: str | None,
+                 act_type: str) -> tuple[str, str, str, list[str]]:
+    """`question_for`, with what does not depend on the ref worked out once per edition (the
+    texts and allowed answers are the same for every decision; the allowed list is shared: never
+    change it in place)."""
+    if alias == "relationship":
+        return question_for(edition, alias, attr, ref, act_type)
+    memo = runtime_of(edition).question_parts
+    key = (alias, attr, act_type)
+    parts = memo.get(key)
+    if parts is None:
+        path, attribute, text, allowed = question_for(edition, alias, attr, "\x00", act_type)
+        prefix, sep, suffix = path.partition("\x00")
+        parts = memo[key] = (prefix, suffix if sep else None, attribute, text, allowed)
+    path = parts[0] if parts[1] is None else f"{parts[0]}{ref}{parts[1]}"
+    return path, parts[2], parts[3], parts[4]
 
 
 # ---------------------------------------------------------------- the open-question cache
@@ -192,6 +220,18 @@ def _shape(facts: FactIndex, act_fact: dict) -> tuple[tuple, dict[str, str]] | N
     return key, names
 
 
+_PLACEHOLDER = re.compile(r"([AIPE]\d+\x00)")  # the names `_shape` gives refs, in a question's path
+
+
+def _back_ref(ref, back: dict):
+    if ref is None:
+        return None
+    if ref in back:
+        return back[ref]
+    a, _, b = ref.partition("~")
+    return f"{back[a]}~{back[b]}"
+
+
 def _rename(needs, mapping: dict) -> frozenset:
     def r(ref):
         if ref is None:
@@ -235,9 +275,8 @@ class Questions:
             spec = self.edition.vocab.person_attributes.get(attr)
             if attr in ("age", "sex") or (spec is not None and spec.persons_only):
                 return ""  # never ask a person's age, sex or capacity of an organisation
-        path, attribute, text, allowed = question_for(self.edition, alias, attr, ref, self.act_types[act_id])
-        self._merge(QuestionOut(path, attribute, text, allowed, [act_id], [rule_id],
-                                purpose_of(self.edition.rule_by_id[rule_id])))
+        path, attribute, text, allowed = _question_of(self.edition, alias, attr, ref, self.act_types[act_id])
+        self._merge_one(path, attribute, text, allowed, act_id, rule_id, index_of(self.edition).purpose[rule_id])
         if blocking:
             self.blocking.add(path)
         return path
@@ -247,6 +286,20 @@ class Questions:
         person = next(iter(self.edition.vocab.person_kinds), None)
         return any(f["ref"] == ref and f.get("person_kind") not in (None, person)
                    for f in self.facts[act_id].by_kind.get("party", []))
+
+    def _merge_one(self, path: str, attribute: str, text: str, allowed: list[str], act_id: str,
+                   rule_id: str, purpose: str) -> None:
+        """`_merge` of one act and one rule's question, without building it first."""
+        q = self.by_field.get(path)
+        if q is None:
+            self.by_field[path] = QuestionOut(path, attribute, text, allowed, [act_id], [rule_id], purpose)
+            return
+        if act_id not in q.acts:
+            q.acts.append(act_id)
+        if rule_id not in q.rule_ids:
+            q.rule_ids.append(rule_id)
+        if not q.purpose or _RANK[purpose] < _RANK[q.purpose]:
+            q.purpose = purpose
 
     def _merge(self, new: QuestionOut) -> None:
         q = self.by_field.get(new.field)
@@ -299,26 +352,71 @@ class Questions:
         cache = cache_of(self.edition)
         shape = _shape(facts, act_fact) if cache is not None else None
         if shape is None:
+            return self._ask(act_id, self._search(act_id, kinds, only, exclude))
+        key = (shape[0], self.act_types[act_id], frozenset(self.fired[act_id]),
+               tuple(self.effective[act_id]), frozenset(kinds) if kinds is not None else None,
+               frozenset(only) if only is not None else None, frozenset(exclude))
+        plan = cache.get(key)
+        if plan is None:
             found = self._search(act_id, kinds, only, exclude)
-        else:
-            key = (shape[0], self.act_types[act_id], frozenset(self.fired[act_id]),
-                   tuple(self.effective[act_id]), frozenset(kinds) if kinds is not None else None,
-                   frozenset(only) if only is not None else None, frozenset(exclude))
-            back = {v: k for k, v in shape[1].items()}
-            cached = cache.get(key)
             try:
-                if cached is None:
-                    found = self._search(act_id, kinds, only, exclude)
-                    cache.put(key, tuple((rid, _rename(needs, shape[1])) for rid, needs in found))
-                else:
-                    found = [(rid, _rename(needs, back)) for rid, needs in cached]
-            except KeyError:  # a ref outside the neighbourhood: nothing to share, search this once
-                found = self._search(act_id, kinds, only, exclude)
+                plan = self._plan(act_id, found, shape[1])
+            except KeyError:  # a ref outside the neighbourhood: nothing to share, ask this once
+                return self._ask(act_id, found)
+            cache.put(key, plan)
+        try:
+            return self._follow(act_id, plan, {v: k for k, v in shape[1].items()})
+        except KeyError:  # cannot happen for an equal shape; were it to, the search is the answer
+            return self._ask(act_id, self._search(act_id, kinds, only, exclude))
+
+    def _ask(self, act_id: str, found: list[tuple[str, set[tuple]]]) -> bool:
         asked = False
         for rule_id, needs in found:
             for alias, attr, ref in sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))):
                 self.add(alias, attr, ref, act_id, rule_id)
                 asked = True
+        return asked
+
+    def _plan(self, act_id: str, found: list[tuple[str, set[tuple]]], names: dict[str, str]) -> tuple:
+        """What `_ask` does with `found`, with refs as the shape's placeholders, every question's
+        parts worked out: (asked, ((sort by ref?, entries) per rule)). KeyError: a ref outside
+        the act's neighbourhood."""
+        groups = []
+        act_type = self.act_types[act_id]
+        purpose = index_of(self.edition).purpose
+        for rule_id, needs in found:
+            entries = []
+            for alias, attr, ref in sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))):
+                pref = _rename(((alias, attr, ref),), names)
+                pref = next(iter(pref))[2]
+                skip = alias in ("victim", "offender") and self._organisation(act_id, ref) and (
+                    attr in ("age", "sex") or getattr(self.edition.vocab.person_attributes.get(attr),
+                                                      "persons_only", False))
+                path, attribute, text, allowed = _question_of(self.edition, alias, attr, pref, act_type)
+                entries.append((alias, attr, pref, tuple(_PLACEHOLDER.split(path)), attribute, text, allowed,
+                                rule_id, purpose[rule_id], skip))
+            by_ref = len({(e[0], e[1]) for e in entries}) < len(entries)  # the refs decide the order
+            groups.append((by_ref, tuple(entries)))
+        return (bool(found), tuple(groups))
+
+    def _follow(self, act_id: str, plan: tuple, back: dict[str, str]) -> bool:
+        """Ask what a plan from the cache says, with the placeholders mapped back to this report's refs."""
+        asked, groups = plan
+        merge = self._merge_one
+        for by_ref, entries in groups:
+            if by_ref:
+                entries = sorted(entries, key=lambda e: (e[0], e[1], str(_back_ref(e[2], back))))
+            for _alias, _attr, _pref, parts, attribute, text, allowed, rule_id, purpose, skip in entries:
+                if skip:
+                    continue
+                n = len(parts)
+                if n == 3:  # one ref in the path, the usual case
+                    path = parts[0] + back[parts[1]] + parts[2]
+                elif n == 1:
+                    path = parts[0]
+                else:
+                    path = "".join(back[x] if i % 2 else x for i, x in enumerate(parts))
+                merge(path, attribute, text, allowed, act_id, rule_id, purpose)
         return asked
 
     def _search(self, act_id: str, kinds: set[str] | None, only: set[str] | None,
@@ -330,21 +428,23 @@ class Questions:
         facts = self.facts[act_id]
         act_fact = facts.acts[act_id]
         out = []
-        for rule in edition.rules_for_type.get(self.act_types[act_id], edition.rules):
-            if rule.id in fired or rule.id in exclude:
+        overriders = edition.overriders
+        # only the rules the act's own attribute values do not already rule out (service/decision/index.py)
+        for entry in index_of(edition).for_type(self.act_types[act_id]).for_act(act_fact):
+            rid = entry.id
+            if rid in fired or rid in exclude:
                 continue
-            if only is not None and rule.id not in only:
+            if only is not None and rid not in only:
                 continue
-            if all(c.kind in ("note", "review") for c in rule.consequences) and not any(
-                    rule.id in edition.overriders.get(e, ()) for e in eff):
+            if entry.note_only and not any(rid in overriders.get(e, ()) for e in eff):
                 continue  # a note that overrides nothing in effect cannot change the decision
-            if any(o in eff for o in edition.overriders.get(rule.id, ())):
+            if eff and not eff.isdisjoint(overriders.get(rid, ())):
                 continue  # a rule that fired already overrides it: its answer would change nothing
-            if kinds is not None and not any(c.kind in kinds for c in rule.consequences):
+            if kinds is not None and entry.kinds.isdisjoint(kinds):
                 continue
-            needs = open_needs(rule, act_fact, facts)
+            needs = open_needs(entry.rule, act_fact, facts)
             if needs:
-                out.append((rule.id, needs))
+                out.append((rid, needs))
         return out
 
     def ask_assumed(self, act_id: str) -> None:
@@ -376,7 +476,10 @@ class Questions:
         return self._checklists(sorted(self.by_field.values(), key=key))
 
     def _checklists(self, questions: list[QuestionOut]) -> list[QuestionOut]:
-        lists = {attr: c for c in self.edition.checklists for attr in c.items}
+        rt = runtime_of(self.edition)
+        lists = rt.checklist_of
+        if lists is None:  # attribute -> its checklist, once per edition
+            lists = rt.checklist_of = {attr: c for c in self.edition.checklists for attr in c.items}
         members: dict[str, list[QuestionOut]] = {}
         for q in questions:
             c = lists.get(q.attribute)

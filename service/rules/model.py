@@ -332,6 +332,15 @@ class Rule:
         """The table row this rule stands for, e.g. `drug-classes[production, heroin]`, or ''."""
         return f"{self.row[0]}[{', '.join(self.row[1])}]" if self.row else ""
 
+    @functools.cached_property
+    def condition_rank(self) -> dict[tuple[str, str], int]:
+        """The position of each condition (alias, attribute) in the author's order; a fact not given
+        at all (alias, alias) ranks as its first condition. Derived from `order`, worked out once."""
+        rank = {key: i for i, key in enumerate(self.order)}
+        for i, (alias, _attr) in enumerate(self.order):
+            rank.setdefault((alias, alias), i)
+        return rank
+
     def consequence(self, kind: str) -> Any:
         for c in self.consequences:
             if c.kind == kind:

@@ -33,7 +33,7 @@ from .. import engine as _engine
 from .. import identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..audit.rpc import audit_stream
-from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR
+from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, incident_from_proto
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..identity import Credentials, current_caller
 from ..mapping import (
@@ -185,9 +185,13 @@ class Servicer:
                 early.append((as_of_path, f"must be a time between the years {MIN_YEAR} and {MAX_YEAR}"))
             else:
                 as_of = req.as_of.ToDatetime(tzinfo=dt.timezone.utc)
-        return incident_to_dict(inc), as_of, early
+        # valid as it stands: the contract's models straight from the message; else the models'
+        # own path, for their errors (service/contract.py)
+        parsed = None if early else incident_from_proto(inc)
+        return (parsed if parsed is not None else incident_to_dict(inc)), as_of, early
 
-    def _decide(self, req: pb.DecideRequest, prefix: str = "incident", pending: list | None = None) -> pb.Decision:
+    def _decide(self, req: pb.DecideRequest, prefix: str = "incident", pending: list | None = None,
+                compact: bool = False) -> pb.Decision:
         raw, as_of, early = self._incident(req, prefix)
         edition = req.edition or None
         if early:
@@ -200,7 +204,8 @@ class Servicer:
                 pass
             raise InvalidIncident(early)
         return decision_to_proto(self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix,
-                                                     caller=identity.caller_name(), pending=pending))
+                                                     caller=identity.caller_name(), pending=pending),
+                                 compact=compact or req.compact)
 
     # ------------------------------------------------------------------------------ running
 
@@ -311,10 +316,11 @@ class Servicer:
         sent = []
         for peer, (start, part) in zip(self.peers, parts[1:], strict=False):
             meta = identity.forwarded(caller) + ((OFFSET_KEY, str(start)), (ROOM_KEY, str(share)))
-            sent.append((start, part, peer.future(pb.DecideBatchRequest(requests=part).SerializeToString(),
+            sent.append((start, part, peer.future(pb.DecideBatchRequest(requests=part, compact=request.compact).SerializeToString(),
                                                   metadata=meta, timeout=timeout)))
         try:
-            results = list(self._batch(pb.DecideBatchRequest(requests=parts[0][1]), call, 0, share).results)
+            results = list(self._batch(pb.DecideBatchRequest(requests=parts[0][1], compact=request.compact), call, 0,
+                                       share).results)
             for start, part, fut in sent:
                 try:
                     got = pb.DecideBatchResponse.FromString(fut.result()).results
@@ -324,19 +330,20 @@ class Servicer:
                 except Exception as exc:  # noqa: BLE001 - decide that part here
                     log.info("a sibling process did not decide part of a batch (%s); deciding it here",
                              exc.code().name if isinstance(exc, grpc.RpcError) else type(exc).__name__)
-                    results += self._batch(pb.DecideBatchRequest(requests=part), call, start, share).results
+                    results += self._batch(pb.DecideBatchRequest(requests=part, compact=request.compact), call, start,
+                                           share).results
         finally:
             for _, _, fut in sent:
                 fut.cancel()
         return pb.DecideBatchResponse(results=results)
 
-    def _item(self, req: pb.DecideRequest, prefix: str, seconds: float, method: str):
+    def _item(self, req: pb.DecideRequest, prefix: str, seconds: float, method: str, compact: bool = False):
         """Decide one incident of a batch or stream: (decision or None, error status or None, the
         decision log entries to write before it is given)."""
         pending: list = []
         token = _engine.DEADLINE.set(time.monotonic() + max(0.0, seconds))
         try:
-            return self._decide(req, prefix=prefix, pending=pending), None, pending
+            return self._decide(req, prefix=prefix, pending=pending, compact=compact), None, pending
         except Exception as exc:  # noqa: BLE001 - one item's failure is that item's status
             return None, status_of(exc, method), []
         finally:
@@ -368,7 +375,8 @@ class Servicer:
                     code_pb2.DEADLINE_EXCEEDED, "the batch's time limit passed before this incident was decided")))
                 continue
             decision, error, entries = self._item(req, f"requests[{offset + i}].incident",
-                                                  min(end - now, self.limits.call_seconds), BATCH_METHOD)
+                                                  min(end - now, self.limits.call_seconds), BATCH_METHOD,
+                                                  request.compact)
             result = pb.BatchResult(incident_id=incident_id, decision=decision, error=error)
             grown = result.ByteSize() + 8  # the field tag and length of one repeated entry
             if size + grown > room:  # not given, so not on the log either

@@ -117,7 +117,7 @@ class DescribeVocabularyRequest(_message.Message):
     def __init__(self, edition: _Optional[str] = ...) -> None: ...
 
 class Vocabulary(_message.Message):
-    __slots__ = ("edition", "act_types", "person_attributes", "incident_attributes", "relationship_kinds", "reporter_roles", "channels", "places", "flags", "sexes", "envelope_questions", "person_kinds", "rules_revision")
+    __slots__ = ("edition", "act_types", "person_attributes", "incident_attributes", "relationship_kinds", "reporter_roles", "channels", "places", "flags", "sexes", "envelope_questions", "person_kinds", "checklists", "rules_revision")
     class EnvelopeQuestionsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -137,6 +137,7 @@ class Vocabulary(_message.Message):
     SEXES_FIELD_NUMBER: _ClassVar[int]
     ENVELOPE_QUESTIONS_FIELD_NUMBER: _ClassVar[int]
     PERSON_KINDS_FIELD_NUMBER: _ClassVar[int]
+    CHECKLISTS_FIELD_NUMBER: _ClassVar[int]
     RULES_REVISION_FIELD_NUMBER: _ClassVar[int]
     edition: str
     act_types: _containers.RepeatedCompositeFieldContainer[ActTypeInfo]
@@ -150,8 +151,19 @@ class Vocabulary(_message.Message):
     sexes: _containers.RepeatedScalarFieldContainer[str]
     envelope_questions: _containers.ScalarMap[str, str]
     person_kinds: _containers.RepeatedCompositeFieldContainer[Term]
+    checklists: _containers.RepeatedCompositeFieldContainer[ChecklistInfo]
     rules_revision: str
-    def __init__(self, edition: _Optional[str] = ..., act_types: _Optional[_Iterable[_Union[ActTypeInfo, _Mapping]]] = ..., person_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., incident_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., relationship_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., reporter_roles: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., channels: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., places: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., flags: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., sexes: _Optional[_Iterable[str]] = ..., envelope_questions: _Optional[_Mapping[str, str]] = ..., person_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., rules_revision: _Optional[str] = ...) -> None: ...
+    def __init__(self, edition: _Optional[str] = ..., act_types: _Optional[_Iterable[_Union[ActTypeInfo, _Mapping]]] = ..., person_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., incident_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., relationship_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., reporter_roles: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., channels: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., places: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., flags: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., sexes: _Optional[_Iterable[str]] = ..., envelope_questions: _Optional[_Mapping[str, str]] = ..., person_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., checklists: _Optional[_Iterable[_Union[ChecklistInfo, _Mapping]]] = ..., rules_revision: _Optional[str] = ...) -> None: ...
+
+class ChecklistInfo(_message.Message):
+    __slots__ = ("id", "text", "items")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    text: str
+    items: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., text: _Optional[str] = ..., items: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class DescribeVocabularyResponse(_message.Message):
     __slots__ = ("vocabulary",)
@@ -190,14 +202,16 @@ class Term(_message.Message):
     def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ...) -> None: ...
 
 class DecideRequest(_message.Message):
-    __slots__ = ("incident", "edition", "as_of")
+    __slots__ = ("incident", "edition", "as_of", "compact")
     INCIDENT_FIELD_NUMBER: _ClassVar[int]
     EDITION_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
+    COMPACT_FIELD_NUMBER: _ClassVar[int]
     incident: Incident
     edition: str
     as_of: _timestamp_pb2.Timestamp
-    def __init__(self, incident: _Optional[_Union[Incident, _Mapping]] = ..., edition: _Optional[str] = ..., as_of: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    compact: bool
+    def __init__(self, incident: _Optional[_Union[Incident, _Mapping]] = ..., edition: _Optional[str] = ..., as_of: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., compact: _Optional[bool] = ...) -> None: ...
 
 class DecideResponse(_message.Message):
     __slots__ = ("decision",)
@@ -206,10 +220,12 @@ class DecideResponse(_message.Message):
     def __init__(self, decision: _Optional[_Union[Decision, _Mapping]] = ...) -> None: ...
 
 class DecideBatchRequest(_message.Message):
-    __slots__ = ("requests",)
+    __slots__ = ("requests", "compact")
     REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    COMPACT_FIELD_NUMBER: _ClassVar[int]
     requests: _containers.RepeatedCompositeFieldContainer[DecideRequest]
-    def __init__(self, requests: _Optional[_Iterable[_Union[DecideRequest, _Mapping]]] = ...) -> None: ...
+    compact: bool
+    def __init__(self, requests: _Optional[_Iterable[_Union[DecideRequest, _Mapping]]] = ..., compact: _Optional[bool] = ...) -> None: ...
 
 class DecideBatchResponse(_message.Message):
     __slots__ = ("results",)

@@ -1,0 +1,68 @@
+"""The question index (service/decision/index.py) gives the same decisions, byte for byte, as the
+search over every rule of the act type.
+
+Every feature incident (bench/data), the docs/examples, generated and directed incidents are decided
+with the question cache off (so that the search itself runs for every act), once with the
+attribute index off and once with it on; the full decision JSON must be identical except the
+decision id and times. The index must also really leave rules out (else the test proves nothing)."""
+from __future__ import annotations
+
+import pytest
+
+from service.decision import index as imod
+from service.decision import questions as qmod
+
+from .gen_incidents import directed_incidents, example_incidents, random_incidents
+from .test_question_cache import EDITIONS, _decided, _feature_incidents
+
+
+@pytest.mark.parametrize("name", sorted(EDITIONS))
+def test_question_index_gives_the_same_decisions(name, monkeypatch):
+    edition = EDITIONS[name]
+    incidents = _feature_incidents() + example_incidents(edition) + random_incidents(edition, 100, seed=29) + \
+        [raw for _, raw in directed_incidents(edition, seed=29)]
+    monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
+    monkeypatch.setattr(imod, "ENABLED", False)
+    without = [_decided(raw, edition) for raw in incidents]
+    monkeypatch.setattr(imod, "ENABLED", True)
+    edition.__dict__.pop("_question_index", None)
+    with_index = [_decided(raw, edition) for raw in incidents]
+    compared = 0
+    for raw, a, b in zip(incidents, without, with_index, strict=True):
+        assert b == a, raw.get("id")
+        compared += a is not None
+    assert compared > 200
+    index = imod.index_of(edition)
+    left_out = sum(len(t.entries) - len(hit) for t in index.types.values() for hit in t._memo.values())
+    assert left_out > 0  # the index did leave rules out of the search
+
+
+def test_an_attribute_value_rules_out_only_rules_that_test_it_false():
+    edition = EDITIONS["2026-27"]
+    index = imod.index_of(edition)
+    act_type, t = next((k, v) for k, v in index.types.items() if v.attrs)
+    everything = {e.id for e in t.entries}
+    kept = {e.id for e in t.for_act({"t": "act", "type": act_type})}
+    assert kept <= everything
+    for e in t.entries:  # a rule left out has an act condition that is false on this act
+        if e.id not in kept:
+            tests = [x for p in e.rule.patterns if p.alias == "act" for x in p.tests]
+            assert any(x.compiled({}) is False for x in tests), e.id
+
+
+def test_question_parts_are_those_of_question_for():
+    """The per-edition question parts give exactly what question_for gives, for every attribute."""
+    for edition in EDITIONS.values():
+        v = edition.vocab
+        asks = [("act", a, t) for t, spec in v.act_types.items() for a in spec.attributes]
+        asks += [("act", a, t) for t in v.act_types for a in v.envelope_questions]
+        asks += [(alias, a, next(iter(v.act_types))) for alias in ("victim", "offender")
+                 for a in [*v.person_attributes, "person_kind", "age_now", "age", "sex", "unknown"]]
+        asks += [("incident", a, next(iter(v.act_types)))
+                 for a in [*v.incident_attributes, "reporter_role", "channel", "place", "force_area"]]
+        asks += [("relationship", "relationship", next(iter(v.act_types))), ("evidence", "credible", "x")]
+        assert len(asks) > 20
+        for alias, attr, act_type in asks:
+            for ref in ("p1", "a-2", None, "p1~p2"):
+                assert qmod._question_of(edition, alias, attr, ref, act_type) == \
+                    qmod.question_for(edition, alias, attr, ref, act_type), (alias, attr, ref)
