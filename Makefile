@@ -11,7 +11,7 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt buf buf-lint buf-breaking bench-stream
+.PHONY: serve test test-long feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt buf buf-lint buf-breaking bench-stream
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -75,6 +75,12 @@ test: $(STAMP) $(NODE_STAMP) browser postgres lint buf-lint buf-breaking
 	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json
 	$(BIN)/hocr rules coverage --fail-under $(COVERAGE_MIN) > reports/rule-coverage.txt
 	$(BIN)/hocr rules report reports/cucumber.json reports/features.html
+
+# The equivalence tests on all their inputs (question cache, question index, the proto path) and
+# hocr decide on 10,000 JSON Lines; make test takes a fixed share of them (tests/sampling.py).
+test-long: $(STAMP)
+	HOCR_THOROUGH=1 $(BIN)/python -m pytest -q tests/test_question_cache.py tests/test_question_index.py \
+	    tests/test_contract_proto.py tests/test_cli_batch.py
 
 # One feature file, fast: make feature F=features/2026-27/general/ncrs.feature
 feature: $(STAMP)

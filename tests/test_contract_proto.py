@@ -22,11 +22,13 @@ from service.mapping import incident_to_dict
 from service.transport import pbjson
 
 from .gen_incidents import directed_incidents, example_incidents, random_incidents
+from .sampling import THOROUGH, share
 from .test_question_cache import AS_OF, EDITIONS, _feature_incidents
 
 
 def _messages(edition) -> list[pb.Incident]:
-    raws = _feature_incidents()[::3] + example_incidents(edition) + random_incidents(edition, 60, seed=31) + \
+    every = 3 if edition.name == max(EDITIONS) else 6  # a third and a sixth; all with HOCR_THOROUGH
+    raws = share(_feature_incidents(), every) + example_incidents(edition) + random_incidents(edition, 60, seed=31) + \
         [raw for _, raw in directed_incidents(edition, seed=31)][:60]
     out = []
     for raw in raws:
@@ -115,8 +117,11 @@ def _models_path(msg: pb.Incident):
 def test_direct_path_gives_the_models_incident_or_declines(name):
     edition = EDITIONS[name]
     accepted = declined = decided = 0
+    # the alterations test the conversion, which no edition changes: once, under the newest edition
+    # (under both with HOCR_THOROUGH); the older edition compares its decisions of the base messages
+    alter = THOROUGH or name == max(EDITIONS)
     for base in _messages(edition):
-        for msg in [base, *_alterations(base)]:
+        for msg in [base, *(_alterations(base) if alter else [])]:
             direct, models = incident_from_proto(msg), _models_path(msg)
             if models is None:
                 assert direct is None, msg
@@ -142,7 +147,9 @@ def test_direct_path_gives_the_models_incident_or_declines(name):
                 assert db.pop("request_digest") == request_digest(b, edition.name)
                 assert da == db
                 decided += 1
-    assert accepted > 500 and declined > 500 and decided > 100
+    assert decided > 100
+    if alter:
+        assert accepted > 500 and declined > 500
 
 
 def test_a_valid_incident_takes_the_direct_path_and_an_invalid_one_does_not():
