@@ -962,6 +962,7 @@ class Edition:
     assumptions: list["Assumption"] = field(default_factory=list, repr=False)
     checklists: list["Checklist"] = field(default_factory=list, repr=False)
     _engine: Any = field(default=None, repr=False)
+    ranked_precedence: set = field(default_factory=set, repr=False)  # (higher, lower) from the ranking
 
     def __post_init__(self) -> None:
         self.rule_by_id: dict[str, Rule] = {r.id: r for r in self.rules}
@@ -1377,6 +1378,12 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
                                   counting, review_rules)
         edition.reviews.ruleset_json = compile_ruleset(review_rules)
         edition.reviews.ruleset_joins = join_table(edition.reviews.ruleset_json)
+    from .counting import ranker_for
+    from .decision.precedence import declared_overriders
+
+    for ed in (edition, edition.reviews):
+        if ed is not None:  # precedence from the declared data, then the explicit exceptions
+            ed.overriders, ed.ranked_precedence = declared_overriders(ed.rules, ranker_for(ed))
     if lint:
         from .lint import lint as run_lint
 

@@ -32,3 +32,71 @@ def resolve(fired: Collection[str], overriders: Mapping[str, Collection[str]],
 
     order = sorted(fired, key=position.__getitem__)  # the edition's own order
     return Resolution([rid for rid in order if eff(rid)], by)
+
+
+def declared_overriders(rules, ranker) -> tuple[dict[str, frozenset[str]], set[tuple[str, str]]]:
+    """Who takes precedence over whom, from what the edition declares, most binding first:
+
+    1. explicit `overrides` (the exceptions the text names, each rule with its citation);
+    2. between two rules that classify an act differently, the classification the edition's
+       principal crime ranking puts first (its exceptions, the look-up table, violence before
+       property, then the maximum sentence), unless an explicit override already orders the pair
+       the other way.
+
+    Explicit precedence is transitive (a rule overriding B overrides what B overrides); the
+    ranking orders two classifications and reaches no further. Returns (rule id -> the rules that take precedence over it, the
+    pairs (higher, lower) that come from the ranking)."""
+    from ..counting import Candidate
+
+    ids = [r.id for r in rules]
+    index = {rid: i for i, rid in enumerate(ids)}
+    succ = [0] * len(ids)  # bit j of succ[i]: rule i takes precedence over rule j directly
+    for r in rules:
+        for o in r.overrides:
+            if o in index:
+                succ[index[r.id]] |= 1 << index[o]
+
+    def closure(edges: list[int]) -> list[int]:
+        reach = list(edges)
+        changed = True
+        while changed:
+            changed = False
+            for i in range(len(reach)):
+                new = reach[i]
+                bits = reach[i]
+                while bits:
+                    low = bits & -bits
+                    new |= reach[low.bit_length() - 1]
+                    bits ^= low
+                if new != reach[i]:
+                    reach[i] = new
+                    changed = True
+        return reach
+
+    explicit = closure(succ)
+    classifiers = [(index[r.id], r, Candidate("", 0, *r.consequence("classify"), None, frozenset(), None))
+                   for r in rules if r.consequence("classify")]
+    ranked: set[tuple[str, str]] = set()
+    for i, a, ca in classifiers:
+        for j, b, cb in classifiers:
+            if i == j or (ca.cls, ca.code) == (cb.cls, cb.code):
+                continue
+            if a.act_types and b.act_types and not set(a.act_types) & set(b.act_types):
+                continue
+            if explicit[j] >> i & 1:
+                continue  # an exception puts b first
+            if ranker.compare(ca, cb) < 0:
+                ranked.add((a.id, b.id))
+    reach = explicit
+    over: dict[str, set[str]] = {rid: set() for rid in ids}
+    for i, rid in enumerate(ids):
+        bits = reach[i]
+        while bits:
+            low = bits & -bits
+            j = low.bit_length() - 1
+            if j != i:
+                over[ids[j]].add(rid)
+            bits ^= low
+    for hi, lo in ranked:
+        over[lo].add(hi)
+    return {rid: frozenset(s) for rid, s in over.items()}, ranked
