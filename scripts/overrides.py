@@ -63,17 +63,26 @@ def prune(removed: list[tuple[str, str]], edition) -> None:
             end = re.compile(rf"^{m.group(1)}- id: |^\S", re.M).search(text, m.end())
             stop = end.start() if end else len(text)
             block = text[m.start():stop]
-            om = re.search(r"^(\s*)overrides: \[([^\]]*)\]\s*$", block, re.M)
+            om = re.search(r"^([ \t]*)overrides: \[([^\]\n]*)\][ \t]*\n", block, re.M)
             if not om:
-                continue  # a YAML alias or a block list: left for a person to edit
+                bm = re.search(r"^([ \t]*)overrides:(?: &(\S+))?[ \t]*\n((?:\1[ \t]+- \S+[ \t]*\n)+)", block, re.M)
+                if not bm:
+                    continue  # an alias or a flow list over several lines: left for a person to edit
+                drop = set(targets)
+                if bm.group(2):  # an anchor: only what every rule using it may drop
+                    for other in re.finditer(rf"^\s*- id: (\S+)(?:(?!^\s*- id: ).)*?overrides: \*{re.escape(bm.group(2))}\b",
+                                             text, re.M | re.S):
+                        drop &= drops.get(other.group(1), set())
+                items = bm.group(3).splitlines(keepends=True)
+                kept = [x for x in items if x.split("- ", 1)[1].strip() not in drop]
+                if not kept:
+                    continue
+                new = block[:bm.start(3)] + "".join(kept) + block[bm.end(3):]
+                text = text[:m.start()] + new + text[stop:]
+                continue
             keep = [x.strip() for x in om.group(2).split(",") if x.strip() and x.strip() not in targets]
-            line = f"{om.group(1)}overrides: [{', '.join(keep)}]" if keep else ""
+            line = f"{om.group(1)}overrides: [{', '.join(keep)}]\n" if keep else ""
             new = block[:om.start()] + line + block[om.end():]
-            if not keep:
-                new = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", new.replace(block[om.start():om.end()], ""))
-                new = block[:om.start()].rstrip("\n") + "\n" + block[om.end():].lstrip("\n") if False else \
-                    (block[:om.start()] + block[om.end():]).replace("\n\n\n", "\n\n")
-                new = re.sub(r"\n[ \t]*\n(?=[ \t]*\n)", "\n", new)
             text = text[:m.start()] + new + text[stop:]
         path.write_text(text)
 

@@ -71,6 +71,9 @@ def explain_rule(edition: Edition, rule_id: str, coverage: dict | None = None) -
         lines.append("  then: " + describe_consequence(c.kind, c.value))
     if rule.overrides:
         lines.append("  takes precedence over: " + ", ".join(rule.overrides))
+    ranked = sorted(lo for hi, lo in edition.ranked_precedence if hi == rule.id and lo not in rule.overrides)
+    if ranked:
+        lines.append("  ranks above (principal crime ranking): " + ", ".join(ranked))
     over = sorted(o for o in edition.overriders.get(rule.id, ()))
     if over:
         lines.append("  gives way to: " + ", ".join(over))
