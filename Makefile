@@ -11,7 +11,7 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test feature bench check proto clean postgres
+.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,9 +19,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+# The Node.js client (clients/node) that the suite runs against a real server: node and npm from
+# Debian's packages when the machine has none, the client's packages from its lock file.
+NODE_STAMP := clients/node/node_modules/.installed
+$(NODE_STAMP): clients/node/package.json clients/node/package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	cd clients/node && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+node-client: $(NODE_STAMP)
+
 serve: $(STAMP)
 	@mkdir -p var
-	$(BIN)/hocr serve --port $(PORT) --decision-log $(DECISION_LOG) --metrics-port $(METRICS_PORT)
+	$(BIN)/hocr serve --insecure --port $(PORT) --decision-log $(DECISION_LOG) --metrics-port $(METRICS_PORT) $(SERVE_FLAGS)
 
 # The decision log tests run a real PostgreSQL server of their own (initdb in a temporary folder):
 # install Debian's postgresql package when its initdb is missing (retrying while another apt holds
@@ -32,9 +43,10 @@ postgres:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql && break; \
 	    echo "apt busy, retrying in 15 s"; sleep 15; done; }
 
-# The whole suite: rules compile; every scenario and test (also writing reports/cucumber.json and
-# reports/rule-coverage.json); every rule and classification exercised by a scenario; HTML report.
-test: $(STAMP) postgres
+# The whole suite: rule files in the canonical layout, YAML and Python lint; rules compile; every
+# scenario and test (also writing reports/cucumber.json and reports/rule-coverage.json); every rule
+# and classification exercised by a scenario; HTML report.
+test: $(STAMP) $(NODE_STAMP) browser postgres lint
 	$(BIN)/hocr rules check --strict --coverage /dev/null
 	@mkdir -p reports
 	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json
@@ -48,16 +60,76 @@ feature: $(STAMP)
 check: $(STAMP)
 	$(BIN)/hocr rules check
 
+# Mutation testing of service/ with mutmut (slow: not part of `test` or CI). Each mutant runs the
+# tests that reach the mutated function. MUTANTS narrows it to a glob of mutant names, e.g.
+# make mutate MUTANTS='service.counting*'; survivors are listed in docs/mutation-testing.md.
+MUTANTS ?=
+mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,mutate]'
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/mutmut results
+
 bench: $(STAMP)
 	$(BIN)/python bench/bench_grpc.py
+
+# 100,000 generated requests against a separate `hocr serve` process (after 50,000 undecodable ones):
+# counts by status code, INTERNAL/UNKNOWN (must be 0), and the server's RSS before and after.
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz_grpc --requests $(or $(N),100000) --undecodable $(or $(U),50000)
+
+# SIGTERM under load: 16 clients against `hocr serve --processes 2 --drain-seconds 10`; prints how
+# many calls that started before the drain ended failed (must be 0).
+drain: $(STAMP)
+	$(BIN)/python -m tests.drain_load --processes 2 --threads 16 --drain 10
+# The audit demonstration: a synthetic quarter with known injected errors, audited; prints the report path.
+AUDIT_SIZE ?= 3000
+audit-demo: $(STAMP)
+	$(BIN)/hocr audit demo --out reports/audit-demo --size $(AUDIT_SIZE)
+
+# How long an audit of AUDIT_RECORDS records takes here (see docs/benchmarks.md).
+AUDIT_RECORDS ?= 20000
+bench-audit: $(STAMP)
+	$(BIN)/python bench/bench_audit.py --records $(AUDIT_RECORDS)
+
+# Headless Chromium for the audit report's browser test (Debian's packages). Another apt-get may
+# hold the dpkg lock: retry; if it cannot be installed the browser test says it was skipped.
+browser:
+	@command -v chromium >/dev/null 2>&1 || for i in 1 2 3 4 5 6; do \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) \
+	    >/dev/null 2>&1 && break; echo "apt-get busy or failed, retrying in 10 s ($$i/6)"; sleep 10; done; true
 
 proto: $(STAMP)
 	$(BIN)/python -m service.protogen
 
+# requirements.lock: every runtime dependency pinned with its hashes, for the image.
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements.lock pyproject.toml
+
+# The production image (needs a Docker engine with BuildKit).
+image:
+	docker build --build-arg REVISION=$$(git rev-parse --short HEAD) \
+	  -t hocr-decision-service:$$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml) .
+
+# deploy/k8s/rules-configmap.yaml from rules/ (generated, not committed); then kubectl apply -f deploy/k8s/
+k8s: $(STAMP)
+	$(BIN)/python deploy/k8s/rules_configmap.py rules deploy/k8s/rules-configmap.yaml
+
 clean:
-	rm -rf $(VENV) build *.egg-info reports
+	rm -rf $(VENV) build *.egg-info reports mutants
 
 # The engine step alone: one reused session per edition vs a session per decision, in one run.
 .PHONY: bench-engine
 bench-engine: $(STAMP)
 	$(BIN)/python bench/bench_engine.py
+
+# Layout and lint (part of `make test`): rule files as `hocr rules fmt` writes them, yamllint
+# (.yamllint), ruff (pyproject.toml). `make fmt` fixes what can be fixed by machine.
+lint: $(STAMP)
+	$(BIN)/hocr rules fmt --check rules
+	$(BIN)/yamllint rules
+	$(BIN)/ruff check service tests
+
+fmt: $(STAMP)
+	$(BIN)/hocr rules fmt rules
+	$(BIN)/ruff check --fix service tests

@@ -31,7 +31,7 @@ class DecisionService:
     def edition_for(self, reported_at: dt.datetime, name: str | None = None) -> Edition:
         if name:
             if name not in self.editions:
-                raise NoEdition(f"unknown edition {name!r}; known: {', '.join(sorted(self.editions))}")
+                raise NoEdition(f"unknown edition; known: {', '.join(sorted(self.editions))}")
             return self.editions[name]
         day = reported_at.astimezone(dt.timezone.utc).date()
         in_force = [e for e in self.editions.values()
@@ -44,8 +44,11 @@ class DecisionService:
         return max(in_force, key=lambda e: e.in_force_from)
 
     def decide(self, raw: Any, edition: str | None = None, as_of: dt.datetime | None = None,
-               prefix: str = "", caller: str = "", pending: list | None = None) -> Decision:
+               prefix: str = "", caller: str = "", pending: list | None = None,
+               check_only: bool = False) -> Decision | None:
         """Validate a JSON-like incident and decide it. Raises InvalidIncident or NoEdition.
+
+        With `check_only`, stop after validation (None): to report every violation at once.
 
         With a decision log, the decision is on it before this returns (or, given ``pending``, its
         entry is added there for :meth:`write_log` to write with the rest of a batch); a failed
@@ -54,6 +57,8 @@ class DecisionService:
         incident = parse_incident(raw, prefix)
         chosen = self.edition_for(incident.reported_at, edition)
         incident = check_incident(incident, chosen, prefix)
+        if check_only:
+            return None
         decision = decide(incident, chosen, as_of)
         if self.record is not None:
             entry = self.record.decision_entry(decision, incident, chosen, caller, received, edition, as_of)

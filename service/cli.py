@@ -3,16 +3,20 @@
     hocr decide FILE|-  [--format json|text] [--edition E] [--as-of TIME]
     hocr review FILE|-  [--format text|json]
     hocr vocabulary     [--edition E] [--format text|json]
-    hocr serve          [--host H] [--port P] [--workers N] [--decision-log URL] [--log-retention-days D]
-                        [--metrics-port P]
+    hocr serve          --insecure | --tls-cert F --tls-key F [--tls-client-ca F]  [--auth-tokens F]
+                        [--host H] [--port P] [--processes N] [--workers N] [--drain-seconds S] ...
+    hocr auth new-token NAME ROLES
+    hocr health         [--port P] [--tls-ca F --server-name N]
     hocr queue list|show|resolve     the supervision queue (service/record)
     hocr replay --since DATE [--edition E | --rules-dir DIR]
     hocr log purge      --days D | --before DATE
     hocr rules revision [--edition E]
     hocr rules check    [--rules-dir DIR]
     hocr rules explain RULE_ID
-    hocr rules coverage [--fail-under PCT]
+    hocr rules coverage [--fail-under PCT] | --by-page [--out docs/coverage-by-page.md]
+    hocr rules fmt [--check] [PATHS]
     hocr rules import-offences CSV OUT [--nfib FRAUD.txt]
+    hocr audit run|rate|implied-n|sample|generate|demo   (see service/audit/cli.py)
 """
 from __future__ import annotations
 
@@ -169,10 +173,136 @@ def cmd_vocabulary(args) -> int:
     return 0
 
 
-def cmd_serve(args) -> int:
-    from .server import serve
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a port is a whole number from 1 to 65535") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is a whole number from 1 to 65535, not {port}")
+    return port
 
-    serve(args.host, args.port, args.workers, args.rules_dir, **record_commands.serve_options(args))
+
+def _positive(kind):
+    def parse(value: str):
+        try:
+            v = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a {kind.__name__}") from None
+        if v <= 0:
+            raise argparse.ArgumentTypeError("must be more than 0")
+        return v
+    return parse
+
+
+def _cores() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def cmd_serve(args) -> int:
+    from .identity import Credentials, CredentialsError
+    from .transport.grpc_server import BindError, Keepalive, Limits, Security, ServeOptions, serve
+
+    def fail(msg: str) -> int:
+        print(f"hocr serve: {msg}", file=sys.stderr)
+        return 2
+
+    if args.insecure and (args.tls_cert or args.tls_key or args.tls_client_ca):
+        return fail("--insecure and --tls-* exclude each other")
+    if not args.insecure:
+        if not (args.tls_cert and args.tls_key):
+            return fail("give --tls-cert and --tls-key to serve over TLS, or --insecure for plaintext "
+                        "(then only on 127.0.0.1 unless --host says otherwise)")
+        if not args.auth_tokens:
+            return fail("over TLS every caller must be identified and given roles: give --auth-tokens FILE "
+                        "(its token lines for bearer tokens, its cert lines for --tls-client-ca certificates)")
+    try:
+        security = None if args.insecure else Security.from_files(args.tls_cert, args.tls_key, args.tls_client_ca)
+        if args.auth_tokens:
+            Credentials.load(args.auth_tokens)  # refuse a bad file now, before any process starts
+    except (OSError, CredentialsError) as exc:
+        return fail(str(exc))
+    host = args.host or ("127.0.0.1" if args.insecure else "[::]")
+    limits = Limits(call_seconds=args.call_seconds, batch_seconds=args.batch_seconds,
+                    per_caller=args.per_caller_calls, batch_slots=args.batch_slots)
+    opts = ServeOptions(host=host, port=args.port, workers=args.workers, processes=args.processes or _cores(),
+                        rules_dir=args.rules_dir, security=security, auth_tokens=args.auth_tokens,
+                        insecure=args.insecure, drain_seconds=args.drain_seconds, reflection=not args.no_reflection,
+                        limits=limits, keepalive=Keepalive(idle_seconds=args.idle_seconds),
+                        health_port=args.health_port, http_port=args.http_port,
+                        tls_files=None if args.insecure else (str(args.tls_cert), str(args.tls_key),
+                                                              str(args.tls_client_ca) if args.tls_client_ca else None),
+                        **record_commands.serve_options(args))
+    try:
+        return serve(opts)
+    except BindError as exc:
+        return fail(str(exc))
+
+
+def _from_environment(parser: argparse.ArgumentParser) -> None:
+    """Every option of `hocr serve` may come from an HOCR_<OPTION> environment variable (HOCR_PORT,
+    HOCR_TLS_CERT, HOCR_INSECURE=1 ...): the flag wins, then the variable, then the default. Each
+    option's help says its default and its variable."""
+    import os
+
+    for action in parser._actions:
+        if not action.option_strings or action.dest == "help":
+            continue
+        env = "HOCR_" + action.dest.upper()
+        raw = os.environ.get(env)
+        if raw is not None and raw != "":
+            if action.nargs == 0:  # a switch
+                action.default = raw.strip().lower() in ("1", "true", "yes", "on")
+            else:
+                try:
+                    action.default = action.type(raw) if action.type else raw
+                except (argparse.ArgumentTypeError, ValueError) as exc:
+                    parser.error(f"{env}={raw!r}: {exc}")
+        shown = "off" if action.nargs == 0 else action.default
+        action.help = f"{action.help or ''} [default: {shown}; env {env}]".strip()
+
+
+def cmd_health(args) -> int:
+    """Exit 0 when the local server reports SERVING (for container health checks)."""
+    import grpc
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+    target = f"127.0.0.1:{args.port}"
+    if args.tls_ca:
+        creds = grpc.ssl_channel_credentials(root_certificates=args.tls_ca.read_bytes())
+        opts = [("grpc.ssl_target_name_override", args.server_name)] if args.server_name else []
+        channel = grpc.secure_channel(target, creds, options=opts)
+    else:
+        channel = grpc.insecure_channel(target)
+    try:
+        with channel:
+            r = health_pb2_grpc.HealthStub(channel).Check(
+                health_pb2.HealthCheckRequest(service="hocr.v1.DecisionService"), timeout=args.timeout)
+    except grpc.RpcError as exc:
+        print(f"hocr health: {exc.code().name}", file=sys.stderr)
+        return 1
+    name = health_pb2.HealthCheckResponse.ServingStatus.Name(r.status)
+    print(name)
+    return 0 if r.status == health_pb2.HealthCheckResponse.SERVING else 1
+
+
+def cmd_auth_new_token(args) -> int:
+    from .identity import ROLES, digest, new_token
+
+    roles = [r for r in args.roles.split(",") if r]
+    if not roles or set(roles) - ROLES:
+        print(f"hocr auth: roles are a comma-separated list of {', '.join(sorted(ROLES))}", file=sys.stderr)
+        return 2
+    token = new_token()
+    print(f"# give this token to {args.name} (it is shown once and not stored):", file=sys.stderr)
+    print(f"#   {token}", file=sys.stderr)
+    print("# and add this line to the --auth-tokens file:", file=sys.stderr)
+    print(f"token {digest(token)} {args.name} {','.join(roles)}")
     return 0
 
 
@@ -207,6 +337,14 @@ def cmd_rules_check(args) -> int:
         print("error: classifications a rule can produce but no scenario records: " + ", ".join(missing),
               file=sys.stderr)
         return 1
+    from .coverage import unread_example_columns
+
+    features = Path(rules_dir).parent / "features"  # the scenarios beside the rules, if any
+    unread = unread_example_columns(features) if features.is_dir() else []
+    for u in unread:
+        print(f"error: {u}: an Examples column that no step of the outline reads", file=sys.stderr)
+    if unread:
+        return 1
     if warned:
         print(f"{warned} warning(s)" + (": failing because of --strict" if args.strict else ""))
         if args.strict:
@@ -219,6 +357,16 @@ def cmd_rules_coverage(args) -> int:
     from .coverage import report
     from .explain import load_coverage
 
+    if args.by_page:  # from the rules and the register alone: no feature run needed
+        from .coverage_pages import render
+
+        text = render(load_editions(args.rules_dir or default_rules_dir())) + "\n"
+        if args.out:
+            Path(args.out).write_text(text, encoding="utf-8")
+            print(f"wrote {args.out}")
+        else:
+            print(text, end="")
+        return 0
     cov = load_coverage(Path(args.coverage))
     if cov is None:
         print(f"hocr: no coverage at {args.coverage}: run the feature suite first (make test)", file=sys.stderr)
@@ -227,7 +375,7 @@ def cmd_rules_coverage(args) -> int:
     print("\n".join(res.lines))
     failed = False
     if args.fail_under is not None and res.share < args.fail_under:
-        print(f"FAIL: rule coverage {res.share:.1f}% is under {args.fail_under}%; no scenario fires: "
+        print(f"FAIL: rule coverage {res.share:.1f}% is under {args.fail_under}%; no scenario asserts the effect of: "
               + ", ".join(res.uncovered_rules), file=sys.stderr)
         failed = True
     if res.uncovered_classifications:
@@ -235,6 +383,20 @@ def cmd_rules_coverage(args) -> int:
               + ", ".join(res.uncovered_classifications), file=sys.stderr)
         failed = True
     return 1 if failed else 0
+
+
+def cmd_rules_fmt(args) -> int:
+    from .fmt import run
+
+    paths = [Path(p) for p in args.paths] or [args.rules_dir or default_rules_dir()]
+    changed, problems = run(paths, check=args.check)
+    for f in changed:
+        print(("would reformat " if args.check else "reformatted ") + str(f))
+    for p in problems:
+        print(f"error: {p}", file=sys.stderr)
+    if args.check and changed:
+        print(f"{len(changed)} file(s) not in the canonical layout: run `hocr rules fmt`", file=sys.stderr)
+    return 1 if problems or (args.check and changed) else 0
 
 
 def cmd_rules_report(args) -> int:
@@ -301,11 +463,46 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_vocabulary)
 
     p = sub.add_parser("serve", help="run the gRPC server")
-    p.add_argument("--host", default="[::]")
-    p.add_argument("--port", type=int, default=50051)
-    p.add_argument("--workers", type=int, default=4)
+    p.add_argument("--insecure", action="store_true",
+                   help="plaintext, no TLS (listens on 127.0.0.1 unless --host says otherwise)")
+    p.add_argument("--tls-cert", type=Path, help="PEM certificate chain of the server")
+    p.add_argument("--tls-key", type=Path, help="PEM private key of the server")
+    p.add_argument("--tls-client-ca", type=Path, help="PEM CA bundle: require client certificates it signed (mTLS)")
+    p.add_argument("--auth-tokens", type=Path,
+                   help="credentials file: hashed bearer tokens and certificate names, each with caller and roles")
+    p.add_argument("--host", default=None, help="default: [::] with TLS, 127.0.0.1 with --insecure")
+    p.add_argument("--port", type=_port, default=50051)
+    p.add_argument("--processes", type=_positive(int), default=None,
+                   help="server processes on the one port, each with its own engine (default: the number of cores)")
+    p.add_argument("--workers", type=_positive(int), default=8, help="threads per process")
+    p.add_argument("--drain-seconds", type=float, default=10.0,
+                   help="after SIGTERM: NOT_SERVING at once, keep serving this long, then stop")
+    p.add_argument("--no-reflection", action="store_true", help="do not offer server reflection")
+    p.add_argument("--call-seconds", type=_positive(float), default=10.0, help="time limit of one decision")
+    p.add_argument("--batch-seconds", type=_positive(float), default=120.0, help="time limit of one DecideBatch")
+    p.add_argument("--batch-slots", type=_positive(int), default=2, help="batches in flight per process")
+    p.add_argument("--per-caller-calls", type=_positive(int), default=32, help="calls of one caller in flight per process")
+    p.add_argument("--idle-seconds", type=_positive(float), default=300.0, help="close connections idle this long")
+    p.add_argument("--health-port", type=_port, default=None,
+                   help="also serve grpc.health.v1 alone, in plaintext, on this port (for kubelet and container probes)")
+    p.add_argument("--http-port", type=_port, default=None,
+                   help="also serve the HTTP/JSON door on this port (same TLS and tokens; /openapi.json)")
     record_commands.add_serve_options(p)
+    _from_environment(p)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("health", help="is the server on this host SERVING? (exit 0 if so; for health checks)")
+    p.add_argument("--port", type=_port, default=50051)
+    p.add_argument("--tls-ca", type=Path, help="CA (or the server's own certificate) to verify a TLS server with")
+    p.add_argument("--server-name", default=None, help="a name in the server's certificate (default: 127.0.0.1)")
+    p.add_argument("--timeout", type=float, default=3.0)
+    p.set_defaults(func=cmd_health)
+
+    auth = sub.add_parser("auth", help="credentials for the server").add_subparsers(dest="auth_command", required=True)
+    p = auth.add_parser("new-token", help="make a bearer token; prints the line for the --auth-tokens file")
+    p.add_argument("name", help="the caller's name (in logs, limits and the decision log)")
+    p.add_argument("roles", help="comma-separated: officer, supervisor, auditor, admin")
+    p.set_defaults(func=cmd_auth_new_token)
 
     rules = sub.add_parser("rules", help="work with rule sets").add_subparsers(dest="rules_command", required=True)
     p = rules.add_parser("check", help="load, check and compile every edition")
@@ -317,7 +514,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--coverage", default="reports/rule-coverage.json")
     p.add_argument("--fail-under", type=float, default=None, metavar="PCT",
                    help="fail when the share of rules exercised by scenarios is under PCT")
+    p.add_argument("--by-page", action="store_true",
+                   help="coverage by page and section of each source (which pages no rule cites), as Markdown")
+    p.add_argument("--out", default=None, help="with --by-page: write it here (docs/coverage-by-page.md)")
     p.set_defaults(func=cmd_rules_coverage)
+    p = rules.add_parser("fmt", help="put rule files in the canonical key order and layout (comments kept)")
+    p.add_argument("paths", nargs="*", help="files or folders (default: the rules folder)")
+    p.add_argument("--check", action="store_true", help="change nothing; list files that would change, exit 1")
+    p.set_defaults(func=cmd_rules_fmt)
     p = rules.add_parser("report", help="a readable HTML report of a feature run (from Cucumber JSON)")
     p.add_argument("cucumber_json", nargs="?", default="reports/cucumber.json")
     p.add_argument("out", nargs="?", default="reports/features.html")
@@ -335,6 +539,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_import_offences)
     record_commands.add_rules_revision(rules)
     record_commands.add_commands(sub)  # log purge, queue list|show|resolve, replay
+
+    from .audit.cli import register as register_audit  # hocr audit run|rate|implied-n|sample|demo
+    register_audit(sub)
 
     args = parser.parse_args(argv)
     return args.func(args)

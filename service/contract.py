@@ -21,8 +21,11 @@ MAX_RELATIONSHIPS = 500
 MAX_EVIDENCE = 100
 MAX_PRIOR = 100
 MAX_BATCH = 500
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")]
+# ids of persons, acts and evidence are joined with ':' into the engine's fact ids, so they have none
+LocalId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]
 Word = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 Text = Annotated[str, StringConstraints(max_length=2000)]
 AttrValue = bool | int | Annotated[str, StringConstraints(max_length=200)]
@@ -36,6 +39,9 @@ class _Model(BaseModel):
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
     if value is not None and value.tzinfo is None:
         raise ValueError("must include a time zone (e.g. 2026-06-01T10:00:00Z)")
+    if value is not None and not (MIN_YEAR <= value.year <= MAX_YEAR):
+        # far from any report a police force can take; also keeps report time + 24 h in range
+        raise ValueError(f"must be a time between the years {MIN_YEAR} and {MAX_YEAR}")
     return value
 
 
@@ -52,7 +58,7 @@ class Location(_Model):
 
 
 class Person(_Model):
-    id: Id
+    id: LocalId
     age: Annotated[int, Field(ge=0, le=130)] | None = None
     sex: Word | None = None
     # a person_kind of the vocabulary (a person, or an organisation such as a business); unset: a person
@@ -67,7 +73,7 @@ class Relationship(_Model):
 
 
 class Act(_Model):
-    id: Id
+    id: LocalId
     type: Word
     by: Annotated[list[Id], Field(max_length=20)] = []
     against: Id | None = None
@@ -82,7 +88,7 @@ class Act(_Model):
 
 
 class Evidence(_Model):
-    id: Id
+    id: LocalId
     acts: Annotated[list[Id], Field(min_length=1, max_length=MAX_ACTS)]
     contradicts: bool = False
     credible: bool = False
@@ -167,7 +173,7 @@ def _check_attrs(attrs: dict, specs: dict, path: str, out: list[tuple[str, str]]
         spec = specs.get(name)
         if spec is None:
             hint = suggest(name, specs)
-            msg = f"unknown attribute {name!r}" + (f"; did you mean {hint!r}?" if hint else "")
+            msg = "unknown attribute" + (f"; did you mean {hint!r}?" if hint else "")
             if specs:
                 msg += f" (known: {', '.join(sorted(specs))})"
             out.append((f"{path}.{name}", msg))
@@ -182,7 +188,7 @@ def _check_word(value: str | None, allowed, path: str, what: str, out: list[tupl
     if value is None or value in allowed:
         return
     hint = suggest(value, allowed)
-    out.append((path, f"unknown {what} {value!r}" + (f"; did you mean {hint!r}?" if hint else "")
+    out.append((path, f"unknown {what}" + (f"; did you mean {hint!r}?" if hint else "")
                 + f" (known: {', '.join(allowed)})"))
 
 
@@ -190,7 +196,8 @@ def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Inciden
     """Check references and vocabulary; coerce attribute values to their declared types."""
     v = edition.vocab
     out: list[tuple[str, str]] = []
-    p = (lambda s: f"{prefix}.{s}" if prefix else s)
+    def p(s: str) -> str:
+        return f"{prefix}.{s}" if prefix else s
 
     person_ids = [x.id for x in inc.persons]
     act_ids = [x.id for x in inc.acts]
@@ -198,14 +205,14 @@ def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Inciden
         seen = set()
         for i, x in enumerate(ids):
             if x in seen:
-                out.append((p(f"{kind}[{i}].id"), f"duplicate {name} id {x!r}"))
+                out.append((p(f"{kind}[{i}].id"), f"duplicate {name} id (the same as an earlier {name})"))
             seen.add(x)
     persons = set(person_ids)
 
     def ref(value: str | None, path: str) -> None:
         if value is not None and value not in persons:
             hint = suggest(value, persons)
-            out.append((path, f"no person with id {value!r}" + (f"; did you mean {hint!r}?" if hint else "")))
+            out.append((path, "no person with this id" + (f"; did you mean {hint!r}?" if hint else "")))
 
     _check_word(inc.reporter.role, list(v.reporter_roles), p("reporter.role"), "reporter role", out)
     _check_word(inc.reporter.channel, list(v.channels), p("reporter.channel"), "channel", out)
@@ -246,16 +253,24 @@ def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Inciden
             act.attributes = typed
         for j, who in enumerate(act.by):
             ref(who, f"{ap}.by[{j}]")
+            if who in act.by[:j]:
+                out.append((f"{ap}.by[{j}]", "this person is already listed among those who did the act"))
         ref(act.against, f"{ap}.against")
         if act.victim_age is not None and act.against is None:
             out.append((f"{ap}.victim_age", "an act with no victim has no victim's age"))
         if act.against is not None and act.against in act.by:
             out.append((f"{ap}.against", "the victim of an act cannot also be one who did it"))
     known_acts = set(act_ids)
+    evidence_ids: set[str] = set()
     for i, ev in enumerate(inc.evidence):
+        if ev.id in evidence_ids:
+            out.append((p(f"evidence[{i}].id"), "duplicate evidence id (the same as an earlier evidence)"))
+        evidence_ids.add(ev.id)
         for j, a in enumerate(ev.acts):
             if a not in known_acts:
-                out.append((p(f"evidence[{i}].acts[{j}]"), f"no act with id {a!r}"))
+                out.append((p(f"evidence[{i}].acts[{j}]"), "no act with this id"))
+            elif a in ev.acts[:j]:
+                out.append((p(f"evidence[{i}].acts[{j}]"), "this act is already linked to this evidence"))
     for i, pr in enumerate(inc.prior_records):
         ref(pr.victim, p(f"prior_records[{i}].victim"))
         for j, o in enumerate(pr.offenders):

@@ -54,7 +54,8 @@ def _selectors(items: Any, problems: list[str], where: str, offences: OffenceTab
         if not isinstance(item, dict) or not item or not set(item) <= SELECTOR_KEYS:
             problems.append(f"{where}: a selector is a mapping of {', '.join(sorted(SELECTOR_KEYS))}")
             continue
-        as_set = (lambda k: frozenset(str(x) for x in item[k]) if k in item else None)
+        def as_set(k):
+            return (frozenset(str(x) for x in item[k]) if k in item else None)  # noqa: B023 - used at once, within the loop
         sel = Selector(as_set("classes"), as_set("codes"), as_set("groups"), as_set("subgroups"),
                        item.get("max_months_below"), item.get("max_months_at_most"),
                        _selectors(item.get("except"), problems, where, offences))

@@ -27,10 +27,13 @@ afterwards) for the tests and the benchmark that compare the two.
 """
 from __future__ import annotations
 
+import contextvars
 import itertools
 import json
 import threading
+import time
 from dataclasses import dataclass
+
 import durable_rules_engine as _dre
 
 from .rulebook import SENTINEL_RULE, engine_rule_id, join_table
@@ -42,6 +45,19 @@ _SIDS = itertools.count(1)
 
 class EngineError(RuntimeError):
     """The engine could not complete an evaluation; the caller must not use a partial result."""
+
+
+class EngineTimeout(EngineError):
+    """The evaluation passed the deadline of the call it serves and was stopped."""
+
+
+# time.monotonic() after which a running evaluation stops (set by the transport per call)
+DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("hocr_engine_deadline", default=None)
+
+
+def past_deadline() -> bool:
+    deadline = DEADLINE.get()
+    return deadline is not None and time.monotonic() > deadline
 
 
 @dataclass(frozen=True)
@@ -100,6 +116,8 @@ class Engine:
     def run(self, facts: list[dict]) -> list[Firing]:
         """Assert the facts, run to quiescence, and return every firing in order."""
         self._check(facts)
+        if past_deadline():
+            raise EngineTimeout("the call's time limit passed before the engine started")
         if not self.reuse:
             return self._run_fresh(facts)
         return self._run_live(facts)
@@ -118,6 +136,9 @@ class Engine:
         firings: list[Firing] = []
         result = _dre.start_action_for_state(self._handle, state)
         while result:
+            if past_deadline():  # stop the loop; the caller discards the session's state
+                _dre.abandon_action(self._handle, state)
+                raise EngineTimeout("the call's time limit passed while the engine ran; no decision was made")
             action = json.loads(result[1] if isinstance(result, tuple) else result)
             try:
                 (rule_name, matched), = action.items()

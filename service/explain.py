@@ -65,6 +65,8 @@ def explain_rule(edition: Edition, rule_id: str, coverage: dict | None = None) -
         hint = suggest(rule_id, edition.rule_by_id)
         raise KeyError(f"no rule {rule_id!r} in edition {edition.name}" + (f"; did you mean {hint!r}?" if hint else ""))
     lines = [f"{rule.id}  ({edition.name}, {rule.file}:{rule.line})", f"  cites: {rule.cite}", f"  {rule.summary}"]
+    if rule.row:  # a rule made from a table row: which row of which table file
+        lines.insert(1, f"  table row: {rule.row_ref} ({rule.row[2]}:{rule.row[3]})")
     conds = [describe_test(p.alias, t) for p in rule.patterns for t in p.tests]
     lines.append("  when: " + ("; ".join(conds) if conds else "any act"))
     for c in rule.consequences:
@@ -98,6 +100,8 @@ def explain_decision(d: dict, edition: Edition) -> str:
             state = f"OVERRIDDEN by {f['overridden_by']}" if f["overridden_by"] else "applied"
             lines.append(f"    - {rule.id} fired{(' on ' + on) if on else ''}: {state}")
             lines.append(f"        {rule.summary} [{rule.cite}]")
+            if rule.row:
+                lines.append(f"        table row {rule.row_ref} ({rule.row[2]}:{rule.row[3]})")
             lines.append(f"        -> {what}")
         for n in d["negations"]:
             if n["act"] == act["act"] and n["reason_code"] not in rules:

@@ -21,6 +21,11 @@ from .rulebook import Edition, Problem, Rule, Test, expand_codes
 _FRESH = object()  # a value no rule mentions
 
 
+def _at(r: Rule) -> tuple[str, int]:
+    """Where a finding about a rule is reported: a table row's rule at the row (file and line)."""
+    return (r.row[2], r.row[3]) if r.row else (r.file, r.line)
+
+
 def _act_types(tests: list[Test], edition: Edition) -> list[str]:
     """The act types a set of conditions allows (an attribute means different things on each)."""
     return list(_act_types_cached(tuple(tests), tuple(edition.vocab.act_types)))
@@ -157,16 +162,16 @@ def offence_data(edition: Edition) -> list[Problem]:
             continue
         off = offences.get(*target)
         if off is None:
-            out.append(Problem(r.file, r.line, r.id, "then.classify",
+            out.append(Problem(*_at(r), r.id, "then.classify",
                                f"{target[0]} {target[1]} is not in the edition's offence list"))
             continue
         if not off.class_title or not off.title:
-            out.append(Problem(r.file, r.line, r.id, "then.classify",
+            out.append(Problem(*_at(r), r.id, "then.classify",
                                f"{target[0]} {target[1]} has no title in the offence list"))
         named = {(c, code) for c, code in _PAIR.findall(r.summary)}
         if named and target not in named:
             c, code = sorted(named)[0]
-            out.append(Problem(r.file, r.line, r.id, "summary",
+            out.append(Problem(*_at(r), r.id, "summary",
                                f"names {c} {code} but classifies to {target[0]} {target[1]}"))
     for (cls, code), off in offences.by_key.items():
         if off.in_force_from and off.ceased and off.ceased <= off.in_force_from:
@@ -183,7 +188,7 @@ def offence_data(edition: Edition) -> list[Problem]:
             generic = [name for name in (r.act_types or edition.vocab.act_types)
                        if edition.vocab.act_types[name].attributes.get(t.attr) is spec]
             if generic:
-                out.append(Problem(r.file, r.line, r.id, f"when.act.{t.attr}",
+                out.append(Problem(*_at(r), r.id, f"when.act.{t.attr}",
                                    f"asks the question for an act with no victim of act type(s) "
                                    f"{', '.join(generic)}, which may have a victim: test `has_victim: false`, "
                                    f"or word {t.attr} for the act type in its vocabulary"))
@@ -223,12 +228,12 @@ def lint(edition: Edition) -> tuple[list[Problem], list[Problem]]:
         allowed = _allowed(edition, _constraints([r]))
         satisfiable[r.id] = allowed
         if allowed is None:
-            problems.append(Problem(r.file, r.line, r.id, "when", "can never fire: its conditions contradict each other"))
+            problems.append(Problem(*_at(r), r.id, "when", "can never fire: its conditions contradict each other"))
             continue
         for o in sorted(overriders.get(r.id, ())):
             other = edition.rule_by_id[o]
             if _implied(other, allowed, edition) and not _dated(other, edition):
-                problems.append(Problem(r.file, r.line, r.id, "overrides",
+                problems.append(Problem(*_at(r), r.id, "overrides",
                                         f"can never take effect: {o} overrides it and fires whenever it fires"))
                 break
     classifiers = [r for r in rules if r.consequence("classify") and satisfiable.get(r.id) is not None]
@@ -246,7 +251,7 @@ def lint(edition: Edition) -> tuple[list[Problem], list[Problem]]:
         if any(_implied(edition.rule_by_id[c], both, edition) for c in common):
             continue
         ca, cb = a.consequence("classify"), b.consequence("classify")
-        warnings.append(Problem(b.file, b.line, b.id, "overrides",
-                                f"classifies as {cb[0]} {cb[1]} facts that {a.id} ({a.file}:{a.line}) classifies as "
+        warnings.append(Problem(*_at(b), b.id, "overrides",
+                                f"classifies as {cb[0]} {cb[1]} facts that {a.id} ({':'.join(map(str, _at(a)))}) classifies as "
                                 f"{ca[0]} {ca[1]}, and neither overrides the other: say which takes precedence"))
     return problems, warnings

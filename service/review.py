@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Annotated, Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 
-from .contract import Attrs, Id, InvalidIncident, Word, _check_attrs, _Model, normalise, path_of
+from .contract import Attrs, Id, InvalidIncident, Word, _aware, _check_attrs, _Model, normalise, path_of
 from .decision import FactIndex, NegationOut, NoteOut, QuestionOut, open_needs, question_for, resolve
 from .engine import Firing
 from .rulebook import Edition
@@ -24,6 +24,8 @@ class RecordedCrime(_Model):
     ho_code: Word
     victim: Id | None = None
     recorded_at: dt.datetime | None = None  # chooses the edition (default: today)
+
+    _tz = field_validator("recorded_at")(_aware)
 
 
 class ReviewRequest(_Model):
@@ -77,15 +79,31 @@ def review(req: ReviewRequest, edition: Edition) -> ReviewResult:
         raise InvalidIncident([("edition", f"edition {edition.name} has no review rules")])
     act_type = next(iter(book.vocab.act_types))
     spec = book.vocab.act_types[act_type].attributes
-    raw_attrs = {"action": req.action, "crime_class": req.crime.classification, "crime_code": req.crime.ho_code,
-                 **({"code": req.code} if req.code else {}), **req.facts}
-    typed: dict = {}
     violations: list[tuple[str, str]] = []
-    _check_attrs(raw_attrs, spec, "facts", violations, typed)
+    # The action, the code and the crime are fields of the request itself: the facts map cannot
+    # restate (and so overturn) them.
+    own = {"action": "action", "code": "code", "crime_class": "crime.classification", "crime_code": "crime.ho_code"}
+    for name in req.facts:
+        if name in own:
+            violations.append((f"facts.{name}", f"give this in the request's own field {own[name]}, not among the facts"))
+    offences = edition.offences
+    if req.crime.classification not in offences.classes:
+        violations.append(("crime.classification", "not a class of the edition's offence list"))
+    elif offences.get(req.crime.classification, req.crime.ho_code) is None:
+        codes = offences.codes_of(req.crime.classification)
+        violations.append(("crime.ho_code", "not an offence code of that class"
+                           + (f" (codes of the class: {', '.join(codes[:20])}{' ...' if len(codes) > 20 else ''})"
+                              if codes else "")))
+    raw_attrs = {"action": req.action, "crime_class": req.crime.classification, "crime_code": req.crime.ho_code,
+                 **({"code": req.code} if req.code else {}),
+                 **{k: v for k, v in req.facts.items() if k not in own}}
+    typed: dict = {}
+    found: list[tuple[str, str]] = []
+    _check_attrs(raw_attrs, spec, "facts", found, typed)
     # the action and code are fields of their own in the request: name them so
-    violations = [(p.replace("facts.action", "action").replace("facts.code", "code")
-                   .replace("facts.crime_class", "crime.classification").replace("facts.crime_code", "crime.ho_code"), m)
-                  for p, m in violations]
+    violations += [(p.replace("facts.action", "action").replace("facts.code", "code")
+                    .replace("facts.crime_class", "crime.classification").replace("facts.crime_code", "crime.ho_code"), m)
+                   for p, m in found]
     if violations:
         raise InvalidIncident(violations)
     act = {"t": "act", "id": "act:review", "ref": req.crime.reference, "type": act_type, "has_victim": False, **typed}

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import yamlsrc
+from . import tables, yamlsrc
+from .citations import Citation, Register, load_register, parse_citation
 from .yamlsrc import Located, where
 
 # ---------------------------------------------------------------------------------------- errors
@@ -84,7 +85,7 @@ class Attribute:
                 return True
             if text in ("no", "false", "n", "0"):
                 return False
-            raise ValueError(f"expected yes or no, got {value!r}")
+            raise ValueError("expected yes or no")
         if self.kind == "text":
             text = str(value).strip()
             if not text or len(text) > 200:
@@ -92,16 +93,19 @@ class Attribute:
             return text
         if self.kind == "integer":
             if isinstance(value, bool):
-                raise ValueError(f"expected a whole number, got {value!r}")
+                raise ValueError("expected a whole number")
             try:
-                return int(str(value).strip())
+                number = int(str(value).strip())
             except ValueError:
-                raise ValueError(f"expected a whole number, got {value!r}") from None
+                raise ValueError("expected a whole number") from None
+            if not -10**9 <= number <= 10**9:
+                raise ValueError("expected a whole number between -1000000000 and 1000000000")
+            return number
         text = str(value)
         if text not in self.values:
             hint = suggest(text, self.values)
             extra = f"; did you mean {hint!r}?" if hint else ""
-            raise ValueError(f"{text!r} is not one of {', '.join(self.values)}{extra}")
+            raise ValueError(f"not one of {', '.join(self.values)}{extra}")
         return text
 
 
@@ -400,6 +404,14 @@ class Rule:
     # the conditions in the order the author wrote them: questions ask the first one missing, so
     # an author puts a gate (e.g. where it happened) before what only matters behind it
     order: tuple[tuple[str, str], ...] = ()
+    citation: Citation | None = None  # the references `cite` renders (`cite` is str(citation))
+    # a rule made from a table row (service/tables.py): (table, row key values, file, line), else ()
+    row: tuple = ()
+
+    @property
+    def row_ref(self) -> str:
+        """The table row this rule stands for, e.g. `drug-classes[production, heroin]`, or ''."""
+        return f"{self.row[0]}[{', '.join(self.row[1])}]" if self.row else ""
 
     def consequence(self, kind: str) -> Any:
         for c in self.consequences:
@@ -416,9 +428,10 @@ class Rule:
 
 class _RuleParser:
     def __init__(self, vocab: Vocabulary, offences: OffenceTable, problems: list[Problem],
-                 reported: dict | None = None):
+                 reported: dict | None = None, register: Register | None = None):
         self.vocab, self.offences, self.problems = vocab, offences, problems
         self.reported = reported or {}
+        self.register = register or Register()
 
     def problem(self, node: Any, rule_id: str, fld: str, msg: str, hint: str = "", file: str = "?") -> None:
         f, line = where(node, (file, 0))
@@ -652,14 +665,17 @@ class _RuleParser:
         rule_id = str(node.get("id") or "")
         allowed_keys = {"id", "cite", "summary", "when", "then", "overrides"}
         for key in node:
+            if key == "_row":  # set by the table expansion, never written by an author
+                continue
             if key not in allowed_keys:
                 self.problem(node, rule_id, str(key), f"unknown key {key!r}", suggest(str(key), allowed_keys))
         if not re.fullmatch(r"[a-z0-9]+(?:[.-][a-z0-9]+)*", rule_id):
             self.problem(node, rule_id, "id", "needs an id of lower-case words joined by '.' or '-'")
             return None
-        cite = " ".join(str(node.get("cite") or "").split())
-        if not cite:
-            self.problem(node, rule_id, "cite", "needs a citation of the HOCR paragraph it encodes")
+        citation = parse_citation(node.get("cite"), self.register,
+                                  lambda n, fld, msg, hint: self.problem(n if n is not None else node, rule_id,
+                                                                         fld, msg, hint))
+        cite = str(citation) if citation else ""
         summary = " ".join(str(node.get("summary") or "").split())
         if not summary:
             self.problem(node, rule_id, "summary", "needs a one-line summary in plain words")
@@ -697,40 +713,7 @@ class _RuleParser:
         order = tuple((alias, str(attr)) for alias, spec in when.items() if isinstance(spec, dict)
                       for attr in spec)
         return Rule(rule_id, cite, summary, *where(node, (file, 0)), tuple(patterns), cons,
-                    tuple(str(o) for o in overrides), act_types, order)
-
-
-def _relocate(value: Any, like: Any) -> Any:
-    out = Located(value)
-    out.file, out.line = where(like)
-    return out
-
-
-def expand_family(node: Any) -> list[Any]:
-    """A family of rules of one shape, written once as a table.
-
-    ``classify: {class: {act.<attribute>: {<value>: <class>, ...}}, code: ...}`` stands for one
-    rule per row: rule ``<id>.<value>`` adds ``act.<attribute>: <value>`` to the conditions and
-    classifies to that row's class. Anything else is returned as it is.
-    """
-    then = node.get("then") if isinstance(node, dict) else None
-    cls = then.get("classify", {}).get("class") if isinstance(then, dict) and isinstance(then.get("classify"), dict) else None
-    if not isinstance(cls, dict) or len(cls) != 1:
-        return [node]
-    (key, table), = cls.items()
-    alias, _, attr = str(key).partition(".")
-    if alias != "act" or not attr or not isinstance(table, dict) or not table:
-        return [node]
-    out = []
-    for value, row_class in table.items():
-        rule = _relocate(node, node)
-        rule["id"] = f"{node.get('id')}.{str(value).replace('_', '-').lower()}"
-        when = _relocate(node.get("when") or {}, node.get("when"))
-        when["act"] = _relocate({**(when.get("act") or {}), attr: value}, when.get("act"))
-        rule["when"] = when
-        rule["then"] = _relocate({**then, "classify": {**then["classify"], "class": row_class}}, then)
-        out.append(rule)
-    return out
+                    tuple(str(o) for o in overrides), act_types, order, citation, tuple(node.get("_row") or ()))
 
 
 # ---------------------------------------------------------------------------------------- compile
@@ -935,6 +918,7 @@ class Counting:
     ranking: list[RankEntry]
     violent_groups: frozenset[str]
     in_addition: list[dict]
+    citations: dict[str, Citation] = field(default_factory=dict)  # section or entry id -> what it cites
 
     def section(self, name: str) -> dict:
         return self.raw[name]
@@ -961,6 +945,7 @@ class Edition:
     # what an unstated fact is taken to be for classification, and how questions are grouped
     assumptions: list["Assumption"] = field(default_factory=list, repr=False)
     checklists: list["Checklist"] = field(default_factory=list, repr=False)
+    sources: Register = field(default_factory=Register, repr=False)  # the register of sources it cites
     _engine: Any = field(default=None, repr=False)
     ranked_precedence: set = field(default_factory=set, repr=False)  # (higher, lower) from the ranking
 
@@ -1041,7 +1026,45 @@ def _merge_offences(table: dict, diff: Any) -> None:
 REQUIRED_COUNTING = ("deadline", "not_notifiable", "one_crime_per_victim", "finished_incident", "principal_crime")
 
 
-def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[Problem]) -> Counting:
+def _cited(entry: Any, fld: str, file: str, register: Register, problems: list[Problem],
+           citations: dict[str, Citation]) -> Any:
+    """A counting section or entry with its `cite` checked and rendered (a copy: the parsed YAML is shared)."""
+    def report(node, f, msg, hint):
+        problems.append(Problem(*where(node if node is not None else entry, (file, 0)), str(entry.get("id") or ""),
+                                f"{fld}.{f}", msg, hint))
+    citation = parse_citation(entry.get("cite"), register, report)
+    out = Located(entry)
+    out.file, out.line = where(entry, (file, 0))
+    if citation:
+        out["cite"] = str(citation)
+        citations[str(entry.get("id"))] = citation
+    return out
+
+
+def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[Problem],
+                   register: Register | None = None) -> Counting:
+    register = register or Register()
+    citations: dict[str, Citation] = {}
+    at = where(data, (file, 0))
+    data = Located(data)
+    data.file, data.line = at
+    def render(node: Any, fld: str) -> Any:
+        """Every `cite` in the counting data, at any depth (sections, precedence entries, exceptions),
+        checked against the register and rendered."""
+        if isinstance(node, dict):
+            if "cite" in node:
+                node = _cited(node, fld, file, register, problems, citations)
+            for k in list(node):
+                if k != "cite" and isinstance(node[k], (dict, list)):
+                    node[k] = render(node[k], f"{fld}.{k}")
+            return node
+        if isinstance(node, list):
+            return [render(x, fld) for x in node]
+        return node
+
+    for name in list(data):
+        if isinstance(data[name], (dict, list)):
+            data[name] = render(data[name], name)
     for name in REQUIRED_COUNTING:
         if not isinstance(data.get(name), dict) or not data[name].get("id") or not data[name].get("cite"):
             problems.append(Problem(file, where(data)[1], "", name, "needs a section with `id` and `cite`"))
@@ -1069,7 +1092,7 @@ def _load_counting(data: Any, file: str, offences: OffenceTable, problems: list[
                             "classes": {str(c) for c in entry.get("classes") or []}})
     from .counting import check_data  # the counting stage's own entries (precedence and the like)
     problems += [Problem(file, where(data)[1], "", "counting", msg) for msg in check_data(data, offences)]
-    return Counting(dict(data), ranking, frozenset(pc.get("violent_groups") or []), in_addition)
+    return Counting(dict(data), ranking, frozenset(pc.get("violent_groups") or []), in_addition, citations)
 
 
 @dataclass(frozen=True)
@@ -1199,7 +1222,7 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         """The files that make up an edition. An edition that `extends` another adds its own
         files to the base's, and says which base rules it removes or replaces."""
         manifest = read(folder / "edition.yaml")
-        empty = {"vocab": [], "rules": [], "offences": [], "counting": [], "reported": None,
+        empty = {"vocab": [], "rules": [], "offences": [], "counting": [], "reported": None, "sources": [], "tables": [],
                  "remove": set(), "replace": set(), "manifest": manifest}
         if folder in chain:
             problems.append(Problem(disp(folder / "edition.yaml"), 0, "", "extends",
@@ -1219,11 +1242,25 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         rep = manifest.get("reported_incidents", None if parent else "data/reported-incidents.yaml")
         if rep:
             src["reported"] = folder / str(rep)
+        srcs = manifest.get("sources", None if parent else "data/sources.yaml")
+        if srcs:
+            src["sources"] = src["sources"] + [folder / str(srcs)]
+        claimed = []
         for key, default in (("assumptions", "data/assumptions.yaml"), ("questions", "data/questions.yaml")):
             chosen = manifest.get(key, None if parent else default)
             if chosen:
                 src[key] = folder / str(chosen)
-        data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep) if x}
+                claimed.append(src[key])
+        data_files = set(own_vocab) | {folder / str(x) for x in (off, cnt, rep, srcs) if x} | set(claimed)
+        # tables (service/tables.py): the manifest's `tables`, else every other file in data/ that
+        # holds `rows` (other data files, named by their own manifest keys, are not tables)
+        if "tables" in manifest:
+            own_tables = [f for f in expand(folder, manifest["tables"]) if f not in data_files]
+        else:
+            own_tables = [f for f in expand(folder, "data/*.yaml") if f not in data_files
+                          and tables.is_table_file(f)]
+        src["tables"] = src["tables"] + own_tables
+        data_files |= set(src["tables"])
         src["own_rules"] = [f for f in expand(folder, manifest.get("rule_files") or []) if f not in data_files]
         src["rules"] = src["rules"] + src["own_rules"]
         src["review_vocab"] = src.get("review_vocab", []) + expand(folder, manifest.get("review_vocabulary") or [])
@@ -1257,10 +1294,24 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     counting_data: Any = Located()
     for f in src["counting"]:
         counting_data = _deep_merge(counting_data, read(f))
+    register: Register | None = None
+    for f in src["sources"]:
+        register = load_register(read(f), disp(f), problems, Problem, register)
+    register = register or Register()
     counting_display = disp(src["counting"][-1]) if src["counting"] else "?"
-    counting = _load_counting(counting_data, counting_display, offences, problems)
+    counting = _load_counting(counting_data, counting_display, offences, problems, register)
     reported = dict((read(src["reported"]) if src["reported"] else {}).get("classes") or {})
-    parser = _RuleParser(vocab, offences, problems, reported)
+    parser = _RuleParser(vocab, offences, problems, reported, register)
+
+    def table_problem(node: Any, row_id: str, fld: str, msg: str, hint: str) -> None:
+        problems.append(Problem(*where(node, ("?", 0)), row_id, fld, msg, hint))
+
+    lookup_tables: dict[str, tables.Table] = {}  # a later edition's table file merges into the base's
+    for path in src["tables"]:
+        t = tables.load_table(path.stem, read(path), disp(path), lookup_tables.get(path.stem), table_problem)
+        if t is not None:
+            lookup_tables[t.name] = t
+    table_rows: dict[str, list[str]] = {}  # a table rule's id -> the ids of the rules of its rows
 
     rules: list[Rule | str] = []  # a str: a base rule this edition replaces, kept for its place
     own_files = set(src["own_rules"]) if manifest.get("extends") else set()
@@ -1270,8 +1321,12 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     for path in src["rules"]:
         data = read(path)
         file = disp(path)
-        nodes = [n for node in ((data.get("rules") or []) if isinstance(data, dict) else [])
-                 for n in expand_family(node)]
+        nodes = []
+        for node in (data.get("rules") or []) if isinstance(data, dict) else []:
+            rows = tables.expand(node, lookup_tables, table_problem)
+            if tables.lookup_spec(node) is not None:
+                table_rows[str(node.get("id"))] = [str(n.get("id")) for n in rows]
+            nodes += rows
         for node in nodes:
             node_id = str(node.get("id")) if isinstance(node, dict) else ""
             if path not in own_files and node_id in dropped:
@@ -1316,6 +1371,10 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
             at = f" (first defined at {first.file}:{first.line})" if first else " (used by the counting rules)"
             problems.append(Problem(r.file, r.line, r.id, "id", "duplicate rule id" + at))
         seen[r.id] = r
+    for r in rules:  # overriding a table rule overrides the rules of all its rows
+        if any(o in table_rows and o not in seen for o in r.overrides):
+            r.overrides = tuple(x for o in r.overrides
+                                for x in (table_rows[o] if o in table_rows and o not in seen else [o]))
     for r in rules:
         for o in r.overrides:
             if o not in seen:
@@ -1350,13 +1409,14 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     if src.get("questions"):
         edition.checklists = _load_checklists(read(src["questions"]), disp(src["questions"]), vocab, problems)
     # every file read so far (manifests, vocabularies, data, rules) and the review rule set's files
+    edition.sources = register
     edition.revision = rules_revision([*read_paths, *src["review_vocab"], *src["review_rules"]], base)
     if problems:
         raise RulebookError(problems)
     if src.get("review_rules"):
         # requests to transfer, cancel or reclassify a recorded crime: a rule set of their own
         review_vocab = Vocabulary.merge([(read(f), disp(f)) for f in src["review_vocab"]], problems)
-        review_parser = _RuleParser(review_vocab, offences, problems, reported)
+        review_parser = _RuleParser(review_vocab, offences, problems, reported, register)
         review_rules: list[Rule] = []
         for path in src["review_rules"]:
             data = read(path)
@@ -1376,6 +1436,7 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
             raise RulebookError(problems)
         edition.reviews = Edition(f"{name}/reviews", edition.title, in_force, root, review_vocab, offences,
                                   counting, review_rules)
+        edition.reviews.sources = register
         edition.reviews.ruleset_json = compile_ruleset(review_rules)
         edition.reviews.ruleset_joins = join_table(edition.reviews.ruleset_json)
     from .counting import ranker_for

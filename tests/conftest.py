@@ -1,18 +1,26 @@
-"""Shared fixtures, the BDD step vocabulary, and the rule-coverage check of the feature suite."""
+"""Shared fixtures, the BDD step vocabulary, and the checks of the feature suite as a whole.
+
+- Rule coverage: every rule of every edition must have had its effect asserted by a scenario (a
+  Then-step checked the crime, negation, flag, note, review marker, question or count it produced;
+  tests/steps.py records which). Firing alone, or firing and being overridden, does not count.
+- Examples columns: every column of a Scenario Outline's Examples must be read by one of its steps.
+"""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from service.api import DecisionService
+from service.coverage import unread_example_columns
 
 from .steps import *  # noqa: F401,F403  (the step definitions pytest-bdd looks up)
 
 ROOT = Path(__file__).resolve().parent.parent
 FEATURES = ROOT / "features"
 _FIRED: set[str] = set()
-_COVERAGE: dict = {"rules": {}, "classifications": {}}
+_COVERAGE: dict = {"rules": {}, "asserted": {}, "classifications": {}}
 REPORTS = ROOT / "reports"
 
 
@@ -26,6 +34,9 @@ def service() -> DecisionService:
 
 def pytest_collection_modifyitems(session, config, items):
     config._hocr_feature_total = sum(1 for i in items if i.nodeid.startswith("tests/test_features.py"))
+    # the feature files collected (all, or those HOCR_FEATURES names): Examples columns no step reads
+    config._hocr_unread_columns = unread_example_columns(
+        Path(os.environ.get("HOCR_FEATURES") or FEATURES)) if config._hocr_feature_total else []
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -34,6 +45,14 @@ def pytest_sessionfinish(session, exitstatus):
     Checked only when the whole feature suite ran (not when a subset was selected).
     """
     config = session.config
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    unread = getattr(config, "_hocr_unread_columns", [])
+    if unread:
+        if reporter:
+            reporter.write_line(f"{len(unread)} Examples column(s) that no step of the outline reads "
+                                "(a scenario that claims more than it checks): " + ", ".join(unread), red=True)
+        session.exitstatus = 1
+        return
     total = getattr(config, "_hocr_feature_total", 0)
     ran = sum(1 for r in getattr(session, "_hocr_reports", []) if r)
     if not total or ran != _count_scenarios() or exitstatus != 0:
@@ -44,26 +63,27 @@ def pytest_sessionfinish(session, exitstatus):
     (REPORTS / "rule-coverage.json").write_text(json.dumps({
         "scenarios": ran,
         "rules": {k: sorted(v) for k, v in sorted(_COVERAGE["rules"].items())},
+        "asserted": {k: sorted(v) for k, v in sorted(_COVERAGE["asserted"].items())},
         "classifications": {k: sorted(v) for k, v in sorted(_COVERAGE["classifications"].items())},
     }, indent=1), encoding="utf-8")
-    rules, missing = uncovered_rules(ROOT / "rules", _FIRED)
-    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    rules, missing = uncovered_rules(ROOT / "rules", set(_COVERAGE["asserted"]))
+    fired = len(rules & _FIRED)
     if missing:
         if reporter:
-            reporter.write_line(f"rule coverage: {len(missing)} rule(s) never fired by any scenario: "
-                                + ", ".join(missing), red=True)
+            reporter.write_line(f"rule coverage: {len(missing)} rule(s) whose effect no scenario asserts "
+                                f"({fired}/{len(rules)} fired): " + ", ".join(missing), red=True)
         session.exitstatus = 1
     elif reporter:
-        reporter.write_line(f"rule coverage: all {len(rules)} rules fired by the feature suite")
+        reporter.write_line(f"rule coverage: the effect of all {len(rules)} rules asserted by the feature suite")
 
 
-def uncovered_rules(rules_dir: Path, fired: set[str]) -> tuple[set[str], list[str]]:
-    """All rule ids of every edition, and those that no scenario fired."""
+def uncovered_rules(rules_dir: Path, covered: set[str]) -> tuple[set[str], list[str]]:
+    """All rule ids of every edition, and those not in `covered`."""
     from service.rulebook import load_editions
 
     rules = {r.id for e in load_editions(rules_dir).values()
              for book in (e, e.reviews) if book is not None for r in book.rules}
-    return rules, sorted(rules - fired)
+    return rules, sorted(rules - covered)
 
 
 def _count_scenarios() -> int:

@@ -38,8 +38,8 @@ def value(text: str) -> str:
 
 
 @pytest.fixture
-def world(request):
-    return {"scenario": _scenario_name(request),
+def world(request, service):
+    return {"scenario": _scenario_name(request), "service": service,
             "incident": {"id": "INC-TEST", "reporter": {"role": "victim"}, "persons": [], "relationships": [],
                          "acts": [], "evidence": [], "prior_records": [], "attributes": {}},
             "decision": None, "error": None, "crime": None}
@@ -134,7 +134,7 @@ def act_time(world, aid, ts):
 def acts_table(world, datatable):
     header, *rows = datatable
     for row in rows:
-        cells = dict(zip(header, row))
+        cells = dict(zip(header, row, strict=False))
         act = {"id": cells.pop("act"), "type": word(cells.pop("type")), "by": names(cells.pop("by")),
                "attributes": {}}
         victim = cells.pop("against", "")
@@ -272,9 +272,9 @@ def _summary(d: dict) -> tuple:
 
 @when("the officer answers the questions one at a time")
 def answer_one_at_a_time(service, world):
-    from service.answers import apply_answer
-
     import copy
+
+    from service.answers import apply_answer
 
     answers = world["answers"]
     world["start"] = copy.deepcopy(world["incident"])
@@ -338,6 +338,47 @@ def _d(world) -> dict:
 
 
 # ------------------------------------------------------------------------------------ then
+#
+# Rule coverage counts a rule as covered when a Then-step asserted its effect: the crime it
+# classified, the negation, flag, note, review marker or question it produced, or the count it
+# made. A rule that merely fired (or fired and was overridden) is not covered by that. Each Then-step
+# below that checks such an effect names the rule ids whose effect it checked with `_asserted`.
+
+
+def _asserted(world, rule_ids) -> None:
+    """Record that this scenario asserted the effect of these rules (or counting sections)."""
+    cov = world["service"].coverage.setdefault("asserted", {})
+    for rid in rule_ids:
+        if rid:
+            cov.setdefault(rid, set()).add(world["scenario"])
+
+
+def _rule(world, rule_id: str):
+    """The rule of the edition the decision was made under; None for a counting section."""
+    return world["service"].editions[_d(world)["edition"]].rule_by_id.get(rule_id)
+
+
+def _effective(world, aid: str | None = None) -> set[str]:
+    """Rules that fired (for act `aid`, or any act) and were not overridden."""
+    return {f["rule_id"] for f in _d(world)["trace"]
+            if not f["overridden_by"] and (aid is None or f["facts"].get("act") == aid)}
+
+
+def _counting_rules(world, crime: dict) -> list[str]:
+    """The rules and counting sections that decided how the crime was counted."""
+    out = []
+    for rid in crime["rule_ids"]:
+        r = _rule(world, rid)
+        if r is None or r.consequence("count") is not None:
+            out.append(rid)
+    return out
+
+
+def _question_rules(world, q: dict) -> list[str]:
+    """The rules that produced a question: those that took effect and ask it (an explicit ask, or
+    a rule that took effect on a fact not given); not the rules that merely could still fire."""
+    eff = _effective(world)
+    return [rid for rid in q["rule_ids"] if rid in eff]
 
 
 @then(parsers.re(r'the outcome is "(?P<outcome>[^"]+)"'))
@@ -350,6 +391,8 @@ def n_crimes(world, n):
     want = 0 if n == "no" else int(n)
     got = _d(world)["crimes"]
     assert len(got) == want, [(c["classification"], c["ho_code"], c["acts"]) for c in got]
+    for c in got:
+        _asserted(world, _counting_rules(world, c))
 
 
 @then(parsers.re(r'a crime of (?P<cls>[\w/]+) "(?P<code>[^"]+)" is recorded with no victim'))
@@ -364,11 +407,16 @@ def crime_recorded(world, cls, code, victim):
     assert hits, [(c["classification"], c["ho_code"], c["victim"]) for c in crimes]
     world["crime"] = hits[0]
     assert hits[0]["title"] and hits[0]["citations"] and hits[0]["rule_ids"]
+    # every rule that took effect on the crime's acts and classifies as this class and code
+    eff = set().union(*(_effective(world, a) for a in hits[0]["acts"]))
+    _asserted(world, [rid for rid in eff if (r := _rule(world, rid)) is not None
+                      and r.consequence("classify") == (cls, code)])
 
 
 @then(parsers.re(r'that crime covers acts? (?P<acts>.+)'))
 def crime_covers(world, acts):
     assert world["crime"]["acts"] == names(acts), world["crime"]["acts"]
+    _asserted(world, _counting_rules(world, world["crime"]))
 
 
 @then(parsers.re(r'that crime has offenders? (?P<offs>.+)'))
@@ -382,6 +430,7 @@ def crime_flagged(world, flag):
     assert word(flag) in flags, flags
     f = next(f for f in world["crime"]["flags"] if f["name"] == word(flag))
     assert f["citation"] and f["rule_id"]
+    _asserted(world, [f["rule_id"]])
 
 
 @then(parsers.re(r'that crime is not flagged "(?P<flag>[^"]+)"'))
@@ -397,6 +446,7 @@ def crime_cites(world, text):
 @then(parsers.re(r'that crime names rule "(?P<rule>[^"]+)"'))
 def crime_names_rule(world, rule):
     assert rule in world["crime"]["rule_ids"], world["crime"]["rule_ids"]
+    _asserted(world, [rule])
 
 
 def _negation(world, aid: str, reason: str) -> dict:
@@ -405,6 +455,7 @@ def _negation(world, aid: str, reason: str) -> dict:
     assert hits, [(n["reason_code"], n["disposition"]) for n in negs]
     n = hits[0]
     assert n["citation"] and n["sentence"].strip().endswith("."), n
+    _asserted(world, [reason])
     return n
 
 
@@ -443,7 +494,29 @@ def act_counted_in(world, aid, reason):
 def act_undecided(world, aid):
     acc = next(a for a in _d(world)["acts"] if a["act"] == aid)
     assert acc["status"] == "undecided", acc
-    assert any(aid in q["acts"] for q in _d(world)["questions"]), "an undecided act needs a question"
+    mine = [q for q in _d(world)["questions"] if aid in q["acts"]]
+    assert mine, "an undecided act needs a question"
+    eff = _effective(world, aid)
+    _asserted(world, [rid for q in mine for rid in q["rule_ids"] if rid in eff])
+
+
+@then(parsers.re(r'act "(?P<aid>[^"]+)" is decided by rule "(?P<rule>[^"]+)"'))
+def act_decided_by(world, aid, rule):
+    """The effect of the rule on the act, whatever the act's fate: the crime it classified (the
+    crime covering the act is of the rule's class and code), the negation it gave, or the
+    question it asked."""
+    d = _d(world)
+    acc = next(a for a in d["acts"] if a["act"] == aid)
+    r = _rule(world, rule)
+    assert r is not None and rule in _effective(world, aid), (rule, sorted(_effective(world, aid)))
+    if acc["status"] == "recorded":
+        crime = next(c for c in d["crimes"] if c["id"] == acc["crime_id"])
+        assert r.consequence("classify") == (crime["classification"], crime["ho_code"]), (rule, crime)
+    elif acc["status"] == "undecided":
+        assert any(aid in q["acts"] and rule in q["rule_ids"] for q in d["questions"]), d["questions"]
+    else:
+        _negation(world, aid, rule)
+    _asserted(world, [rule])
 
 
 @then(parsers.re(r'the decision asks for "(?P<field>[^"]+)"'))
@@ -452,6 +525,7 @@ def asks_for(world, field):
     hits = [q for q in qs if q["field"] == field]
     assert hits, [q["field"] for q in qs]
     assert hits[0]["text"] and hits[0]["rule_ids"]
+    _asserted(world, _question_rules(world, hits[0]))
 
 
 @then(parsers.re(r'the decision does not ask for "(?P<field>[^"]+)"'))
@@ -462,11 +536,17 @@ def not_asks_for(world, field):
 @then(parsers.re(r'the record-by time is "(?P<ts>[^"]+)"'))
 def record_by(world, ts):
     assert _d(world)["record_by"] == when_(ts), _d(world)["record_by"]
+    _asserted(world, [_deadline_id(world)])
 
 
 @then(parsers.re(r'the recording deadline (?P<state>has|has not) passed'))
 def deadline(world, state):
     assert _d(world)["deadline_passed"] is (state == "has")
+    _asserted(world, [_deadline_id(world)])
+
+
+def _deadline_id(world) -> str:
+    return world["service"].editions[_d(world)["edition"]].counting.section("deadline")["id"]
 
 
 @then(parsers.re(r'rule "(?P<rule>[^"]+)" fired'))
@@ -485,6 +565,15 @@ def rule_overridden(world, rule, by):
 def decision_notes(world, rule, aid):
     notes = [(n["rule_id"], n["act"]) for n in _d(world)["notes"]]
     assert (rule, aid) in notes, notes
+    _asserted(world, [rule])
+
+
+@then(parsers.re(r'act "(?P<aid>[^"]+)" is marked for supervisor review by "(?P<rule>[^"]+)"'))
+def marked_for_review(world, aid, rule):
+    reviews = [(r["rule_id"], r["act"]) for r in _d(world)["reviews"]]
+    assert (rule, aid) in reviews, reviews
+    assert next(r for r in _d(world)["reviews"] if r["rule_id"] == rule)["reason"].strip()
+    _asserted(world, [rule])
 
 
 @then(parsers.re(r'the decision does not note "(?P<rule>[^"]+)"'))
@@ -497,6 +586,7 @@ def decision_does_not_note(world, rule):
 def first_question(world, field):
     qs = _d(world)["questions"]
     assert qs and qs[0]["field"] == field, [q["field"] for q in qs]
+    _asserted(world, _question_rules(world, qs[0]))
 
 
 @then(parsers.re(r'the officer gave the answer for "(?P<field>[^"]+)"'))
@@ -536,6 +626,7 @@ def request_verdict(world, verdict):
 @then(parsers.re(r'it is permitted by "(?P<rule>[^"]+)"'))
 def permitted_by(world, rule):
     assert rule in [p["rule_id"] for p in world["result"]["permits"]], world["result"]["permits"]
+    _asserted(world, [rule])
 
 
 @then(parsers.re(r'it is refused because of "(?P<rule>[^"]+)"'))
@@ -543,6 +634,7 @@ def refused_by(world, rule):
     refusals = world["result"]["refusals"]
     hits = [n for n in refusals if n["reason_code"] == rule]
     assert hits and hits[0]["citation"] and hits[0]["sentence"], refusals
+    _asserted(world, [rule])
 
 
 @then(parsers.re(r'rule "(?P<rule>[^"]+)" was applied to the request'))
@@ -550,11 +642,14 @@ def applied_to_request(world, rule):
     r = world["result"]
     assert rule in r["fired"], r["fired"]
     assert rule in [x["rule_id"] for x in r["permits"] + r["notes"]] + [n["reason_code"] for n in r["refusals"]]
+    _asserted(world, [rule])
 
 
 @then(parsers.re(r'the review asks for "(?P<field>[^"]+)"'))
 def review_asks(world, field):
-    assert field in [q["field"] for q in world["result"]["questions"]], world["result"]["questions"]
+    qs = [q for q in world["result"]["questions"] if q["field"] == field]
+    assert qs, world["result"]["questions"]
+    _asserted(world, [rid for rid in qs[0]["rule_ids"] if rid in world["result"]["fired"]])
 
 
 @then(parsers.re(r'the new classification is (?P<cls>[\w/]+) "(?P<code>[^"]+)"'))
@@ -647,6 +742,8 @@ def on_queue(service, world, kind):
 def not_on_queue(service, world, kind):
     kinds = _queue_kinds(service, world)
     assert (word(kind) not in kinds) if kind else not kinds, f"on the queue as {sorted(kinds)}"
+
+
 # ------------------------------------------------------------------ decide now, refine later (issue 10)
 
 
@@ -699,3 +796,30 @@ def asks_in_checklist(world, field, checklist):
 def asks_for_recording(world, field):
     hits = [q for q in _all_questions(_d(world)) if q["field"] == field]
     assert hits and hits[0]["purpose"] == "recording", hits
+
+
+# ------------------------------------------------------------------------------------ tables
+
+
+@then(parsers.re(r'a crime of class (?P<cls>[\w/]+) is recorded by row "(?P<key>[^"]+)" of table "(?P<table>[^"]+)"'))
+def crime_by_table_row(service, world, cls, key, table):
+    """The crime's class is the one the scenario states; its code is the one the named row of the
+    table gives, listed under that class in the offence list; the crime names the row's rule and
+    cites the row. (The scenario states the class and the facts, never the code.)"""
+    d = _d(world)
+    edition = service.editions[d["edition"]]
+    want = tuple(word(k) for k in key.split(","))
+    # a key cell may list several values (any of them): the row whose cells hold the scenario's values
+    rows = [r for r in edition.rules if r.row and r.row[0] == table and len(r.row[1]) == len(want)
+            and all(w in cell.split("|") for w, cell in zip(want, r.row[1]))]
+    assert rows, f"no row {list(want)} of table {table!r} in edition {edition.name}"
+    hits = [c for c in d["crimes"] if any(rid in c["rule_ids"] for rid in (r.id for r in rows))]
+    assert hits, [(c["classification"], c["ho_code"], c["rule_ids"]) for c in d["crimes"]]
+    crime = hits[0]
+    rule = next(r for r in rows if r.id in crime["rule_ids"])
+    assert crime["classification"] == cls, (crime["classification"], cls)
+    assert (crime["classification"], crime["ho_code"]) == rule.consequence("classify")
+    assert edition.offences.get(cls, crime["ho_code"]) is not None
+    assert rule.cite in crime["citations"], crime["citations"]
+    world["crime"] = crime
+    _asserted(world, [rule.id])

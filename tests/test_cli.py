@@ -129,3 +129,17 @@ def test_decide_ex_partner_assault_records_now_with_at_most_three_questions():
     assert not crime["provisional"] and crime["refined_by"]
     asked = {i["field"] for q in d["questions"] for i in [q] + q["items"]}
     assert set(crime["refined_by"]) <= asked
+
+
+def test_coverage_by_page_is_generated_and_current():
+    out = hocr("rules", "coverage", "--by-page")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    # a page no rule cites is shown, with the register's reason where it gives one
+    assert "Pages no rule cites: 1-5, 11," in text
+    assert "| 11 | Crime Recording Flowchart | **no rule cites this page** | Crime recording flowchart" in text
+    # a cited page lists the section cited and the rules citing it
+    assert "Section 47 assault (actual bodily harm) (`assault.with-injury.abh`" in text
+    assert "## HOCR-2022-23:" in text and "| Burglary |" in text
+    committed = (ROOT / "docs" / "coverage-by-page.md").read_text(encoding="utf-8")
+    assert committed == text, "docs/coverage-by-page.md is stale: run hocr rules coverage --by-page --out docs/coverage-by-page.md"

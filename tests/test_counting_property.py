@@ -174,7 +174,7 @@ def test_the_pairs_cover_the_table_and_every_conduct_rule():
     assert len(ROW) >= 60  # every line of the table found in the offence list
     ranked_table_pairs = [(a, b) for a, b in PAIRS if a in ROW and b in ROW]
     assert len(ranked_table_pairs) > 1500
-    for place, principal, over in CONDUCT_RULES:
+    for place, principal, _over in CONDUCT_RULES:
         assert any(expected(a, b) in principal and (a in principal) != (b in principal) for a, b in PAIRS), place
     outcomes = {expected(a, b) for a, b in PAIRS}
     assert {"both", "fcr"} <= outcomes

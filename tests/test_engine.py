@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.engine import Engine, EngineError
-from service.rulebook import (ALT_SEP, PATTERN_ORDER, broken_shapes, engine_rule_id, join_table,
-                              load_editions)
+from service.rulebook import ALT_SEP, PATTERN_ORDER, broken_shapes, engine_rule_id, join_table, load_editions
 
 from .conftest import ROOT
 from .gen_incidents import directed_incidents, example_incidents, facts_of, random_incidents

@@ -81,9 +81,12 @@ def test_a_ranking_class_without_any_of_its_codes_fails(edition_copy):
 
 
 def test_a_family_row_whose_class_lacks_the_code_fails(edition_copy):
-    edit(edition_copy, "offences/society/fraud.yaml", "            mandate: NFIB5D\n", "            mandate: NFIB19\n")
+    table = (edition_copy / "data/nfib-fraud-classes.yaml").read_text(encoding="utf-8")
+    line = table[:table.index("fraud_kind: mandate,")].count("\n") + 1
+    edit(edition_copy, "data/nfib-fraud-classes.yaml", "fraud_kind: mandate, class: NFIB5D", "fraud_kind: mandate, class: NFIB19")
     found = problems(edition_copy)
-    assert any(p.rule_id == "fraud.call-for-service.false-representation.mandate"
+    assert any(p.rule_id == "fraud.call-for-service.false-representation.mandate" and p.line == line
+               and p.file.endswith("data/nfib-fraud-classes.yaml")
                and "not listed under class NFIB19" in p.message for p in found), [str(p) for p in found]
 
 

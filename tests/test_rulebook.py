@@ -68,11 +68,53 @@ def test_code_missing_from_the_offence_list_is_rejected(edition_copy):
 
 
 def test_missing_citation_and_duplicate_id_are_rejected(edition_copy):
-    edit(edition_copy, ASSAULTS, "    cite: CRR 2026/27 p.45 105A Assault without injury\n", "")
+    edit(edition_copy, ASSAULTS, "    cite: {source: CRR-2026-27, page: 45, section: 105A Assault without injury}\n", "")
     edit(edition_copy, ASSAULTS, "id: assault.with-injury.gbh", "id: assault.with-injury.abh")
     found = {(p.rule_id, p.field) for p in problems(edition_copy)}
     assert ("assault.without-injury", "cite") in found
     assert ("assault.with-injury.abh", "id") in found
+
+
+ABH_CITE = "cite: {source: CRR-2026-27, page: 43, section: Section 47 assault (actual bodily harm)}"
+
+
+def test_a_citation_renders_as_one_readable_string():
+    e = load_edition(EDITION_DIR)
+    assert e.rule_by_id["assault.with-injury.abh"].cite == "CRR 2026/27 p.43 Section 47 assault (actual bodily harm)"
+    # several references: the source once, and the pages left out where they repeat
+    assert e.rule_by_id["assault.strangulation"].cite.startswith("CRR 2026/27 pp.42-43 Non-fatal strangulation")
+    assert e.counting.section("principal_crime")["cite"] == "CRR 2026/27 pp.12-14 The Principal Crime Rule and look-up table"
+
+
+def test_unknown_source_is_rejected_with_a_suggestion(edition_copy):
+    line = edit(edition_copy, ASSAULTS, ABH_CITE, ABH_CITE.replace("CRR-2026-27", "CRR-2026-72"))
+    (p,) = problems(edition_copy)
+    assert p.file.endswith(ASSAULTS) and p.rule_id == "assault.with-injury.abh" and p.line == line
+    assert p.field == "cite.source" and p.suggestion == "CRR-2026-27"
+
+
+def test_page_out_of_range_is_rejected(edition_copy):
+    edit(edition_copy, ASSAULTS, ABH_CITE, ABH_CITE.replace("page: 43", "pages: 97-143"))
+    (p,) = problems(edition_copy)
+    assert p.field == "cite.pages" and "page 143 is out of range" in p.message and "98 pages" in p.message
+
+
+def test_free_text_citation_is_rejected(edition_copy):
+    edit(edition_copy, ASSAULTS, ABH_CITE, "cite: CRR 2026/27 p.43 Section 47 assault")
+    (p,) = problems(edition_copy)
+    assert p.rule_id == "assault.with-injury.abh" and p.field == "cite" and "free text" in p.message
+
+
+def test_counting_citations_are_checked_too(edition_copy):
+    edit(edition_copy, "general/counting.yaml", "page: 10, section: \"When to record?\"", "page: 100, section: \"When to record?\"")
+    (p,) = problems(edition_copy)
+    assert p.file.endswith("general/counting.yaml") and p.field == "deadline.cite.page" and "out of range" in p.message
+
+
+def test_the_register_rejects_a_source_without_its_details(edition_copy):
+    edit(edition_copy, "data/sources.yaml", "    publisher: Home Office\n", "", count=1)
+    found = [p for p in problems(edition_copy)]
+    assert any(p.field == "sources.CRR-2026-27.publisher" for p in found), found
 
 
 def test_unknown_override_and_override_loops_are_rejected(edition_copy):
@@ -165,7 +207,7 @@ def test_rules_check_cli_fails_on_a_broken_edition(edition_copy):
 def test_rule_coverage_hook_finds_a_rule_no_scenario_fires(edition_copy, tmp_path):
     """The feature-suite coverage check names a rule that no scenario exercises."""
     edit(edition_copy, "general/flags.yaml", "      flag: domestic_abuse\n",
-         "      flag: domestic_abuse\n  - id: flag.unexercised\n    cite: CRR 2026/27 p.28\n"
+         "      flag: domestic_abuse\n  - id: flag.unexercised\n    cite: {source: CRR-2026-27, page: 28}\n"
          "    summary: A rule with no scenario.\n    when:\n      act: {}\n"
          "      victim: {age: {\">=\": 120}}\n    then:\n      flag: domestic_abuse\n")
     from .conftest import uncovered_rules
@@ -192,7 +234,7 @@ def test_two_rules_classifying_the_same_facts_differently_need_an_override(editi
 def test_a_rule_that_can_never_take_effect_is_reported(edition_copy):
     # a rule for the same facts as the plain ABH rule that the plain rule overrides: never effective
     edit(edition_copy, ASSAULTS, "  - id: assault.with-injury.gbh\n",
-         "  - id: assault.shadow\n    cite: CRR 2026/27 p.43\n    summary: A shadow of ABH.\n    when:\n"
+         "  - id: assault.shadow\n    cite: {source: CRR-2026-27, page: 43}\n    summary: A shadow of ABH.\n    when:\n"
          "      act: {type: use_of_force, injury: minor}\n    then:\n      classify: {class: 8N, code: \"008/06\"}\n\n"
          "  - id: assault.with-injury.gbh\n")
     edit(edition_copy, ASSAULTS, "    then:\n      classify: {class: 8N, code: \"008/06\"}\n\n  - id: assault.shadow",

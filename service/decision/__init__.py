@@ -18,14 +18,26 @@ from __future__ import annotations
 import datetime as dt
 
 from ..contract import Incident
+from ..ids import new_decision_id, request_digest
 from ..rulebook import Edition
 from .acts import Context, decide_act
 from .assembly import count_crimes, outcome_of, record_by, refine, tell_the_victim, trace
 from .assumptions import classify_on_assumptions
-from ..ids import new_decision_id, request_digest
 from .facts import FactIndex, build_facts
-from .outputs import (OUTCOMES, PURPOSES, ActAccountOut, AssumptionOut, CrimeOut, Decision, FiringOut, FlagOut, NegationOut,
-                      NoteOut, QuestionOut, ReviewOut)
+from .outputs import (
+    OUTCOMES,
+    PURPOSES,
+    ActAccountOut,
+    AssumptionOut,
+    CrimeOut,
+    Decision,
+    FiringOut,
+    FlagOut,
+    NegationOut,
+    NoteOut,
+    QuestionOut,
+    ReviewOut,
+)
 from .precedence import Resolution, resolve
 from .questions import Questions, open_needs, purpose_of, question_for
 from .run import EngineRun, run

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .. import counting as counting_mod
 from ..engine import Firing
 from .acts import ActResult, Context
-from .outputs import ActAccountOut, AssumptionOut, CrimeOut, QuestionOut, FiringOut, FlagOut, NegationOut, NoteOut
+from .outputs import ActAccountOut, AssumptionOut, CrimeOut, FiringOut, FlagOut, NegationOut, NoteOut, QuestionOut
 
 
 @dataclass
@@ -38,8 +38,8 @@ def count_crimes(ctx: Context, results: list[ActResult]) -> Counted:
         rule_ids: list[str] = []
 
         def add_rule(rid: str) -> None:
-            if rid and rid not in rule_ids:
-                rule_ids.append(rid)
+            if rid and rid not in rule_ids:  # noqa: B023 - used at once, within the loop
+                rule_ids.append(rid)  # noqa: B023 - used at once, within the loop
 
         add_rule(classifier[p.act])
         crime_flags: list[FlagOut] = []

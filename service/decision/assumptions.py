@@ -63,7 +63,7 @@ def classify_on_assumptions(ctx: Context, facts: list[dict], results: list[ActRe
                             resolutions: dict[str, Resolution], questions: Questions) -> Assumed:
     inc, edition = ctx.inc, ctx.edition
     out = Assumed(list(results), dict(ctx.effective), dict(resolutions), {})
-    held = {r.act: a for r, a in zip(results, inc.acts) if r.held_for_class}
+    held = {r.act: a for r, a in zip(results, inc.acts, strict=False) if r.held_for_class}
     if not held or not edition.assumptions:
         return out
     assumed_facts, made = with_assumptions(facts, edition, held)

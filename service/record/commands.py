@@ -222,7 +222,7 @@ def cmd_queue_resolve(args) -> int:
     from .log import RecordError
 
     try:
-        _row, item = _queue(args, editions=bool(args.classification)).resolve(args.decision_id, args.verdict, args.reason, args.supervisor,
+        _row, item = _queue(args, editions=bool(args.classification)).resolve(args.decision_id, args.verdict, args.reason, args.supervisor,  # noqa: E501
                                           caller=f"cli:{getpass.getuser()}", outcome=args.outcome,
                                           classifications=args.classification)
     except (InvalidIncident, RecordError) as exc:
@@ -233,10 +233,9 @@ def cmd_queue_resolve(args) -> int:
 
 def cmd_replay(args) -> int:
     from ..api import DecisionService
+    from ..rulebook import RulebookError
     from .log import LogUnavailable
     from .replay import replay
-
-    from ..rulebook import RulebookError
 
     try:
         service = DecisionService(args.rules_dir)  # no decision log: a replay is not a decision

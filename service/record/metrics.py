@@ -91,6 +91,13 @@ def summarise(method: str, response: Any) -> dict:
     """The log fields of a reply (ids, edition, revision, outcome) and its decisions counted."""
     if response is None:
         return {}
+    if isinstance(response, bytes):  # the decision service's handlers answer with serialized bytes
+        from ..gen.hocr.v1 import hocr_pb2 as pb
+
+        rpc = pb.DESCRIPTOR.services_by_name["DecisionService"].methods_by_name.get(method)
+        if rpc is None:
+            return {}
+        response = getattr(pb, rpc.output_type.name).FromString(response)
     name = type(response).__name__
     if name == "Decision":
         outcome = _outcome_name(response.outcome)

@@ -90,7 +90,7 @@ class Report:
         widths = [max(len(str(x[i])) for x in [head] + body) for i in range(len(head))]
         lines.append("")
         for row in [head, tuple("-" * w for w in widths)] + body:
-            lines.append("  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip())
+            lines.append("  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=False)).rstrip())
         return "\n".join(lines)
 
 

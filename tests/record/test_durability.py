@@ -31,7 +31,8 @@ def _free_port() -> int:
 
 def start_server(url: str, log_file) -> tuple[subprocess.Popen, grpc.Channel]:
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port",
+    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--insecure", "--processes", "1",
+                             "--host", "127.0.0.1", "--port",
                              str(port), "--workers", "4", "--decision-log", url],
                             cwd=ROOT, stdout=log_file, stderr=log_file)
     ch = grpc.insecure_channel(f"127.0.0.1:{port}")

@@ -102,7 +102,7 @@ def test_every_decision_names_its_rules_revision_and_is_on_the_log(log_url, serv
     e = logged[one.decision_id]
     assert (e.kind, e.edition, e.rules_revision, e.outcome, e.incident_id) == (
         "decide", "2026-27", revision["2026-27"], "record_crime", "A1")
-    assert e.caller.startswith("ipv4:127.0.0.1") and e.request_digest == one.request_digest
+    assert e.caller == "local-unauthenticated" and e.request_digest == one.request_digest
     assert e.body["incident"]["acts"][0]["attributes"] == {"injury": "minor"}  # the incident itself
     assert [(c["classification"], c["ho_code"], c["victim"]) for c in e.body["decision"]["crimes"]] == [
         ("8N", "008/06", "V")]
@@ -304,8 +304,8 @@ def test_metrics_endpoint_serves_the_metrics_and_the_call_log_is_json(served, ca
             stub.Decide(pb.DecideRequest())
     text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10).read().decode()
     http.shutdown()
-    for needle in ('hocr_calls_total{caller="ipv4:127.0.0.1",method="Decide",status="OK"}',
-                   'hocr_calls_total{caller="ipv4:127.0.0.1",method="Decide",status="INVALID_ARGUMENT"}',
+    for needle in ('hocr_calls_total{caller="local-unauthenticated",method="Decide",status="OK"}',
+                   'hocr_calls_total{caller="local-unauthenticated",method="Decide",status="INVALID_ARGUMENT"}',
                    'hocr_call_latency_seconds_bucket{le="0.005",method="Decide"}',
                    'hocr_decisions_total{edition="2026-27",outcome="notifiable_incident"}',
                    'hocr_questions_per_decision_count{edition="2026-27"}',

@@ -103,6 +103,24 @@ Feature: How many crimes - one crime per victim, the finished incident and princ
     And that crime covers acts "a2"
     And that crime names rule "count.finished-incident"
 
+  Scenario Outline: The moment the police are told closes the incident: an act after that moment is a new crime (p.12 Finished Incident Rule)
+    Given a crime "CR-101" by "S" against "V" was reported to police at "2026-05-20T08:00:00Z"
+    And the acts are:
+      | act | type         | by | against | injury | at                   |
+      | a1  | use of force | S  | V       | none   | 2026-05-10T12:00:00Z |
+      | a2  | use of force | S  | V       | minor  | <a2 at>              |
+    When the incident is decided
+    Then <n> crimes are recorded
+    And a crime of 8N "008/06" is recorded for "V"
+    And that crime covers acts <acts>
+    And every act is accounted for
+
+    Examples:
+      | a2 at                | n | acts       |
+      | 2026-05-20T07:59:59Z | 1 | "a2", "a1" |
+      | 2026-05-20T08:00:00Z | 1 | "a2", "a1" |
+      | 2026-05-20T08:00:01Z | 2 | "a2"       |
+
   Scenario: An earlier report of the same offender and victim finishes that incident (p.12)
     Given a crime "CR-100" by "S" against "V" was reported to police at "2026-05-20T08:00:00Z"
     And the acts are:

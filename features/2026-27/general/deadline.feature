@@ -26,6 +26,21 @@ Feature: When to record - within 24 hours of the first report
     Then a crime of 105A "105/01" is recorded for "V"
     And the recording deadline has passed
 
+  Scenario Outline: The 24 hours run up to and including the record-by time (p.10)
+    Given an incident reported at "2026-07-15T23:30:00Z" by the victim
+    And act "a1" is a use of force by "S" against "V"
+    And act "a1" has injury "none"
+    When the incident is decided at "<decided at>"
+    Then a crime of 105A "105/01" is recorded for "V"
+    And the record-by time is "2026-07-16T23:30:00Z"
+    And the recording deadline <state> passed
+
+    Examples:
+      | decided at           | state   |
+      | 2026-07-16T23:29:59Z | has not |
+      | 2026-07-16T23:30:00Z | has not |
+      | 2026-07-16T23:30:01Z | has     |
+
   Scenario: A report from before any edition held is refused rather than decided under the wrong rules
     Given an incident reported at "2016-07-15T10:00:00Z" by the victim
     And act "a1" is a use of force by "S" against "V"

@@ -97,6 +97,7 @@ Feature: Location of offence - which force records the crime
     When the incident is decided
     Then a crime of 8N "008/06" is recorded for "V"
     And rule "location.outside-uk" was overridden by "location.outside-uk.victim-here"
+    And the decision notes "location.outside-uk.victim-here" for act "a1"
 
   Scenario: A suspect abroad, this force investigating: recorded (p.15)
     Given the incident has where committed "outside uk"
@@ -104,6 +105,7 @@ Feature: Location of offence - which force records the crime
     When the incident is decided
     Then a crime of 8N "008/06" is recorded for "V"
     And rule "location.outside-uk" was overridden by "location.outside-uk.force-investigating"
+    And the decision notes "location.outside-uk.force-investigating" for act "a1"
 
   Scenario: An assault at a railway station is recorded by British Transport Police (p.16)
     Given it happened on a railway
@@ -151,6 +153,7 @@ Feature: Location of offence - which force records the crime
     When the incident is decided
     Then a crime of 8N "008/06" is recorded for "V"
     And rule "location.outside-uk" was overridden by "location.air.departed-here"
+    And the decision notes "location.air.departed-here" for act "a1"
 
   Scenario: A series across force areas: the act committed in another force area goes to that force (pp.15-16)
     Given act "a2" is a use of force by "S" against "V"

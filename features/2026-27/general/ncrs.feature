@@ -313,6 +313,7 @@ Feature: Whether to record a crime - the National Crime Recording Standard
     And act "a1" has injury "minor"
     When the incident is decided
     Then rule "ncrs.prison.liaison" fired
+    And act "a1" is marked for supervisor review by "ncrs.prison.liaison"
     And a crime of 8N "008/06" is recorded for "V"
 
   # ---------------------------------------------------------------- referrals and MARAC (p.10)

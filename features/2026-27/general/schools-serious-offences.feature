@@ -20,6 +20,7 @@ Feature: Schools protocol - the Serious Offence List by the facts of the act
     When the incident is decided
     Then a crime of 20A "020/05" is recorded for "P"
     And rule "schools.crime-related-incident" was overridden by "schools.serious-offence.sexual-assault"
+    And the decision notes "schools.serious-offence.sexual-assault" for act "a1"
 
   Scenario: Sexual touching of a 12-year-old pupil is a sexual assault whatever was said about consent
     Given "C" is a girl aged 12
@@ -30,6 +31,7 @@ Feature: Schools protocol - the Serious Offence List by the facts of the act
     When the incident is decided
     Then a crime of 20B "020/06" is recorded for "C"
     And rule "schools.crime-related-incident" was overridden by "schools.serious-offence.sexual-offence-child-under-13"
+    And the decision notes "schools.serious-offence.sexual-offence-child-under-13" for act "a1"
 
   Scenario: A pupil with a knife in school (10D) is on the list
     Given act "a1" is a weapon possession or threat by "Q"
@@ -40,6 +42,7 @@ Feature: Schools protocol - the Serious Offence List by the facts of the act
     When the incident is decided
     Then 1 crime is recorded
     And rule "schools.crime-related-incident" was overridden by "schools.serious-offence.listed-classes"
+    And the decision notes "schools.serious-offence.listed-classes" for act "a1"
 
   Scenario: A pupil with cannabis in school (92E) is on the list
     Given act "a1" is a controlled drug activity by "Q"
@@ -50,11 +53,13 @@ Feature: Schools protocol - the Serious Offence List by the facts of the act
     When the incident is decided
     Then 1 crime is recorded
     And rule "schools.crime-related-incident" was overridden by "schools.serious-offence.drugs"
+    And the decision notes "schools.serious-offence.drugs" for act "a1"
 
   Scenario: Female genital mutilation causes serious injury: on the list
     Given act "a1" is a genital mutilation by "Q" against "P"
     When the incident is decided
     Then rule "schools.crime-related-incident" was overridden by "schools.serious-offence.genital-mutilation"
+    And the decision notes "schools.serious-offence.genital-mutilation" for act "a1"
 
   Scenario: A pupil's criminal damage in school hours is not on the list: a crime related incident
     Given act "a1" is a damage to property by "Q" against "P"

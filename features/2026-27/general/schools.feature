@@ -48,6 +48,7 @@ Feature: Schools protocol
     When the incident is decided
     Then a crime of 8N "008/01" is recorded for "P"
     And rule "schools.crime-related-incident" was overridden by "schools.serious-injury-or-intent"
+    And the decision notes "schools.serious-injury-or-intent" for act "a1"
 
   Scenario: An assault with intent to cause serious harm (5D) is on the list (Serious Offence List (b))
     Given it happened at a school
@@ -57,6 +58,7 @@ Feature: Schools protocol
     When the incident is decided
     Then a crime of 5D "005/01" is recorded for "P"
     And rule "schools.crime-related-incident" was overridden by "schools.intent-serious-harm"
+    And the decision notes "schools.intent-serious-harm" for act "a1"
 
   Scenario: Outside school operating hours NCRS applies (p.12)
     Given it happened at a school

@@ -43,12 +43,13 @@ Feature: Transferring, cancelling and reclassifying a recorded crime
     And the request has victim informed "yes"
     When the request is reviewed
     Then the request is <verdict>
+    And rule "<rule>" was applied to the request
 
     Examples:
-      | class | code   | evidence | verdict     |
-      | 105A  | 105/01 | yes      | allowed     |
-      | 104   | 008/73 | yes      | allowed     |
-      | 105A  | 105/01 | no       | not allowed |
+      | class | code   | evidence | verdict     | rule                  |
+      | 105A  | 105/01 | yes      | allowed     | review.c5.permit      |
+      | 104   | 008/73 | yes      | allowed     | review.c5.permit      |
+      | 105A  | 105/01 | no       | not allowed | review.c5.no-evidence |
 
   Scenario: The victim must be told before a cancellation (p.26)
     Given a recorded crime "CR-5" of 105A "105/01"

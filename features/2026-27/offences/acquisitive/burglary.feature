@@ -196,3 +196,14 @@ Feature: Burglary - home (28I-28L, 29B), unconnected building (28M-28P, 29C), bu
       | charged | class | code   | rule                            |
       | no      | 46    | 046/00 | burglary.shop-trespass-to-steal |
       | yes     | 30C   | 030/02 | burglary.business               |
+
+  Scenario: Not yet known whether the shop trespasser was charged with burglary: shoplifting meanwhile, and the charge is asked (p.79)
+    Given act "a1" is an entry as trespasser by "S" against "V"
+    And act "a1" has building "shop open to public"
+    And act "a1" has entry "entered"
+    And act "a1" has purpose "steal"
+    And act "a1" has premises "Corner Shop"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 46 "046/00" is recorded for "V"
+    And the decision asks for "acts[a1].attributes.charged_with_burglary"

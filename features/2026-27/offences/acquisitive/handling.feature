@@ -15,7 +15,7 @@ Feature: Handling stolen goods - 54
     And act "h1" has one of the thieves "<thief>"
     When the incident is decided
     Then <n> crimes are recorded
-    And rule "<rule>" fired
+    And act "h1" is decided by rule "<rule>"
     And every act is accounted for
 
     Examples:

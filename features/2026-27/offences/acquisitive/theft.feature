@@ -179,7 +179,7 @@ Feature: Theft - 39, 40, 41, 42, 43, 44, 46, 47, 49, pet abduction and 49A makin
     And act "m1" has innocent mistake evidence "<mistake>"
     When the incident is decided
     Then <n> crimes are recorded
-    And rule "<rule>" fired
+    And act "m1" is decided by rule "<rule>"
 
     Examples:
       | paid | mistake | n | rule                                                       |

@@ -35,22 +35,23 @@ Feature: Vehicle offences - 37/2 aggravated vehicle taking, 45, 48, 126 and the 
     And act "a1" has damage under 5000 "<under 5000>"
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded for "V"
     And rule "<rule>" fired
     And rule "<taking rule>" was overridden by "<rule>"
 
     Examples: 37/2 037/02 aggravated vehicle taking
-      | keep | aftermath                   | under 5000 | taking rule                   | rule                      |
-      | no   | dangerous driving confirmed | no         | vehicle.taken-without-consent | vehicle.aggravated-taking |
-      | no   | injury accident             | no         | vehicle.taken-without-consent | vehicle.aggravated-taking |
-      | yes  | other property damaged      | no         | vehicle.theft                 | vehicle.aggravated-taking |
+      | keep | aftermath                   | under 5000 | taking rule                   | class | code   | rule                      |
+      | no   | dangerous driving confirmed | no         | vehicle.taken-without-consent | 37/2  | 037/02 | vehicle.aggravated-taking |
+      | no   | injury accident             | no         | vehicle.taken-without-consent | 37/2  | 037/02 | vehicle.aggravated-taking |
+      | yes  | other property damaged      | no         | vehicle.theft                 | 37/2  | 037/02 | vehicle.aggravated-taking |
 
     Examples: 37/2 131/03 aggravated vehicle taking, damage under 5,000 pounds
-      | keep | aftermath       | under 5000 | taking rule                   | rule                                        |
-      | no   | vehicle damaged | yes        | vehicle.taken-without-consent | vehicle.aggravated-taking.damage-under-5000 |
+      | keep | aftermath       | under 5000 | taking rule                   | class | code   | rule                                        |
+      | no   | vehicle damaged | yes        | vehicle.taken-without-consent | 37/2  | 131/03 | vehicle.aggravated-taking.damage-under-5000 |
 
     Examples: 37/1 037/01 causing death by aggravated vehicle taking
-      | keep | aftermath      | under 5000 | taking rule                   | rule                            |
-      | no   | death accident | no         | vehicle.taken-without-consent | vehicle.aggravated-taking.death |
+      | keep | aftermath      | under 5000 | taking rule                   | class | code   | rule                            |
+      | no   | death accident | no         | vehicle.taken-without-consent | 37/1  | 037/01 | vehicle.aggravated-taking.death |
 
   Scenario Outline: A vehicle robbed from its driver and then crashed is robbery, not aggravated vehicle taking (pp.14, 72, 75)
     Given act "a1" is a taking property by "S" against "V"

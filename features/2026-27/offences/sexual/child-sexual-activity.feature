@@ -97,7 +97,7 @@ Feature: Sexual activity involving children and causing sexual activity without 
     And the incident has points to prove made out "<made out>"
     When the incident is decided
     Then the outcome is "<outcome>"
-    And rule "<rule>" fired
+    And act "a1" is decided by rule "<rule>"
 
     Examples:
       | made out | outcome                | rule                                                  |

@@ -38,6 +38,7 @@ Feature: Intimate image offences - 88C and 88E 088/14
     When the incident is decided
     Then no crimes are recorded
     And rule "image.send-genitals.consider-other-offences" fired
+    And act "a1" is marked for supervisor review by "image.send-genitals.consider-other-offences"
 
   Scenario Outline: What was done with the image decides the code (pp.67-70)
     Given act "a1" has conduct "<conduct>"

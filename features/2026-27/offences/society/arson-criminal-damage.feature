@@ -153,15 +153,16 @@ Feature: Arson and criminal damage - 56A, 56B, 58A-58D, 58J, 59
     And act "a1" has non permanent "yes"
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded with no victim
     And rule "<rule>" fired
     And rule "criminal-damage.threat-or-article.one-crime-per-offender" fired
     And every act is accounted for
 
     Examples: "I will smash up your son's car" is a threat to a third person's property; a landlord threatening to burn down the let house endangers life
-      | conduct            | owner    | danger | rule                                               |
-      | threat             | another  | no     | criminal-damage.threat                             |
-      | threat             | offender | yes    | criminal-damage.threat.own-property-endangering-life |
-      | possessing article | another  | no     | criminal-damage.possessing-article                 |
+      | conduct            | owner    | danger | class | code   | rule                                                 |
+      | threat             | another  | no     | 59    | 059/11 | criminal-damage.threat                               |
+      | threat             | offender | yes    | 59    | 059/11 | criminal-damage.threat.own-property-endangering-life |
+      | possessing article | another  | no     | 59    | 059/13 | criminal-damage.possessing-article                   |
 
   Scenario: A threat to damage only the offender's own property, endangering nobody, cannot be recorded (p.86 note iii)
     Given act "a9" is a threat or article to damage property by "S"

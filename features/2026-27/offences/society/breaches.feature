@@ -17,23 +17,23 @@ Feature: Breaches of orders - 8L, 8Q, 66
     And act "b1" has points to prove made out "yes"
     When the incident is decided
     Then 1 crime is recorded
-    And rule "<rule>" fired
+    And a crime of class <class> is recorded by row "<order>" of table "breach-orders"
     And rule "breach.recorded-in-addition" fired
 
     Examples:
-      | order                             | class | code   | rule                                               |
-      | restraining order on conviction  | 8L    | 008/31 | breach.restraining-order-on-conviction             |
-      | restraining order on acquittal   | 66    | 066/38 | breach.restraining-order-on-acquittal              |
-      | harassment injunction            | 8L    | 008/29 | breach.harassment-injunction                       |
-      | stalking protection order        | 8Q    | 008/74 | breach.stalking-protection-order                   |
-      | stalking protection notification | 66    | 068/16 | breach.stalking-protection-notification            |
-      | non-molestation order            | 66    | 066/39 | breach.non-molestation-order                       |
-      | criminal behaviour order         | 66    | 066/98 | breach.criminal-behaviour-order                    |
-      | sex offender notification        | 66    | 066/17 | breach.sex-offender-notification                   |
-      | sexual harm prevention order     | 66    | 068/08 | breach.sexual-harm-prevention-order                |
-      | fgm protection order             | 66    | 068/04 | breach.fgm-protection-order                        |
-      | knife crime prevention order     | 66    | 068/17 | breach.knife-crime-prevention-order                |
-      | domestic abuse protection order  | 66    | 068/19 | breach.domestic-abuse-protection-order             |
+      | order                            | class |
+      | restraining order on conviction  | 8L    |
+      | restraining order on acquittal   | 66    |
+      | harassment injunction            | 8L    |
+      | stalking protection order        | 8Q    |
+      | stalking protection notification | 66    |
+      | non-molestation order            | 66    |
+      | criminal behaviour order         | 66    |
+      | sex offender notification        | 66    |
+      | sexual harm prevention order     | 66    |
+      | fgm protection order             | 66    |
+      | knife crime prevention order     | 66    |
+      | domestic abuse protection order  | 66    |
 
   Scenario: A breach is recorded alongside the assault reported with it, not folded into it (p.89)
     Given the acts are:

@@ -67,19 +67,19 @@ Feature: Fraud and cyber crime - Report Fraud, or recorded by the force
     And act "f1" has points to prove made out "yes"
     When the incident is decided
     Then 1 crime is recorded
-    And rule "<rule>" fired
+    And a crime of class <class> is recorded by row "deception or false document, <conduct>" of table "conduct-classes"
     And rule "fraud.local.one-crime-per-offender" fired
 
     Examples:
-      | conduct                         | class | code   | rule                                |
-      | make or supply fraud articles   | 33A   | 053/44 | fraud.local.make-or-supply-articles |
-      | possess fraud articles          | 33A   | 053/43 | fraud.local.possess-articles        |
-      | forgery                         | 61    | 061/21 | fraud.local.forgery                 |
-      | use false instrument            | 61    | 061/22 | fraud.local.use-false-instrument    |
-      | forged drug prescription        | 60    | 060/21 | fraud.local.forged-prescription     |
-      | use forged drug prescription    | 60    | 060/22 | fraud.local.use-forged-prescription |
-      | possess false identity document | 61A   | 061/40 | fraud.local.false-identity-document |
-      | driver or vehicle record fraud  | 814   | 814/04 | fraud.local.driver-vehicle-records  |
+      | conduct                         | class |
+      | make or supply fraud articles   | 33A   |
+      | possess fraud articles          | 33A   |
+      | forgery                         | 61    |
+      | use false instrument            | 61    |
+      | forged drug prescription        | 60    |
+      | use forged drug prescription    | 60    |
+      | possess false identity document | 61A   |
+      | driver or vehicle record fraud  | 814   |
 
   Scenario Outline: A fraud by false representation with a call for service is recorded under the NFIB class of its kind (NFIB classification pages, 053/40)
     Given act "f1" is a deception or false document by "S" against "V"
@@ -89,52 +89,52 @@ Feature: Fraud and cyber crime - Report Fraud, or recorded by the force
     When the incident is decided
     Then 1 crime is recorded
     And a crime of <class> "053/40" is recorded for "V"
-    And that crime names rule "<rule>"
+    And a crime of class <class> is recorded by row "<kind>" of table "nfib-fraud-classes"
     And the decision does not ask for "acts[f1].attributes.fraud_kind"
 
     Examples:
-      | kind                               | class   | rule |
-      | advance fee 419                    | NFIB1A  | fraud.call-for-service.false-representation.advance-fee-419 |
-      | lottery or prize                   | NFIB1B  | fraud.call-for-service.false-representation.lottery-or-prize |
-      | counterfeit cashiers cheque        | NFIB1C  | fraud.call-for-service.false-representation.counterfeit-cashiers-cheque |
-      | dating or romance                  | NFIB1D  | fraud.call-for-service.false-representation.dating-or-romance |
-      | fraud recovery                     | NFIB1E  | fraud.call-for-service.false-representation.fraud-recovery |
-      | inheritance                        | NFIB1F  | fraud.call-for-service.false-representation.inheritance |
-      | rental                             | NFIB1G  | fraud.call-for-service.false-representation.rental |
-      | other advance fee                  | NFIB1H  | fraud.call-for-service.false-representation.other-advance-fee |
-      | lender loan                        | NFIB1J  | fraud.call-for-service.false-representation.lender-loan |
-      | share or boiler room               | NFIB2A  | fraud.call-for-service.false-representation.share-or-boiler-room |
-      | pyramid or ponzi                   | NFIB2B  | fraud.call-for-service.false-representation.pyramid-or-ponzi |
-      | prime bank guarantee               | NFIB2C  | fraud.call-for-service.false-representation.prime-bank-guarantee |
-      | timeshare or holiday club          | NFIB2D  | fraud.call-for-service.false-representation.timeshare-or-holiday-club |
-      | other investment                   | NFIB2E  | fraud.call-for-service.false-representation.other-investment |
-      | online shopping or auction         | NFIB3A  | fraud.call-for-service.false-representation.online-shopping-or-auction |
-      | consumer phone                     | NFIB3B  | fraud.call-for-service.false-representation.consumer-phone |
-      | doorstep or bogus trader           | NFIB3C  | fraud.call-for-service.false-representation.doorstep-or-bogus-trader |
-      | other consumer or retail           | NFIB3D  | fraud.call-for-service.false-representation.other-consumer-or-retail |
-      | computer software service          | NFIB3E  | fraud.call-for-service.false-representation.computer-software-service |
-      | ticket                             | NFIB3F  | fraud.call-for-service.false-representation.ticket |
-      | retail against business            | NFIB3G  | fraud.call-for-service.false-representation.retail-against-business |
-      | charity                            | NFIB4A  | fraud.call-for-service.false-representation.charity |
-      | grant from charity or lottery fund | NFIB4B  | fraud.call-for-service.false-representation.grant-from-charity-or-lottery-fund |
-      | cheque card or online bank account | NFIB5A  | fraud.call-for-service.false-representation.cheque-card-or-online-bank-account |
-      | application not mortgage           | NFIB5B  | fraud.call-for-service.false-representation.application-not-mortgage |
-      | mortgage                           | NFIB5C  | fraud.call-for-service.false-representation.mortgage |
-      | mandate                            | NFIB5D  | fraud.call-for-service.false-representation.mandate |
-      | insurance                          | NFIB6A  | fraud.call-for-service.false-representation.insurance |
-      | insurance broker                   | NFIB6B  | fraud.call-for-service.false-representation.insurance-broker |
-      | telecom contract                   | NFIB7   | fraud.call-for-service.false-representation.telecom-contract |
-      | corporate employee                 | NFIB8A  | fraud.call-for-service.false-representation.corporate-employee |
-      | corporate procurement              | NFIB8B  | fraud.call-for-service.false-representation.corporate-procurement |
-      | passport application               | NFIB12  | fraud.call-for-service.false-representation.passport-application |
-      | benefit dwp                        | NFIB13  | fraud.call-for-service.false-representation.benefit-dwp |
-      | grant from government              | NFIB14  | fraud.call-for-service.false-representation.grant-from-government |
-      | tax hmrc                           | NFIB15  | fraud.call-for-service.false-representation.tax-hmrc |
-      | pension by pensioner               | NFIB16A | fraud.call-for-service.false-representation.pension-by-pensioner |
-      | pension on pensioner               | NFIB16B | fraud.call-for-service.false-representation.pension-on-pensioner |
-      | other regulatory                   | NFIB17  | fraud.call-for-service.false-representation.other-regulatory |
-      | driving licence application        | NFIB20A | fraud.call-for-service.false-representation.driving-licence-application |
-      | other                              | NFIB90  | fraud.call-for-service.false-representation.other |
+      | kind                               | class   |
+      | advance fee 419                    | NFIB1A  |
+      | lottery or prize                   | NFIB1B  |
+      | counterfeit cashiers cheque        | NFIB1C  |
+      | dating or romance                  | NFIB1D  |
+      | fraud recovery                     | NFIB1E  |
+      | inheritance                        | NFIB1F  |
+      | rental                             | NFIB1G  |
+      | other advance fee                  | NFIB1H  |
+      | lender loan                        | NFIB1J  |
+      | share or boiler room               | NFIB2A  |
+      | pyramid or ponzi                   | NFIB2B  |
+      | prime bank guarantee               | NFIB2C  |
+      | timeshare or holiday club          | NFIB2D  |
+      | other investment                   | NFIB2E  |
+      | online shopping or auction         | NFIB3A  |
+      | consumer phone                     | NFIB3B  |
+      | doorstep or bogus trader           | NFIB3C  |
+      | other consumer or retail           | NFIB3D  |
+      | computer software service          | NFIB3E  |
+      | ticket                             | NFIB3F  |
+      | retail against business            | NFIB3G  |
+      | charity                            | NFIB4A  |
+      | grant from charity or lottery fund | NFIB4B  |
+      | cheque card or online bank account | NFIB5A  |
+      | application not mortgage           | NFIB5B  |
+      | mortgage                           | NFIB5C  |
+      | mandate                            | NFIB5D  |
+      | insurance                          | NFIB6A  |
+      | insurance broker                   | NFIB6B  |
+      | telecom contract                   | NFIB7   |
+      | corporate employee                 | NFIB8A  |
+      | corporate procurement              | NFIB8B  |
+      | passport application               | NFIB12  |
+      | benefit dwp                        | NFIB13  |
+      | grant from government              | NFIB14  |
+      | tax hmrc                           | NFIB15  |
+      | pension by pensioner               | NFIB16A |
+      | pension on pensioner               | NFIB16B |
+      | other regulatory                   | NFIB17  |
+      | driving licence application        | NFIB20A |
+      | other                              | NFIB90  |
 
   Scenario: The kind of fraud not yet known: recorded as other fraud, and the kind is asked (NFIB90)
     Given act "f1" is a deception or false document by "S" against "V"
@@ -181,17 +181,16 @@ Feature: Fraud and cyber crime - Report Fraud, or recorded by the force
     And act "f1" has computer misuse kind "<kind>"
     When the incident is decided
     Then 1 crime is recorded
-    And a crime of <class> "<code>" is recorded for "V"
-    And that crime names rule "<rule>"
+    And a crime of class <class> is recorded by row "<kind>" of table "computer-misuse-classes"
 
     Examples:
-      | kind                          | class   | code   | rule                                                       |
-      | malware                       | NFIB50A | 053/35 | fraud.call-for-service.impairing-a-computer.malware        |
-      | denial of service             | NFIB51A | 053/35 | fraud.call-for-service.impairing-a-computer.denial-of-service |
-      | hacking server                | NFIB52A | 053/54 | fraud.call-for-service.hacking.hacking-server              |
-      | hacking personal device       | NFIB52B | 053/54 | fraud.call-for-service.hacking.hacking-personal-device     |
-      | hacking social media or email | NFIB52C | 053/54 | fraud.call-for-service.hacking.hacking-social-media-or-email |
-      | hacking phone system          | NFIB52D | 053/54 | fraud.call-for-service.hacking.hacking-phone-system        |
+      | kind                          | class   |
+      | malware                       | NFIB50A |
+      | denial of service             | NFIB51A |
+      | hacking server                | NFIB52A |
+      | hacking personal device       | NFIB52B |
+      | hacking social media or email | NFIB52C |
+      | hacking phone system          | NFIB52D |
 
   Scenario Outline: A fraud abroad is recorded here only with a connection to this country (Fraud pages 5-6 of 7)
     Given act "f1" is a deception or false document by "S" against "V"

@@ -15,17 +15,17 @@ Feature: Miscellaneous crimes against society - 69, 79, 83, 802
     And act "m1" has points to prove made out "yes"
     When the incident is decided
     Then 1 crime is recorded
-    And rule "<rule>" fired
+    And a crime of class 69 is recorded by row "prison security breach, <conduct>" of table "conduct-classes"
     And the decision notes "prison.one-crime-per-offender" for act "m1"
 
     Examples:
-      | conduct                  | code   | rule                     |
-      | assist escape            | 069/01 | prison.assist-escape     |
-      | convey list a            | 069/02 | prison.convey-list-a     |
-      | convey list b            | 069/03 | prison.convey-list-b     |
-      | throw into prison        | 069/07 | prison.throw-into-prison |
-      | possess knife in prison  | 069/06 | prison.possess-knife     |
-      | possess item in prison   | 069/05 | prison.possess-item      |
+      | conduct                 |
+      | assist escape           |
+      | convey list a           |
+      | convey list b           |
+      | throw into prison       |
+      | possess knife in prison |
+      | possess item in prison  |
 
   Scenario Outline: Perverting the course of justice (pp.95-96)
     Given act "m1" is an interference with justice by "S"
@@ -33,15 +33,15 @@ Feature: Miscellaneous crimes against society - 69, 79, 83, 802
     And act "m1" has points to prove made out "yes"
     When the incident is decided
     Then 1 crime is recorded
-    And rule "<rule>" fired
+    And a crime of class 79 is recorded by row "interference with justice, <conduct>" of table "conduct-classes"
     And rule "justice.one-crime-per-offender" fired
 
     Examples:
-      | conduct                                | code   | rule                                        |
-      | perverting                             | 079/01 | justice.perverting                          |
-      | intimidating witness                   | 079/02 | justice.intimidating-witness                |
-      | harming witness                        | 079/03 | justice.harming-witness                     |
-      | intimidating witness other proceedings | 079/04 | justice.intimidating-witness-other-proceedings |
+      | conduct                                |
+      | perverting                             |
+      | intimidating witness                   |
+      | harming witness                        |
+      | intimidating witness other proceedings |
 
   Scenario: A witness assaulted to stop them giving evidence: the assault is recorded as well (p.95)
     Given "V" is a woman aged 60
@@ -62,16 +62,16 @@ Feature: Miscellaneous crimes against society - 69, 79, 83, 802
     And act "m1" has points to prove made out "yes"
     When the incident is decided
     Then 1 crime is recorded
-    And rule "<rule>" fired
+    And a crime of class 83 is recorded by row "bail related conduct, <conduct>" of table "conduct-classes"
     And rule "bail.one-crime-per-offender" fired
 
     Examples:
-      | conduct                                 | code   | rule                          |
-      | indemnify surety                        | 083/02 | bail.indemnify-surety         |
-      | bail in false name                      | 083/03 | bail.false-name               |
-      | disclose secure college info direct     | 083/04 | bail.secure-college-direct    |
-      | disclose secure college info contracted | 083/07 | bail.secure-college-contracted |
-      | breach pre charge travel condition      | 083/08 | bail.pre-charge-travel        |
+      | conduct                                 |
+      | indemnify surety                        |
+      | bail in false name                      |
+      | disclose secure college info direct     |
+      | disclose secure college info contracted |
+      | breach pre charge travel condition      |
 
   Scenario: Breach of bail is not a notifiable offence (p.96)
     Given act "m1" is a bail related conduct by "S"
@@ -95,6 +95,7 @@ Feature: Miscellaneous crimes against society - 69, 79, 83, 802
     And act "m1" has only evidence is intended injury "no"
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of 802 "802/00" is recorded with no victim
     And rule "driving.dangerous" fired
     And rule "driving.one-crime-per-driver" fired
 
@@ -131,6 +132,7 @@ Feature: Miscellaneous crimes against society - 69, 79, 83, 802
     And act "m1" has only evidence is intended injury "no"
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of 37/2 "037/02" is recorded with no victim
     And rule "driving.stolen-vehicle" fired
 
   Scenario: Concealing a birth by secretly disposing of the dead newborn child is 15, one crime for each offender

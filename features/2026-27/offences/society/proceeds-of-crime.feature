@@ -13,16 +13,16 @@ Feature: Proceeds of crime - 38
     Given act "p1" has conduct "<conduct>"
     When the incident is decided
     Then 1 crime is recorded
-    And rule "<rule>" fired
+    And a crime of class 38 is recorded by row "dealing with criminal property, <conduct>" of table "conduct-classes"
     And rule "proceeds.one-crime-per-offender" fired
 
     Examples:
-      | conduct                    | code   | rule                                |
-      | concealing                 | 038/01 | proceeds.concealing                 |
-      | arrangement                | 038/02 | proceeds.arrangement                |
-      | acquisition use possession | 038/03 | proceeds.acquisition-use-possession |
-      | failure to disclose        | 038/04 | proceeds.failure-to-disclose        |
-      | tipping off                | 038/07 | proceeds.tipping-off                |
+      | conduct                    |
+      | concealing                 |
+      | arrangement                |
+      | acquisition use possession |
+      | failure to disclose        |
+      | tipping off                |
 
   Scenario: A dealer holding a large sum of cash from drug supply: the drugs and the cash are separate crimes (p.92)
     Given act "p1" has conduct "acquisition use possession"

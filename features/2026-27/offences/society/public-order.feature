@@ -72,16 +72,17 @@ Feature: Public order offences - 9A, 9B, 62A, 66
     And act "d1" has points to prove made out "yes"
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded with no victim
     And rule "<rule>" fired
     And rule "public-order.disorder.one-crime-per-offender" fired
     And every act is accounted for
 
     Examples:
-      | people | common purpose | rule                           |
-      | 14     | yes            | public-order.riot              |
-      | 14     | no             | public-order.violent-disorder  |
-      | 3      | yes            | public-order.violent-disorder  |
-      | 2      | no             | public-order.affray            |
+      | people | common purpose | class | code   | rule                          |
+      | 14     | yes            | 62A   | 064/01 | public-order.riot             |
+      | 14     | no             | 62A   | 065/00 | public-order.violent-disorder |
+      | 3      | yes            | 62A   | 065/00 | public-order.violent-disorder |
+      | 2      | no             | 66    | 066/01 | public-order.affray           |
 
   Scenario: A person hurt in a violent disorder is the victim of a further crime, recorded as well (p.89)
     Given act "a1" has purpose or effect "likely distress"

@@ -12,7 +12,45 @@ Feature: Possession of weapons - 10A, 10B, 10C, 10D
     And act "w1" has used in another offence "no"
     And act "w1" has points to prove made out "yes"
 
-  Scenario Outline: The weapon, what was done with it and where decide the class and code (p.94)
+  Scenario Outline: Having a weapon: the weapon and where decide the class and code (p.94)
+    Given act "w1" has weapon "<weapon>"
+    And act "w1" has conduct "possessed"
+    And act "w1" has location type "<place>"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of class <class> is recorded by row "<weapon>, <place>" of table "weapon-possession"
+    And rule "weapons.one-crime-per-offender" fired
+
+    Examples:
+      | weapon                      | place         | class |
+      | blade or point              | public place  | 10D   |
+      | blade or point              | school        | 10D   |
+      | offensive weapon            | public place  | 10C   |
+      | offensive weapon            | school        | 10C   |
+      | prohibited offensive weapon | private place | 10C   |
+      | corrosive substance         | public place  | 10C   |
+
+  Scenario Outline: Threatening with a weapon: the weapon, where and the risk of harm decide the class and code (p.94)
+    Given act "w1" has weapon "<weapon>"
+    And act "w1" has conduct "threatened"
+    And act "w1" has location type "<place>"
+    And act "w1" has risk of harm "<risk>"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of class <class> is recorded by row "<weapon>, <place>, <risk>" of table "weapon-threats"
+    And rule "weapons.one-crime-per-offender" fired
+
+    Examples:
+      | weapon              | place         | risk     | class |
+      | blade or point      | public place  | physical | 10D   |
+      | offensive weapon    | public place  | physical | 10C   |
+      | blade or point      | school        | serious  | 10D   |
+      | offensive weapon    | school        | serious  | 10C   |
+      | blade or point      | private place | serious  | 10D   |
+      | corrosive substance | private place | serious  | 10C   |
+      | corrosive substance | school        | serious  | 10C   |
+
+  Scenario Outline: Firearms: intent, place and certificate decide the class and code (p.94)
     Given act "w1" has weapon "<weapon>"
     And act "w1" has conduct "<conduct>"
     And act "w1" has location type "<place>"
@@ -21,28 +59,16 @@ Feature: Possession of weapons - 10A, 10B, 10C, 10D
     And act "w1" has firearm certificate held "<certificate>"
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded with no victim
     And rule "<rule>" fired
     And rule "weapons.one-crime-per-offender" fired
 
     Examples:
-      | weapon                      | conduct    | place         | risk     | intent             | certificate | class | code   | rule                                     |
-      | blade or point              | possessed  | public place  | none     | none               | no          | 10D   | 008/26 | weapons.blade.public-place               |
-      | blade or point              | possessed  | school        | none     | none               | no          | 10D   | 008/27 | weapons.blade.school                     |
-      | offensive weapon            | possessed  | public place  | none     | none               | no          | 10C   | 008/11 | weapons.offensive.public-place           |
-      | offensive weapon            | possessed  | school        | none     | none               | no          | 10C   | 008/28 | weapons.offensive.school                 |
-      | prohibited offensive weapon | possessed  | private place | none     | none               | no          | 10C   | 197/21 | weapons.prohibited.private-place         |
-      | corrosive substance         | possessed  | public place  | none     | none               | no          | 10C   | 008/75 | weapons.corrosive.public-place           |
-      | blade or point              | threatened | public place  | physical | none               | no          | 10D   | 008/64 | weapons.threat.blade.public-place        |
-      | offensive weapon            | threatened | public place  | physical | none               | no          | 10C   | 008/61 | weapons.threat.offensive.public-place    |
-      | blade or point              | threatened | school        | serious  | none               | no          | 10D   | 008/62 | weapons.threat.blade.school              |
-      | offensive weapon            | threatened | school        | serious  | none               | no          | 10C   | 008/63 | weapons.threat.offensive.school          |
-      | blade or point              | threatened | private place | serious  | none               | no          | 10D   | 008/76 | weapons.threat.blade.private-place       |
-      | corrosive substance         | threatened | private place | serious  | none               | no          | 10C   | 008/76 | weapons.threat.offensive.private-place   |
-      | corrosive substance         | threatened | school        | serious  | none               | no          | 10C   | 008/76 | weapons.threat.corrosive.school          |
-      | firearm                     | possessed  | private place | none     | fear of violence   | yes         | 10A   | 008/23 | weapons.firearm.intent-fear-of-violence  |
-      | imitation firearm           | possessed  | public place  | none     | indictable offence | no          | 10A   | 008/16 | weapons.firearm.intent-indictable-offence |
-      | imitation firearm           | possessed  | public place  | none     | none               | no          | 10B   | 081/77 | weapons.firearm.public-place             |
-      | firearm                     | possessed  | private place | none     | none               | no          | 10B   | 081/03 | weapons.firearm.without-certificate      |
+      | weapon            | conduct   | place         | risk | intent             | certificate | class | code   | rule                                      |
+      | firearm           | possessed | private place | none | fear of violence   | yes         | 10A   | 008/23 | weapons.firearm.intent-fear-of-violence   |
+      | imitation firearm | possessed | public place  | none | indictable offence | no          | 10A   | 008/16 | weapons.firearm.intent-indictable-offence |
+      | imitation firearm | possessed | public place  | none | none               | no          | 10B   | 081/77 | weapons.firearm.public-place              |
+      | firearm           | possessed | private place | none | none               | no          | 10B   | 081/03 | weapons.firearm.without-certificate       |
 
   Scenario: A knife kept at home is not an offence of possession (p.94)
     Given act "w1" has weapon "blade or point"

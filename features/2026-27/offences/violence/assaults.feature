@@ -50,7 +50,16 @@ Feature: Assaults - 5D, 8N, 105A, 8S/104, 8T, 8P/105B
     And act "a1" has injury "none"
     When the incident is decided
     Then a crime of 105A "105/01" is recorded for "V"
-    And rule "assault.threat-in-a-dwelling" fired
+    And rule "assault.threat-in-a-dwelling" was overridden by "assault.without-injury"
+
+  Scenario: A threat of violence inside a home, the injury not yet stated, is recorded as common assault and the injury is asked (p.45)
+    Given it happened at a dwelling
+    And act "a1" has threat only "yes"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of 105A "105/01" is recorded for "V"
+    And that crime names rule "assault.threat-in-a-dwelling"
+    And the decision asks for "acts[a1].attributes.injury"
 
   Scenario: An assault whose report does not mention an injury is recorded now as 105A, provisionally (p.13; p.45)
     When the incident is decided

@@ -19,6 +19,7 @@ Feature: Homicide and N300 reported incidents of sudden or unexpected death
     And a crime of 1 "001/01" is recorded for "D"
     And that crime cites "p.34"
     And rule "death.victim-cannot-confirm" fired
+    And the decision notes "death.victim-cannot-confirm" for act "d1"
     And the decision does not ask for "persons[D].attributes.confirmation"
 
   Scenario Outline: Examples 2, 3, 5, 6 and 8-10 - a death is recorded at each stage by what is then known (pp.35-37)
@@ -32,20 +33,33 @@ Feature: Homicide and N300 reported incidents of sudden or unexpected death
     And every act is accounted for
 
     Examples:
-      | example                                      | sex    | age | cause                           | already | rule                                  | disposition         |
-      | 2: found dead in the street, no reason       | person | 20  | not yet known                   | no      | death.n300.not-yet-known              | notifiable incident |
-      | 3: found at the foot of the stairs           | person | 56  | not yet known                   | no      | death.n300.not-yet-known              | notifiable incident |
-      | 3: then confirmed natural causes             | person | 56  | natural causes                  | yes     | death.n300.natural-causes-after-n300  | notifiable incident |
-      | 5: found in bed, no suspicious circumstances | man    | 80  | natural causes                  | no      | death.natural-causes                  | no crime            |
-      | 5: post-mortem finds a skull fracture        | man    | 80  | not yet known                   | no      | death.n300.not-yet-known              | notifiable incident |
-      | 5: the SIO finds he fell and hit his head    | man    | 80  | accident                        | yes     | death.n300.accident                   | notifiable incident |
-      | 6: post-mortem finds a fractured jaw         | man    | 76  | not yet known                   | no      | death.n300.not-yet-known              | notifiable incident |
-      | 8: believed drugs overdose, cause pending    | person | 32  | not yet known                   | no      | death.n300.not-yet-known              | notifiable incident |
-      | 8: drugs element confirmed, no offence       | person | 32  | drugs                           | yes     | death.n300.drugs                      | notifiable incident |
-      | 9: fall from a tall block of flats           | man    | 25  | not yet known                   | no      | death.n300.not-yet-known              | notifiable incident |
-      | 9: the coroner gives an open verdict         | man    | 25  | open verdict                    | yes     | death.n300.open-verdict               | notifiable incident |
-      | 10: infant found unresponsive in his cot     | boy    | 0   | not yet known                   | no      | death.n300.not-yet-known              | notifiable incident |
-      | 10: sudden unexplained death of an infant    | boy    | 0   | unexplained after investigation | yes     | death.n300.child                      | notifiable incident |
+      | sex    | age | cause                           | already | rule                                 | disposition         |
+      # Example 2: found dead in the street, no reason
+      | person | 20  | not yet known                   | no      | death.n300.not-yet-known             | notifiable incident |
+      # Example 3: found at the foot of the stairs
+      | person | 56  | not yet known                   | no      | death.n300.not-yet-known             | notifiable incident |
+      # Example 3: then confirmed natural causes
+      | person | 56  | natural causes                  | yes     | death.n300.natural-causes-after-n300 | notifiable incident |
+      # Example 5: found in bed, no suspicious circumstances
+      | man    | 80  | natural causes                  | no      | death.natural-causes                 | no crime            |
+      # Example 5: post-mortem finds a skull fracture
+      | man    | 80  | not yet known                   | no      | death.n300.not-yet-known             | notifiable incident |
+      # Example 5: the SIO finds he fell and hit his head
+      | man    | 80  | accident                        | yes     | death.n300.accident                  | notifiable incident |
+      # Example 6: post-mortem finds a fractured jaw
+      | man    | 76  | not yet known                   | no      | death.n300.not-yet-known             | notifiable incident |
+      # Example 8: believed drugs overdose, cause pending
+      | person | 32  | not yet known                   | no      | death.n300.not-yet-known             | notifiable incident |
+      # Example 8: drugs element confirmed, no offence
+      | person | 32  | drugs                           | yes     | death.n300.drugs                     | notifiable incident |
+      # Example 9: fall from a tall block of flats
+      | man    | 25  | not yet known                   | no      | death.n300.not-yet-known             | notifiable incident |
+      # Example 9: the coroner gives an open verdict
+      | man    | 25  | open verdict                    | yes     | death.n300.open-verdict              | notifiable incident |
+      # Example 10: infant found unresponsive in his cot
+      | boy    | 0   | not yet known                   | no      | death.n300.not-yet-known             | notifiable incident |
+      # Example 10: sudden unexplained death of an infant
+      | boy    | 0   | unexplained after investigation | yes     | death.n300.child                     | notifiable incident |
 
   Scenario: Example 2 - after the post-mortem finds an unlawful killing, murder is recorded (p.35)
     Given "D" is a person aged 20
@@ -89,7 +103,7 @@ Feature: Homicide and N300 reported incidents of sudden or unexpected death
       | act | type           | by | against | believed cause | intent to kill or cause serious harm |
       | d1  | reported death | S  | D       | <cause>        | <intent>                             |
     When the incident is decided
-    Then rule "<rule>" fired
+    Then act "d1" is decided by rule "<rule>"
     And every act is accounted for
 
     Examples:

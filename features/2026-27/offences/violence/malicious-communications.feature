@@ -90,6 +90,7 @@ Feature: 8R Malicious communications - threatening, indecent or grossly offensiv
     When the incident is decided
     Then a crime of 8R "008/72" is recorded for "V"
     And rule "malcomms.one-of-a-series" fired
+    And act "m1" is marked for supervisor review by "malcomms.one-of-a-series"
 
   Scenario: A threatening message with harassment: the threat ranks above section 2 harassment (p.57, p.14)
     Given act "m1" has content "threat of death or serious harm"
@@ -128,6 +129,7 @@ Feature: 8R Malicious communications - threatening, indecent or grossly offensiv
     When the incident is decided
     Then no crimes are recorded
     And rule "malcomms.one-of-a-series" fired
+    And act "m1" is marked for supervisor review by "malcomms.one-of-a-series"
 
   Scenario: A threatening message continuing a recorded conduct crime is recorded additionally (p.58)
     Given act "m1" has content "threat of death or serious harm"

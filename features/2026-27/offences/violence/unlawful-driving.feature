@@ -33,6 +33,7 @@ Feature: Death or serious injury caused by unlawful driving (4/4, 4/6, 4/8, 4/9)
     Then 2 crimes are recorded
     And rule "driving.dangerous.death" fired
     And rule "driving.victim-died-cannot-confirm" fired
+    And the decision notes "driving.victim-died-cannot-confirm" for act "k1"
     And the decision does not ask for "persons[P].attributes.confirmation"
     And every act is accounted for
 
@@ -59,21 +60,34 @@ Feature: Death or serious injury caused by unlawful driving (4/4, 4/6, 4/8, 4/9)
     When the incident is decided
     Then act "k1" is not recorded because of "driving.death.not-at-fault" as a notifiable incident
 
+  Scenario Outline: The standard of driving and the harm decide the class (p.37)
+    Given the acts are:
+      | act | type                             | by | against | harm caused | standard of driving | driver impairment | driver licence status | vehicle taken without consent |
+      | k1  | driving causing death or injury  | R  | Q       | <harm>      | <driving>           | none              | lawful                | no                            |
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of class <class> is recorded by row "<driving>, <harm>" of table "driving-standard"
+    And every act is accounted for
+
+    Examples:
+      | harm           | driving   | class |
+      | death          | dangerous | 4/4   |
+      | serious injury | dangerous | 4/4   |
+      | death          | careless  | 4/8   |
+      | serious injury | careless  | 4/8   |
+
   Scenario Outline: The harm, the driving and the driver decide the class (pp.37-38)
     Given the acts are:
       | act | type                             | by | against | harm caused | standard of driving | driver impairment | driver licence status | vehicle taken without consent |
       | k1  | driving causing death or injury  | R  | Q       | <harm>      | <driving>           | <impairment>      | <licence>             | <taken>                       |
     When the incident is decided
     Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded for "Q"
     And rule "<rule>" fired
     And every act is accounted for
 
     Examples:
       | harm           | driving             | impairment                | licence                 | taken | class | code   | rule                                     |
-      | death          | dangerous           | none                      | lawful                  | no    | 4/4   | 004/04 | driving.dangerous.death                  |
-      | serious injury | dangerous           | none                      | lawful                  | no    | 4/4   | 004/12 | driving.dangerous.serious-injury         |
-      | death          | careless            | none                      | lawful                  | no    | 4/8   | 004/08 | driving.careless.death                   |
-      | serious injury | careless            | none                      | lawful                  | no    | 4/8   | 004/19 | driving.careless.serious-injury          |
       | death          | careless            | drink or drugs            | lawful                  | no    | 4/6   | 004/06 | driving.careless-impaired.death          |
       | death          | careless            | specified drug over limit | lawful                  | no    | 4/6   | 004/13 | driving.careless-drug-limit.death        |
       | death          | not yet established | none                      | unlicensed or uninsured | no    | 4/9   | 004/09 | driving.unlicensed-or-uninsured.death    |

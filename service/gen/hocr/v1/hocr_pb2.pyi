@@ -648,3 +648,184 @@ class ResolveSupervisionResponse(_message.Message):
     resolution: Resolution
     item: SupervisionItem
     def __init__(self, resolution: _Optional[_Union[Resolution, _Mapping]] = ..., item: _Optional[_Union[SupervisionItem, _Mapping]] = ...) -> None: ...
+
+class AuditRequest(_message.Message):
+    __slots__ = ("options", "record")
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    RECORD_FIELD_NUMBER: _ClassVar[int]
+    options: AuditOptions
+    record: AuditRecord
+    def __init__(self, options: _Optional[_Union[AuditOptions, _Mapping]] = ..., record: _Optional[_Union[AuditRecord, _Mapping]] = ...) -> None: ...
+
+class AuditOptions(_message.Message):
+    __slots__ = ("edition", "population", "recorded_per_year")
+    EDITION_FIELD_NUMBER: _ClassVar[int]
+    POPULATION_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_PER_YEAR_FIELD_NUMBER: _ClassVar[int]
+    edition: str
+    population: int
+    recorded_per_year: float
+    def __init__(self, edition: _Optional[str] = ..., population: _Optional[int] = ..., recorded_per_year: _Optional[float] = ...) -> None: ...
+
+class AuditRecord(_message.Message):
+    __slots__ = ("incident", "crimes", "n_records", "incident_records", "cancellations", "route")
+    INCIDENT_FIELD_NUMBER: _ClassVar[int]
+    CRIMES_FIELD_NUMBER: _ClassVar[int]
+    N_RECORDS_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_RECORDS_FIELD_NUMBER: _ClassVar[int]
+    CANCELLATIONS_FIELD_NUMBER: _ClassVar[int]
+    ROUTE_FIELD_NUMBER: _ClassVar[int]
+    incident: Incident
+    crimes: _containers.RepeatedCompositeFieldContainer[AuditRecordedCrime]
+    n_records: _containers.RepeatedCompositeFieldContainer[AuditRecordedCrime]
+    incident_records: _containers.RepeatedCompositeFieldContainer[AuditIncidentRecord]
+    cancellations: _containers.RepeatedCompositeFieldContainer[AuditCancellation]
+    route: str
+    def __init__(self, incident: _Optional[_Union[Incident, _Mapping]] = ..., crimes: _Optional[_Iterable[_Union[AuditRecordedCrime, _Mapping]]] = ..., n_records: _Optional[_Iterable[_Union[AuditRecordedCrime, _Mapping]]] = ..., incident_records: _Optional[_Iterable[_Union[AuditIncidentRecord, _Mapping]]] = ..., cancellations: _Optional[_Iterable[_Union[AuditCancellation, _Mapping]]] = ..., route: _Optional[str] = ...) -> None: ...
+
+class AuditRecordedCrime(_message.Message):
+    __slots__ = ("reference", "classification", "ho_code", "victim", "recorded_at", "flags")
+    REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
+    HO_CODE_FIELD_NUMBER: _ClassVar[int]
+    VICTIM_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_AT_FIELD_NUMBER: _ClassVar[int]
+    FLAGS_FIELD_NUMBER: _ClassVar[int]
+    reference: str
+    classification: str
+    ho_code: str
+    victim: str
+    recorded_at: _timestamp_pb2.Timestamp
+    flags: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, reference: _Optional[str] = ..., classification: _Optional[str] = ..., ho_code: _Optional[str] = ..., victim: _Optional[str] = ..., recorded_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., flags: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class AuditIncidentRecord(_message.Message):
+    __slots__ = ("reference", "kind")
+    REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    reference: str
+    kind: str
+    def __init__(self, reference: _Optional[str] = ..., kind: _Optional[str] = ...) -> None: ...
+
+class AuditCancellation(_message.Message):
+    __slots__ = ("reference", "code", "facts")
+    class FactsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    FACTS_FIELD_NUMBER: _ClassVar[int]
+    reference: str
+    code: str
+    facts: _containers.ScalarMap[str, str]
+    def __init__(self, reference: _Optional[str] = ..., code: _Optional[str] = ..., facts: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class AuditEvent(_message.Message):
+    __slots__ = ("finding", "problem", "summary")
+    FINDING_FIELD_NUMBER: _ClassVar[int]
+    PROBLEM_FIELD_NUMBER: _ClassVar[int]
+    SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    finding: AuditFinding
+    problem: AuditProblem
+    summary: AuditSummary
+    def __init__(self, finding: _Optional[_Union[AuditFinding, _Mapping]] = ..., problem: _Optional[_Union[AuditProblem, _Mapping]] = ..., summary: _Optional[_Union[AuditSummary, _Mapping]] = ...) -> None: ...
+
+class AuditFinding(_message.Message):
+    __slots__ = ("record", "incident_id", "finding", "issues", "victim", "expected_classification", "expected_ho_code", "recorded_classification", "recorded_ho_code", "recorded_reference", "groups", "hours_to_record", "rule_ids", "citations", "note", "edition", "edition_forced")
+    RECORD_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FINDING_FIELD_NUMBER: _ClassVar[int]
+    ISSUES_FIELD_NUMBER: _ClassVar[int]
+    VICTIM_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_HO_CODE_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_CLASSIFICATION_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_HO_CODE_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    GROUPS_FIELD_NUMBER: _ClassVar[int]
+    HOURS_TO_RECORD_FIELD_NUMBER: _ClassVar[int]
+    RULE_IDS_FIELD_NUMBER: _ClassVar[int]
+    CITATIONS_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    EDITION_FIELD_NUMBER: _ClassVar[int]
+    EDITION_FORCED_FIELD_NUMBER: _ClassVar[int]
+    record: int
+    incident_id: str
+    finding: str
+    issues: _containers.RepeatedScalarFieldContainer[str]
+    victim: str
+    expected_classification: str
+    expected_ho_code: str
+    recorded_classification: str
+    recorded_ho_code: str
+    recorded_reference: str
+    groups: _containers.RepeatedScalarFieldContainer[str]
+    hours_to_record: float
+    rule_ids: _containers.RepeatedScalarFieldContainer[str]
+    citations: _containers.RepeatedScalarFieldContainer[str]
+    note: str
+    edition: str
+    edition_forced: bool
+    def __init__(self, record: _Optional[int] = ..., incident_id: _Optional[str] = ..., finding: _Optional[str] = ..., issues: _Optional[_Iterable[str]] = ..., victim: _Optional[str] = ..., expected_classification: _Optional[str] = ..., expected_ho_code: _Optional[str] = ..., recorded_classification: _Optional[str] = ..., recorded_ho_code: _Optional[str] = ..., recorded_reference: _Optional[str] = ..., groups: _Optional[_Iterable[str]] = ..., hours_to_record: _Optional[float] = ..., rule_ids: _Optional[_Iterable[str]] = ..., citations: _Optional[_Iterable[str]] = ..., note: _Optional[str] = ..., edition: _Optional[str] = ..., edition_forced: _Optional[bool] = ...) -> None: ...
+
+class AuditProblem(_message.Message):
+    __slots__ = ("record", "incident_id", "kind", "status")
+    RECORD_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    record: int
+    incident_id: str
+    kind: str
+    status: _status_pb2.Status
+    def __init__(self, record: _Optional[int] = ..., incident_id: _Optional[str] = ..., kind: _Optional[str] = ..., status: _Optional[_Union[_status_pb2.Status, _Mapping]] = ...) -> None: ...
+
+class AuditRate(_message.Message):
+    __slots__ = ("group", "title", "recorded", "should_have_been_recorded", "rate", "wald_half_width", "wald_lo", "wald_hi", "wilson_lo", "wilson_hi", "fpc_half_width", "unrecorded_per_year")
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_FIELD_NUMBER: _ClassVar[int]
+    SHOULD_HAVE_BEEN_RECORDED_FIELD_NUMBER: _ClassVar[int]
+    RATE_FIELD_NUMBER: _ClassVar[int]
+    WALD_HALF_WIDTH_FIELD_NUMBER: _ClassVar[int]
+    WALD_LO_FIELD_NUMBER: _ClassVar[int]
+    WALD_HI_FIELD_NUMBER: _ClassVar[int]
+    WILSON_LO_FIELD_NUMBER: _ClassVar[int]
+    WILSON_HI_FIELD_NUMBER: _ClassVar[int]
+    FPC_HALF_WIDTH_FIELD_NUMBER: _ClassVar[int]
+    UNRECORDED_PER_YEAR_FIELD_NUMBER: _ClassVar[int]
+    group: str
+    title: str
+    recorded: int
+    should_have_been_recorded: int
+    rate: float
+    wald_half_width: float
+    wald_lo: float
+    wald_hi: float
+    wilson_lo: float
+    wilson_hi: float
+    fpc_half_width: float
+    unrecorded_per_year: float
+    def __init__(self, group: _Optional[str] = ..., title: _Optional[str] = ..., recorded: _Optional[int] = ..., should_have_been_recorded: _Optional[int] = ..., rate: _Optional[float] = ..., wald_half_width: _Optional[float] = ..., wald_lo: _Optional[float] = ..., wald_hi: _Optional[float] = ..., wilson_lo: _Optional[float] = ..., wilson_hi: _Optional[float] = ..., fpc_half_width: _Optional[float] = ..., unrecorded_per_year: _Optional[float] = ...) -> None: ...
+
+class AuditSummary(_message.Message):
+    __slots__ = ("records", "audited", "bad_records", "not_auditable", "decided_under_named_edition", "rates", "summary_json")
+    RECORDS_FIELD_NUMBER: _ClassVar[int]
+    AUDITED_FIELD_NUMBER: _ClassVar[int]
+    BAD_RECORDS_FIELD_NUMBER: _ClassVar[int]
+    NOT_AUDITABLE_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_UNDER_NAMED_EDITION_FIELD_NUMBER: _ClassVar[int]
+    RATES_FIELD_NUMBER: _ClassVar[int]
+    SUMMARY_JSON_FIELD_NUMBER: _ClassVar[int]
+    records: int
+    audited: int
+    bad_records: int
+    not_auditable: int
+    decided_under_named_edition: int
+    rates: _containers.RepeatedCompositeFieldContainer[AuditRate]
+    summary_json: str
+    def __init__(self, records: _Optional[int] = ..., audited: _Optional[int] = ..., bad_records: _Optional[int] = ..., not_auditable: _Optional[int] = ..., decided_under_named_edition: _Optional[int] = ..., rates: _Optional[_Iterable[_Union[AuditRate, _Mapping]]] = ..., summary_json: _Optional[str] = ...) -> None: ...

@@ -64,6 +64,11 @@ class DecisionServiceStub:
                 request_serializer=hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionRequest.SerializeToString,
                 response_deserializer=hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionResponse.FromString,
                 _registered_method=True)
+        self.Audit = channel.stream_stream(
+                '/hocr.v1.DecisionService/Audit',
+                request_serializer=hocr_dot_v1_dot_hocr__pb2.AuditRequest.SerializeToString,
+                response_deserializer=hocr_dot_v1_dot_hocr__pb2.AuditEvent.FromString,
+                _registered_method=True)
 
 
 class DecisionServiceServicer:
@@ -120,6 +125,14 @@ class DecisionServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def Audit(self, request_iterator, context):
+        """Crime data integrity audit: a stream of incident records with what the force recorded in;
+        a finding for each crime (and each record problem) out as it is decided, then the summary.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_DecisionServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -152,6 +165,11 @@ def add_DecisionServiceServicer_to_server(servicer, server):
                     servicer.ResolveSupervision,
                     request_deserializer=hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionRequest.FromString,
                     response_serializer=hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionResponse.SerializeToString,
+            ),
+            'Audit': grpc.stream_stream_rpc_method_handler(
+                    servicer.Audit,
+                    request_deserializer=hocr_dot_v1_dot_hocr__pb2.AuditRequest.FromString,
+                    response_serializer=hocr_dot_v1_dot_hocr__pb2.AuditEvent.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -316,6 +334,33 @@ class DecisionService:
             '/hocr.v1.DecisionService/ResolveSupervision',
             hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionRequest.SerializeToString,
             hocr_dot_v1_dot_hocr__pb2.ResolveSupervisionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Audit(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_stream(
+            request_iterator,
+            target,
+            '/hocr.v1.DecisionService/Audit',
+            hocr_dot_v1_dot_hocr__pb2.AuditRequest.SerializeToString,
+            hocr_dot_v1_dot_hocr__pb2.AuditEvent.FromString,
             options,
             channel_credentials,
             insecure,

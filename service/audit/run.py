@@ -1,0 +1,336 @@
+"""Run an audit: read records, decide each on every core, match, tally, and write the outputs.
+
+Each worker process holds its own :class:`service.api.DecisionService` (the engine is not shared
+between processes) and audits whole records; the parent reads the file, keeps the order, tallies
+and writes ``findings.jsonl``, ``summary.json`` and ``report.html``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing as mp
+import os
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import stats
+from .match import ISSUE_ORDER, audit_config, findings_for, group_titles
+from .records import BadLine, parse_line, read_crimes_csv, read_lines
+
+REPORT_FINDINGS_CAP = 5000  # findings other than "correct" shown in report.html (all are in findings.jsonl)
+HISTOGRAM_BINS = (0, 6, 12, 24, 48, 72, 168)  # hours from report to record; the last bin is open
+
+
+# ------------------------------------------------------------------------------------------ one record
+
+class Auditor:
+    """Audits one record at a time with one DecisionService (one per process)."""
+
+    def __init__(self, service=None, fallback_edition: str | None = None,
+                 csv_crimes: dict[str, list[dict]] | None = None, rules_dir: Path | None = None):
+        if service is None:
+            from ..api import DecisionService
+            service = DecisionService(rules_dir)
+        self.service = service
+        self.fallback = fallback_edition
+        self.csv_crimes = csv_crimes or {}
+        if fallback_edition and fallback_edition not in service.editions:
+            raise ValueError(f"unknown edition {fallback_edition!r}; known: {', '.join(sorted(service.editions))}")
+
+    def audit(self, line: int, text: str | None = None, record: dict | None = None) -> dict:
+        from ..api import InvalidIncident, NoEdition
+
+        try:
+            rec = record if record is not None else parse_line(text or "")
+        except ValueError as exc:
+            return {"line": line, "status": "bad", "bad": BadLine(line, str(exc)).as_dict()}
+        incident, recorded = rec["incident"], rec["recorded"]
+        inc_id = str(incident.get("id", ""))[:100]
+        if inc_id in self.csv_crimes:
+            recorded = {**recorded, "crimes": recorded["crimes"] + self.csv_crimes[inc_id]}
+        forced = False
+        try:
+            try:
+                decision = self.service.decide(incident, prefix="incident")
+            except NoEdition as exc:
+                if not self.fallback:
+                    return {"line": line, "status": "not_auditable", "incident_id": inc_id,
+                            "reason": "no held edition was in force on the report date; name one with --edition "
+                                      "to audit it under that edition",
+                            "detail": str(exc)}
+                decision = self.service.decide(incident, edition=self.fallback, prefix="incident")
+                forced = True
+        except InvalidIncident as exc:
+            return {"line": line, "status": "bad", "bad": BadLine(
+                line, "invalid incident", [{"field": f, "description": m} for f, m in exc.violations]).as_dict()}
+        except Exception as exc:  # e.g. the engine failed on this record: report it, never stop the run
+            return {"line": line, "status": "bad", "bad": BadLine(
+                line, f"no decision could be made ({type(exc).__name__})").as_dict()}
+        edition = self.service.editions[decision.edition]
+        cfg = audit_config(edition, self.service.editions)
+        base = {"line": line, "incident_id": decision.incident_id, "edition": decision.edition,
+                "edition_forced": forced, "route": rec["route"]}
+        found = findings_for(decision, incident, recorded, edition, cfg, review=self.service.review, base=base)
+        return {"line": line, "status": "audited", "incident_id": decision.incident_id, "edition": decision.edition,
+                "edition_forced": forced, "route": rec["route"], "outcome": decision.outcome, "findings": found}
+
+
+_WORKER: Auditor | None = None
+
+
+def _init_worker(rules_dir, fallback, csv_crimes) -> None:
+    global _WORKER
+    _WORKER = Auditor(None, fallback, csv_crimes, rules_dir)
+
+
+def _work(item: tuple[int, str]) -> dict:
+    assert _WORKER is not None
+    return _WORKER.audit(item[0], item[1])
+
+
+def audit_stream(items: Iterable[tuple[int, str]], workers: int = 0, fallback: str | None = None,
+                 csv_crimes: dict | None = None, rules_dir: Path | None = None, service=None,
+                 chunksize: int = 16) -> Iterator[dict]:
+    """Audit (line, text) pairs in order; workers=0 uses every core, 1 stays in this process."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        auditor = Auditor(service, fallback, csv_crimes, rules_dir)
+        for line, text in items:
+            yield auditor.audit(line, text)
+        return
+    Auditor(service or _NoService(), None)  # check the arguments before starting processes
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(rules_dir, fallback, csv_crimes)) as pool:
+        yield from pool.imap(_work, items, chunksize=chunksize)
+
+
+class _NoService:
+    editions: dict = {}
+
+
+# ------------------------------------------------------------------------------------------ tally
+
+@dataclass
+class _Group:
+    n: int = 0            # crimes that should have been recorded
+    k: int = 0            # of them, recorded (in any class, at any time)
+    class_ok: int = 0     # recorded with the right class and code
+    timed: int = 0        # recorded with a recorded-at time
+    on_time: int = 0      # of those, by the record-by time
+    accurate: int = 0     # recorded, right class and code, on time, every flag (the strict measure)
+    clusters: list = field(default_factory=list)  # (should-be, recorded) per incident
+
+
+class Tally:
+    def __init__(self):
+        self.records = 0
+        self.audited = 0
+        self.bad: list[dict] = []
+        self.not_auditable: list[dict] = []
+        self.forced: list[str] = []
+        self.outcomes: Counter = Counter()
+        self.kinds: Counter = Counter()
+        self.groups: dict[str, _Group] = defaultdict(_Group)
+        self.routes: dict[str, _Group] = defaultdict(_Group)
+        self.missed_by_class: Counter = Counter()
+        self.late_by_class: Counter = Counter()
+        self.misclassified_by_class: Counter = Counter()
+        self.unsupported_by_class: Counter = Counter()
+        self.hist = [0] * len(HISTOGRAM_BINS)
+        self.hours: list[float] = []
+        self.n_records = [0, 0]       # correct, total expected
+        self.cancellations: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self.editions: Counter = Counter()
+        self.shown: list[dict] = []   # findings kept for the report
+        self.hidden = 0
+        self.titles: dict[str, str] = {}
+
+    def add(self, res: dict) -> None:
+        self.records += 1
+        st = res["status"]
+        if st == "bad":
+            self.bad.append(res["bad"])
+            return
+        if st == "not_auditable":
+            self.not_auditable.append({k: res[k] for k in ("line", "incident_id", "reason")})
+            return
+        self.audited += 1
+        self.outcomes[res["outcome"]] += 1
+        self.editions[res["edition"]] += 1
+        if res["edition_forced"]:
+            self.forced.append(res["incident_id"])
+        per_incident: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for f in res["findings"]:
+            kind = f["finding"]
+            for i in f["issues"]:
+                self.kinds[i] += 1
+            if kind not in ("correct",):
+                if len(self.shown) < REPORT_FINDINGS_CAP:
+                    self.shown.append(f)
+                else:
+                    self.hidden += 1
+            exp = f.get("expected")
+            if f["issues"][0] in ISSUE_ORDER + ("correct",) and exp and "crime_id" in exp:
+                label = f"{exp['classification']} {exp['ho_code']}"
+                self.titles[label] = exp["offence_title"] or exp["title"]
+                issues = set(f["issues"])
+                recorded = "not_recorded" not in issues
+                class_ok = recorded and not issues & {"wrong_class", "wrong_code"}
+                on_time = f.get("hours_to_record") is not None and "late" not in issues
+                timed = f.get("hours_to_record") is not None
+                accurate = recorded and issues == {"correct"}
+                for g in f["groups"]:
+                    self._count(self.groups[g], recorded, class_ok, timed, on_time, accurate)
+                    per_incident[g][0] += 1
+                    per_incident[g][1] += int(recorded)
+                if f["groups"]:
+                    self._count(self.routes[res["route"]], recorded, class_ok, timed, on_time, accurate)
+                if not recorded:
+                    self.missed_by_class[label] += 1
+                if "late" in issues:
+                    self.late_by_class[label] += 1
+                if issues & {"wrong_class", "wrong_code"}:
+                    self.misclassified_by_class[label] += 1
+                if timed:
+                    h = f["hours_to_record"]
+                    self.hours.append(h)
+                    self.hist[max(i for i, b in enumerate(HISTOGRAM_BINS) if h >= b or i == 0)] += 1
+            elif kind == "unsupported_record":
+                self.unsupported_by_class[f"{f['recorded']['classification']} {f['recorded']['ho_code']}".strip()] += 1
+            elif kind.startswith("n_record_") and kind != "n_record_unsupported":
+                self.n_records[1] += 1
+                self.n_records[0] += int(kind == "n_record_correct")
+            elif kind.startswith("cancellation_"):
+                for g in f["groups"] or ["all"]:
+                    c = self.cancellations[g]
+                    c[1] += 1
+                    c[0] += int(kind == "cancellation_correct")
+        for g, (x, y) in per_incident.items():
+            self.groups[g].clusters.append((x, y))
+
+    @staticmethod
+    def _count(g: _Group, recorded, class_ok, timed, on_time, accurate) -> None:
+        g.n += 1
+        g.k += int(recorded)
+        g.class_ok += int(class_ok)
+        g.timed += int(timed)
+        g.on_time += int(on_time)
+        g.accurate += int(accurate)
+
+    # ---------------------------------------------------------------------------------- summary
+
+    def summary(self, cfg: dict, population: int | None = None, recorded_per_year: float | None = None,
+                group_recorded_per_year: dict[str, float] | None = None, meta: dict | None = None) -> dict:
+        titles = group_titles(cfg)
+        order = ["all", *[g for g in titles if g != "all"]]
+
+        def rate_block(k: int, n: int, pop: int | None = None) -> dict:
+            return {"k": k, "n": n, **{m: iv.as_dict() for m, iv in stats.all_intervals(k, n, pop).items()}}
+
+        groups = {}
+        for gid in order:
+            g = self.groups.get(gid, _Group())
+            pop = round(population * g.n / self.audited) if population and self.audited else None
+            block = {"title": titles.get(gid, gid), "should_have_been_recorded": g.n, "recorded": g.k,
+                     "recording_rate": rate_block(g.k, g.n, pop),
+                     "cluster_ratio": stats.cluster_ratio(g.clusters).as_dict(),
+                     "classification_accuracy": rate_block(g.class_ok, g.k),
+                     "within_deadline": rate_block(g.on_time, g.timed),
+                     "strict_accuracy": rate_block(g.accurate, g.n)}
+            if pop:
+                block["population_crimes_estimate"] = pop
+            r = (group_recorded_per_year or {}).get(gid) or (recorded_per_year if gid == "all" else None)
+            if r and g.n:
+                block["unrecorded_per_year"] = {m: stats.unrecorded_estimate(r, stats.interval(
+                    g.k, g.n, m, pop)) for m in (("wald", "wilson") + (("wald-fpc",) if pop else ()))}
+            groups[gid] = block
+        hours = sorted(self.hours)
+        labels = [f"{a}-{b} h" for a, b in zip(HISTOGRAM_BINS, HISTOGRAM_BINS[1:], strict=False)] + [f"{HISTOGRAM_BINS[-1]}+ h"]
+        return {
+            **(meta or {}),
+            "records_read": self.records, "audited": self.audited, "bad_lines": len(self.bad),
+            "not_auditable": len(self.not_auditable), "decided_under_named_edition": len(self.forced),
+            "editions": dict(self.editions), "outcomes": dict(self.outcomes),
+            "findings": {k: self.kinds.get(k, 0) for k in
+                         ("correct", *ISSUE_ORDER, "unsupported_record", "n_record_correct", "n_record_missing",
+                          "n_record_unsupported", "cancellation_correct", "cancellation_wrong", "undecided")},
+            "groups": groups,
+            "routes": {r: {"recording_rate": rate_block(g.k, g.n)} for r, g in sorted(self.routes.items())},
+            "n_records": rate_block(*self.n_records),
+            "cancellations": {g: rate_block(*c) for g, c in self.cancellations.items()},
+            "timeliness": {"median_hours": hours[len(hours) // 2] if hours else None,
+                           "histogram": dict(zip(labels, self.hist, strict=False))},
+            "missed_by_class": dict(self.missed_by_class.most_common()),
+            "late_by_class": dict(self.late_by_class.most_common()),
+            "misclassified_by_class": dict(self.misclassified_by_class.most_common()),
+            "unsupported_by_class": dict(self.unsupported_by_class.most_common()),
+            "class_titles": self.titles,
+            "bad_line_list": self.bad[:1000],
+            "not_auditable_list": self.not_auditable[:1000],
+            "decided_under_named_edition_list": self.forced[:1000],
+        }
+
+
+# ------------------------------------------------------------------------------------------ a whole run
+
+def count_lines(path: Path) -> int | None:
+    if str(path) == "-":
+        return None
+    with path.open("rb") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+def run(records: Path, out: Path, edition: str | None = None, crimes_csv: Path | None = None,
+        population: int | None = None, recorded_per_year: float | None = None,
+        group_recorded_per_year: dict[str, float] | None = None, workers: int = 0, progress: bool = True,
+        rules_dir: Path | None = None, title: str = "") -> dict:
+    """Audit a JSON Lines file into OUT/findings.jsonl, OUT/summary.json and OUT/report.html."""
+    from ..api import DecisionService
+    from .report import write_report
+
+    service = DecisionService(rules_dir)  # the parent's own: edition checks, the groups, the report's rules
+    if edition and edition not in service.editions:
+        raise ValueError(f"unknown edition {edition!r}; known: {', '.join(sorted(service.editions))}")
+    csv_crimes, csv_bad = read_crimes_csv(crimes_csv) if crimes_csv else ({}, [])
+    out.mkdir(parents=True, exist_ok=True)
+    tally = Tally()
+    tally.bad.extend(b.as_dict() for b in csv_bad)
+    total = count_lines(records) if progress else None
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=total, unit="rec", file=sys.stderr, desc="audit", mininterval=0.5)
+    started = dt.datetime.now(dt.timezone.utc)
+    used = workers or os.cpu_count() or 1
+    if total is not None and total < 200:
+        used = 1  # starting processes costs more than it saves
+    with (out / "findings.jsonl").open("w", encoding="utf-8") as fh:
+        for res in audit_stream(read_lines(records), used, edition, csv_crimes, rules_dir,
+                                service=service if used == 1 else None):
+            tally.add(res)
+            for f in res.get("findings", ()):
+                fh.write(json.dumps(f, ensure_ascii=False) + "\n")
+            if bar:
+                bar.update(1)
+    if bar:
+        bar.close()
+    seconds = (dt.datetime.now(dt.timezone.utc) - started).total_seconds()
+    current = service.edition_for(dt.datetime.now(dt.timezone.utc), edition) if edition else max(
+        service.editions.values(), key=lambda e: e.in_force_from)
+    cfg = audit_config(current, service.editions)
+    meta = {"title": title or f"Crime data integrity audit of {records.name}", "records_file": str(records),
+            "crimes_csv": str(crimes_csv) if crimes_csv else None, "named_edition": edition,
+            "population_records": population, "recorded_per_year": recorded_per_year,
+            "started_at": started.isoformat().replace("+00:00", "Z"), "seconds": round(seconds, 2),
+            "workers": used, "method_note": (
+                "Recording rate = crimes recorded / crimes that should have been recorded (a late or misclassified "
+                "crime counts as recorded). 95% intervals: wald is the inspectorate's symmetric method; wilson the "
+                "score interval; wald-fpc applies the finite-population correction (population given). "
+                "Unrecorded per year = R(1-p)/p with the interval from the rate's bounds.")}
+    summary = tally.summary(cfg, population, recorded_per_year, group_recorded_per_year, meta)
+    (out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
+    write_report(out / "report.html", summary, tally.shown, tally.hidden, service)
+    return summary

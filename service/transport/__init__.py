@@ -1,0 +1,1 @@
+"""Transports: the doors through which callers reach the decision service (gRPC here)."""

@@ -1,0 +1,680 @@
+"""The gRPC door: the DecisionService servicer, and the bootstrap that serves it.
+
+``create_server(address, service, ...)`` builds (does not start) a server with the decision
+service, the standard health service and server reflection (v1 and v1alpha), and returns
+``(server, port)`` so that tests bind port 0. ``serve(options)`` runs one or several server
+processes on one port until SIGTERM, then drains.
+
+The decision service's handlers take the request bytes raw and parse them themselves: every
+client mistake, undecodable bytes included, is INVALID_ARGUMENT with the field paths.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import signal
+import socket
+import threading
+import time
+from concurrent import futures
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import grpc
+from google.rpc import code_pb2, status_pb2
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection, reflection_pb2
+from grpc_status import rpc_status
+
+from .. import engine as _engine
+from .. import identity
+from ..api import DecisionService, InvalidIncident, NoEdition
+from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR
+from ..engine import EngineTimeout
+from ..gen.hocr.v1 import hocr_pb2 as pb
+from ..identity import Credentials, current_caller
+from ..mapping import (
+    decision_to_proto,
+    incident_to_dict,
+    review_request_to_dict,
+    review_result_to_proto,
+    vocabulary_to_proto,
+)
+from ..record import RecordError
+from ..record import rpc as supervision_rpc
+from ..record.metrics import CallObserver, configure_call_log, serve_metrics
+from .interceptors import Fairness, Gate, Policy, internal_message, report_internal
+from .wire import Undecodable, bad_request, parse, timestamp_violations, work_of
+
+log = logging.getLogger("hocr.server")
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DecisionService"].full_name
+HEALTH_NAME = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
+REFLECTION_V1 = "grpc.reflection.v1.ServerReflection"
+BATCH_METHOD = f"/{SERVICE_NAME}/DecideBatch"
+OFFSET_KEY = "x-hocr-batch-offset"  # where a forwarded part starts in the whole batch (for field paths)
+MIN_SPREAD = 16  # smaller batches are decided in the process that received them
+MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+MAX_REPLY_BYTES = 4 * 1024 * 1024 - 64 * 1024  # what a DecideBatch reply may reach (default clients: 4 MiB)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one call may ask of the server. Every figure can be set on `hocr serve`."""
+    max_work: int = 20_000  # acts x distinct offenders x distinct victims, per incident
+    max_evidence_links: int = 1_000  # acts named by the evidence of one incident
+    call_seconds: float = 10.0  # engine time of one Decide or ReviewCrime (or the caller's deadline)
+    batch_seconds: float = 120.0  # of one DecideBatch; items not reached in it get DEADLINE_EXCEEDED
+    batch_work: int = 100_000  # sum of the work units of a batch's incidents
+    batch_acts: int = 2_500  # acts in one batch (a decision is ~5 KB per act: keeps the reply inside 16 MiB)
+    batch_slots: int = 2  # batches in flight per process; more are refused at once
+    per_caller: int = 32  # calls of one caller in flight per process
+
+
+@dataclass(frozen=True)
+class Keepalive:
+    ping_floor_seconds: float = 9.0  # clients may ping as often as every 10 s (mobile apps)
+    idle_seconds: float = 300.0  # close a connection with no call for this long
+    server_ping_seconds: float = 60.0  # and ping idle clients to find dead connections
+    ping_timeout_seconds: float = 20.0
+
+    def options(self) -> list[tuple[str, int]]:
+        return [("grpc.keepalive_time_ms", int(self.server_ping_seconds * 1000)),
+                ("grpc.keepalive_timeout_ms", int(self.ping_timeout_seconds * 1000)),
+                ("grpc.keepalive_permit_without_calls", 1),
+                ("grpc.http2.min_ping_interval_without_data_ms", int(self.ping_floor_seconds * 1000)),
+                ("grpc.http2.max_ping_strikes", 3),
+                ("grpc.max_connection_idle_ms", int(self.idle_seconds * 1000))]
+
+
+@dataclass(frozen=True)
+class Security:
+    cert_chain: bytes
+    private_key: bytes
+    client_ca: bytes | None = None  # require and verify client certificates (mTLS)
+
+    @classmethod
+    def from_files(cls, cert: Path, key: Path, client_ca: Path | None = None) -> "Security":
+        return cls(Path(cert).read_bytes(), Path(key).read_bytes(),
+                   Path(client_ca).read_bytes() if client_ca else None)
+
+    def credentials(self) -> grpc.ServerCredentials:
+        return grpc.ssl_server_credentials([(self.private_key, self.cert_chain)],
+                                           root_certificates=self.client_ca,
+                                           require_client_auth=self.client_ca is not None)
+
+
+class _Abort(Exception):
+    """A refusal decided inside the servicer: a google.rpc.Status for the whole call."""
+
+    def __init__(self, status: status_pb2.Status):
+        self.status = status
+
+
+def _invalid(violations: list[tuple[str, str]]) -> _Abort:
+    return _Abort(bad_request(violations))
+
+
+def _status(code: int, message: str) -> status_pb2.Status:
+    return status_pb2.Status(code=code, message=message)
+
+
+def _year_ok(ts) -> bool:
+    return MIN_YEAR <= ts.ToDatetime().year <= MAX_YEAR
+
+
+class Servicer:
+    """hocr.v1.DecisionService over raw request bytes."""
+
+    def __init__(self, service: DecisionService, limits: Limits = Limits(), peers: tuple[str, ...] = ()):
+        self.service = service
+        self.limits = limits
+        self.fair = Fairness(limits.batch_slots)
+        # the unix sockets of this server's sibling processes: a batch is spread over them
+        opts = [("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+                ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)]
+        self.peers = [grpc.insecure_channel(f"unix:{p}", options=opts).unary_unary(BATCH_METHOD) for p in peers]
+
+    # ------------------------------------------------------------------------------ checking
+
+    def _work_violations(self, inc: pb.Incident, prefix: str) -> list[tuple[str, str]]:
+        w = work_of(inc)
+        out = []
+        if w.units > self.limits.max_work:
+            out.append((f"{prefix}.acts", f"too large for one call: {w.acts} acts x {w.offenders} offenders x "
+                        f"{w.victims} victims = {w.units}, at most {self.limits.max_work}; split the incident"))
+        if w.evidence_links > self.limits.max_evidence_links:
+            out.append((f"{prefix}.evidence", f"{w.evidence_links} links from evidence to acts, at most "
+                        f"{self.limits.max_evidence_links}"))
+        return out
+
+    def _incident(self, req: pb.DecideRequest, prefix: str):
+        """The incident of a DecideRequest as the contract's dict, and the violations found so far."""
+        if not req.HasField("incident"):
+            raise InvalidIncident([(prefix, "an incident is required")])
+        root = prefix.rsplit(".", 1)[0] if "." in prefix else ""
+        inc = pb.Incident()
+        inc.CopyFrom(req.incident)
+        early = self._work_violations(inc, prefix)
+        if early:  # refuse before converting anything
+            raise InvalidIncident(early)
+        early = timestamp_violations(inc, prefix)
+        as_of = None
+        if req.HasField("as_of"):
+            as_of_path = f"{root}.as_of" if root else "as_of"
+            if timestamp_violations(pb.DecideRequest(as_of=req.as_of)) or not _year_ok(req.as_of):
+                early.append((as_of_path, f"must be a time between the years {MIN_YEAR} and {MAX_YEAR}"))
+            else:
+                as_of = req.as_of.ToDatetime(tzinfo=dt.timezone.utc)
+        return incident_to_dict(inc), as_of, early
+
+    def _decide(self, req: pb.DecideRequest, prefix: str = "incident", pending: list | None = None) -> pb.Decision:
+        raw, as_of, early = self._incident(req, prefix)
+        edition = req.edition or None
+        if early:
+            try:
+                self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix, check_only=True)
+            except InvalidIncident as exc:
+                seen = {p for p, _ in early}
+                early += [v for v in exc.violations if v[0] not in seen]
+            except NoEdition:
+                pass
+            raise InvalidIncident(early)
+        return decision_to_proto(self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix,
+                                                     caller=identity.caller_name(), pending=pending))
+
+    # ------------------------------------------------------------------------------ running
+
+    @contextmanager
+    def _deadline(self, context, seconds: float):
+        remaining = context.time_remaining()
+        limit = min(seconds, remaining) if remaining is not None else seconds
+        token = _engine.DEADLINE.set(time.monotonic() + max(0.0, limit))
+        try:
+            yield
+        finally:
+            _engine.DEADLINE.reset(token)
+
+    def _run(self, data: bytes, context, parse_as, work, seconds: float) -> bytes:
+        """Parse the request, run `work` on it; every refusal the service knows becomes its status."""
+        try:
+            try:
+                req = parse(parse_as, data)
+            except Undecodable as exc:
+                raise _invalid([("request", str(exc))]) from None
+            with self._deadline(context, seconds):
+                return work(req).SerializeToString()
+        except _Abort as exc:
+            context.abort_with_status(rpc_status.to_status(exc.status))
+        except InvalidIncident as exc:
+            context.abort_with_status(rpc_status.to_status(bad_request(exc.violations)))
+        except NoEdition as exc:
+            context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(exc))
+        except EngineTimeout as exc:
+            context.abort(grpc.StatusCode.DEADLINE_EXCEEDED, str(exc))
+        except RecordError as exc:  # the decision log: UNAVAILABLE when it cannot be written
+            context.abort(getattr(grpc.StatusCode, exc.status), str(exc))
+
+    def _unary(self, parse_as, work, seconds: float | None = None):
+        def handler(data: bytes, context) -> bytes:
+            self.fair.unary_enter()
+            try:
+                return self._run(data, context, parse_as, work, seconds or self.limits.call_seconds)
+            finally:
+                self.fair.unary_exit()
+        return handler
+
+    def Decide(self, req: pb.DecideRequest) -> pb.Decision:
+        return self._decide(req)
+
+    def DescribeVocabulary(self, req: pb.DescribeVocabularyRequest) -> pb.Vocabulary:
+        try:
+            edition = self.service.edition_for(dt.datetime.now(dt.timezone.utc), req.edition or None)
+        except NoEdition as exc:
+            raise _Abort(_status(code_pb2.NOT_FOUND, str(exc))) from None
+        return vocabulary_to_proto(edition)
+
+    def ReviewCrime(self, req: pb.ReviewCrimeRequest) -> pb.ReviewCrimeResult:
+        msg = pb.ReviewCrimeRequest()
+        msg.CopyFrom(req)
+        early = self._work_violations(msg.incident, "incident") if msg.HasField("incident") else []
+        early += timestamp_violations(msg)
+        if early:
+            raise InvalidIncident(early)
+        result = self.service.review(review_request_to_dict(msg), caller=identity.caller_name())
+        out = review_result_to_proto(result)
+        if result.decided is not None:
+            out.decision.CopyFrom(decision_to_proto(result.decided))
+        return out
+
+    def DecideBatch(self, data: bytes, context) -> bytes:
+        try:
+            request = parse(pb.DecideBatchRequest, data)
+        except Undecodable as exc:
+            context.abort_with_status(rpc_status.to_status(bad_request([("request", str(exc))])))
+        n = len(request.requests)
+        if n > MAX_BATCH:
+            context.abort_with_status(rpc_status.to_status(bad_request(
+                [("requests", f"at most {MAX_BATCH} incidents per batch, got {n}")])))
+        works = [work_of(r.incident) for r in request.requests]
+        units, acts = sum(w.units for w in works), sum(w.acts for w in works)
+        if units > self.limits.batch_work or acts > self.limits.batch_acts:
+            context.abort_with_status(rpc_status.to_status(bad_request([(
+                "requests", f"too large for one batch: {acts} acts and {units} work units, at most "
+                f"{self.limits.batch_acts} and {self.limits.batch_work}; send smaller batches")])))
+        if not self.fair.try_batch():
+            context.abort(grpc.StatusCode.RESOURCE_EXHAUSTED,
+                          f"{self.fair.batch_slots} batches are already being decided here; retry shortly")
+        try:
+            caller = current_caller()
+            if caller is not None and caller.how == "peer":  # a part of a batch a sibling process spreads
+                offset = dict(context.invocation_metadata()).get(OFFSET_KEY, "0")
+                return self._batch(request, context, int(offset) if offset.isdigit() else 0).SerializeToString()
+            if self.peers and n >= MIN_SPREAD and caller is not None:
+                return self._spread(request, context, caller).SerializeToString()
+            return self._batch(request, context).SerializeToString()
+        finally:
+            self.fair.end_batch()
+
+    def _spread(self, request: pb.DecideBatchRequest, context, caller) -> pb.DecideBatchResponse:
+        """Decide a batch across this process and its siblings: one contiguous part each. A part a
+        sibling cannot take (busy, gone, failed) is decided here instead."""
+        items = list(request.requests)
+        size = -(-len(items) // (1 + len(self.peers)))
+        parts = [(start, items[start:start + size]) for start in range(0, len(items), size)]
+        remaining = context.time_remaining()
+        timeout = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
+        log.info("batch of %d from %s spread over %d processes", len(items), caller.name, len(parts))
+        sent = []
+        for peer, (start, part) in zip(self.peers, parts[1:], strict=False):
+            sent.append((start, part, peer.future(pb.DecideBatchRequest(requests=part).SerializeToString(),
+                                                  metadata=identity.forwarded(caller) + ((OFFSET_KEY, str(start)),),
+                                                  timeout=timeout)))
+        try:
+            results = list(self._batch(pb.DecideBatchRequest(requests=parts[0][1]), context).results)
+            for start, part, fut in sent:
+                try:
+                    got = pb.DecideBatchResponse.FromString(fut.result()).results
+                    if len(got) != len(part):
+                        raise ValueError("a sibling answered for a different number of incidents")
+                    results += got
+                except Exception as exc:  # noqa: BLE001 - decide that part here
+                    log.info("a sibling process did not decide part of a batch (%s); deciding it here",
+                             exc.code().name if isinstance(exc, grpc.RpcError) else type(exc).__name__)
+                    results += self._batch(pb.DecideBatchRequest(requests=part), context, start).results
+        finally:
+            for _, _, fut in sent:
+                fut.cancel()
+        total, room = 0, MAX_REPLY_BYTES
+        for i, r in enumerate(results):  # the parts together must still fit one reply
+            total += r.ByteSize() + 8
+            if total > room:
+                results[i] = pb.BatchResult(incident_id=r.incident_id, error=_status(
+                    code_pb2.RESOURCE_EXHAUSTED, "the batch's reply reached its size limit with this incident; "
+                    "send it in another batch"))
+        return pb.DecideBatchResponse(results=results)
+
+    def _batch(self, request: pb.DecideBatchRequest, context, offset: int = 0) -> pb.DecideBatchResponse:
+        remaining = context.time_remaining()
+        budget = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
+        end = time.monotonic() + budget
+        results = []
+        pending: list = []  # decision log entries, written in one transaction before the reply
+        size, room = 0, MAX_REPLY_BYTES  # a default client accepts a reply of 4 MiB
+        for i, req in enumerate(request.requests):
+            if size > room:  # the reply is full: say so for the rest, rather than lose it all
+                results.append(pb.BatchResult(incident_id=req.incident.id, error=_status(
+                    code_pb2.RESOURCE_EXHAUSTED, "the batch's reply reached its size limit before this incident; "
+                    "send it in another batch")))
+                continue
+            if not context.is_active():  # the caller has gone: stop spending the engine on it
+                context.abort(grpc.StatusCode.CANCELLED, "the client cancelled the batch")
+            incident_id = req.incident.id if req.HasField("incident") else ""
+            self.fair.yield_to_unary()
+            if time.monotonic() >= end:
+                results.append(pb.BatchResult(incident_id=incident_id, error=_status(
+                    code_pb2.DEADLINE_EXCEEDED, "the batch's time limit passed before this incident was decided")))
+                continue
+            token = _engine.DEADLINE.set(min(end, time.monotonic() + self.limits.call_seconds))
+            try:
+                results.append(pb.BatchResult(incident_id=incident_id,
+                                              decision=self._decide(req, prefix=f"requests[{offset + i}].incident",
+                                                                    pending=pending)))
+            except InvalidIncident as exc:
+                results.append(pb.BatchResult(incident_id=incident_id, error=bad_request(exc.violations)))
+            except NoEdition as exc:
+                results.append(pb.BatchResult(incident_id=incident_id, error=_status(
+                    code_pb2.FAILED_PRECONDITION, str(exc))))
+            except EngineTimeout as exc:
+                results.append(pb.BatchResult(incident_id=incident_id, error=_status(
+                    code_pb2.DEADLINE_EXCEEDED, str(exc))))
+            except Exception as exc:  # noqa: BLE001 - one item's failure is that item's status
+                ref = report_internal(exc, "/hocr.v1.DecisionService/DecideBatch", current_caller())
+                results.append(pb.BatchResult(incident_id=incident_id, error=_status(
+                    code_pb2.INTERNAL, internal_message(ref))))
+            finally:
+                _engine.DEADLINE.reset(token)
+            size += results[-1].ByteSize() + 8
+            if size > room and results[-1].HasField("decision"):
+                results[-1] = pb.BatchResult(incident_id=incident_id, error=_status(
+                    code_pb2.RESOURCE_EXHAUSTED, "the batch's reply reached its size limit with this incident; "
+                    "send it in another batch"))
+        try:
+            self.service.write_log(pending)
+        except RecordError as exc:  # never a decision that is not on the record
+            context.abort(getattr(grpc.StatusCode, exc.status), str(exc))
+        return pb.DecideBatchResponse(results=results)
+
+    # the supervision queue (service/record); without a decision log, RecordError says so
+    def ListSupervision(self, req: pb.ListSupervisionRequest) -> pb.ListSupervisionResponse:
+        return supervision_rpc.list_supervision(self.service.queue(), req)
+
+    def ResolveSupervision(self, req: pb.ResolveSupervisionRequest) -> pb.ResolveSupervisionResponse:
+        return supervision_rpc.resolve_supervision(self.service.queue(), req, identity.caller_name())
+
+    def unary_methods(self) -> dict:
+        """Method name -> (request message class, function of the parsed request returning the
+        reply message). A new unary RPC is one entry here (and its role in interceptors.METHOD_ROLES)."""
+        return {
+            "Decide": (pb.DecideRequest, self.Decide),
+            "DescribeVocabulary": (pb.DescribeVocabularyRequest, self.DescribeVocabulary),
+            "ReviewCrime": (pb.ReviewCrimeRequest, self.ReviewCrime),
+            "ListSupervision": (pb.ListSupervisionRequest, self.ListSupervision),
+            "ResolveSupervision": (pb.ResolveSupervisionRequest, self.ResolveSupervision),
+        }
+
+    def handler(self) -> grpc.GenericRpcHandler:
+        """The service's methods as raw-bytes handlers (no deserializer: parsed in the handler)."""
+        m = {name: self._unary(cls, fn) for name, (cls, fn) in self.unary_methods().items()}
+        m["DecideBatch"] = self.DecideBatch
+        handlers = {name: grpc.unary_unary_rpc_method_handler(fn) for name, fn in m.items()}
+        handlers["Audit"] = grpc.stream_stream_rpc_method_handler(
+            self.Audit, response_serializer=pb.AuditEvent.SerializeToString)
+        return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
+
+    def Audit(self, request_iterator, context):
+        """Crime data integrity audit: records stream in, findings and the summary stream out
+        (service/audit/rpc.py). Each request's bytes are parsed here, like every other method's."""
+        from ..audit.rpc import audit_stream
+
+        def requests():
+            for i, data in enumerate(request_iterator):
+                try:
+                    yield parse(pb.AuditRequest, data)
+                except Undecodable as exc:
+                    context.abort_with_status(rpc_status.to_status(bad_request([(f"requests[{i}]", str(exc))])))
+
+        yield from audit_stream(self.service, requests(), context)
+
+
+def _reflection_v1(servicer: reflection.ReflectionServicer) -> grpc.GenericRpcHandler:
+    """grpc.reflection.v1 (what current grpcurl and Postman ask first): its messages are the same
+    on the wire as v1alpha's, so the v1alpha servicer answers both."""
+    return grpc.method_handlers_generic_handler(REFLECTION_V1, {
+        "ServerReflectionInfo": grpc.stream_stream_rpc_method_handler(
+            servicer.ServerReflectionInfo,
+            request_deserializer=reflection_pb2.ServerReflectionRequest.FromString,
+            response_serializer=reflection_pb2.ServerReflectionResponse.SerializeToString)})
+
+
+class BindError(OSError):
+    pass
+
+
+def create_server(address: str = "[::]:50051", service: DecisionService | None = None, workers: int = 8,
+                  extra_handlers=(), max_concurrent: int = 256, *, security: Security | None = None,
+                  policy: Policy | None = None, limits: Limits = Limits(), keepalive: Keepalive = Keepalive(),
+                  reflection_on: bool = True, reuse_port: bool = False, peer_socket: str | None = None,
+                  peers: tuple[str, ...] = ()) -> tuple[grpc.Server, int]:
+    """Build (not start) a server with the decision, health and reflection services.
+
+    Without `security` it listens in plaintext; without `policy`, a plaintext server treats every
+    caller as the local developer (all roles) and a TLS server requires credentials it cannot
+    check (so give a policy). A port already in use is refused unless `reuse_port` (several
+    processes of one server, see `serve`).
+    """
+    service = service or DecisionService()
+    if policy is None:
+        policy = Policy(allow_local=security is None, per_caller=limits.per_caller)
+    servicer = Servicer(service, limits, peers)
+    health_servicer = health.HealthServicer()
+    reflect = reflection.ReflectionServicer(
+        (SERVICE_NAME, HEALTH_NAME, reflection.SERVICE_NAME, REFLECTION_V1)) if reflection_on else None
+    handlers = [servicer.handler(), *extra_handlers]
+    if reflect is not None:
+        handlers.append(_reflection_v1(reflect))
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=workers),
+        handlers=handlers,
+        # Gate (identity, roles, limits) outermost; CallObserver (metrics, JSON call log) inside it,
+        # so that it sees the caller
+        interceptors=[Gate(policy), CallObserver(identity.caller_name)],
+        # beyond this, callers get RESOURCE_EXHAUSTED at once instead of queueing without bound
+        maximum_concurrent_rpcs=max_concurrent,
+        options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+                 ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+                 ("grpc.so_reuseport", 1 if reuse_port else 0),
+                 *keepalive.options()],
+    )
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    for name in ("", SERVICE_NAME):
+        health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+    if reflect is not None:
+        from grpc_reflection.v1alpha import reflection_pb2_grpc
+        reflection_pb2_grpc.add_ServerReflectionServicer_to_server(reflect, server)
+    try:
+        port = (server.add_secure_port(address, security.credentials()) if security is not None
+                else server.add_insecure_port(address))
+    except RuntimeError as exc:
+        raise BindError(f"could not listen on {address}: {exc}") from None
+    if port == 0:
+        raise BindError(f"could not listen on {address} (in use, or not an address of this host)")
+    if peer_socket is not None and server.add_insecure_port(f"unix:{peer_socket}") == 0:
+        raise BindError(f"could not listen on unix:{peer_socket}")
+    server.health_servicer = health_servicer  # type: ignore[attr-defined]
+    server.servicer = servicer  # type: ignore[attr-defined]
+    return server, port
+
+
+# ------------------------------------------------------------------------------------------ serving
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    host: str = "127.0.0.1"
+    port: int = 50051
+    workers: int = 8
+    processes: int = 1
+    rules_dir: Path | None = None
+    security: Security | None = None
+    auth_tokens: Path | None = None
+    insecure: bool = False
+    drain_seconds: float = 10.0
+    reflection: bool = True
+    limits: Limits = field(default_factory=Limits)
+    keepalive: Keepalive = field(default_factory=Keepalive)
+    peer_dir: str | None = None  # with several processes: their unix sockets (a directory only we open)
+    index: int = 0  # this process's number among them
+    decision_log: str | None = None  # sqlite:///PATH or postgresql://... (service/record)
+    retention_days: float | None = None
+    metrics_port: int | None = None  # process i of N serves /metrics on metrics_port + i
+    health_port: int | None = None  # plaintext grpc.health.v1 only (for kubelet and container probes)
+    http_port: int | None = None  # the HTTP/JSON door (service/transport/http.py)
+    tls_files: tuple[str, str, str | None] | None = None  # (cert, key, client CA) paths, for the HTTP door
+
+    @property
+    def grace_seconds(self) -> float:
+        """Long enough for the longest batch the limits allow to finish."""
+        return self.limits.batch_seconds + 1.0
+
+    def address(self, port: int | None = None) -> str:
+        host = self.host
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"
+        return f"{host}:{self.port if port is None else port}"
+
+
+def _policy(opts: ServeOptions) -> Policy:
+    creds = Credentials.load(opts.auth_tokens) if opts.auth_tokens else None
+    return Policy(credentials=creds, allow_local=opts.insecure and creds is None, per_caller=opts.limits.per_caller,
+                  trust_unix_peers=opts.peer_dir is not None)
+
+
+def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> None:
+    """One server process: serve until SIGTERM/SIGINT, then drain and stop. SIGUSR1 prints every
+    thread's stack to standard error (for an operator looking at a stuck process)."""
+    import faulthandler
+
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
+    configure_call_log()
+    service = DecisionService(opts.rules_dir, decision_log=opts.decision_log, retention_days=opts.retention_days)
+    if service.record is not None:
+        service.record.start_retention()
+        log.info("decision log: %s", service.record.store.url.split("@")[-1])
+    else:
+        log.warning("no decision log: decisions are not kept (use --decision-log)")
+    if opts.metrics_port is not None:
+        _metrics, mport = serve_metrics(opts.metrics_port + opts.index)
+        log.info("metrics on http://0.0.0.0:%d/metrics", mport)
+    own, peers = None, ()
+    if opts.peer_dir is not None:
+        own = os.path.join(opts.peer_dir, f"p{opts.index}.sock")
+        peers = tuple(os.path.join(opts.peer_dir, f"p{j}.sock") for j in range(opts.processes) if j != opts.index)
+    server, bound = create_server(opts.address(), service, opts.workers, security=opts.security,
+                                  policy=_policy(opts), limits=opts.limits, keepalive=opts.keepalive,
+                                  reflection_on=opts.reflection, reuse_port=reuse_port, peer_socket=own, peers=peers)
+    health_server = None
+    if opts.health_port is not None:
+        # health only, in plaintext: probes cannot present credentials, and nothing else is served here
+        health_server = grpc.server(futures.ThreadPoolExecutor(max_workers=2),
+                                    options=[("grpc.so_reuseport", 1 if reuse_port else 0)])
+        health_pb2_grpc.add_HealthServicer_to_server(server.health_servicer, health_server)
+        host = opts.host if opts.insecure else "[::]"
+        if health_server.add_insecure_port(f"{host}:{opts.health_port}") == 0:
+            raise BindError(f"could not listen on the health port {opts.health_port}")
+        health_server.start()
+    http_server = None
+    draining = threading.Event()
+    if opts.http_port is not None:
+        from . import http as http_door
+        from .ops import Operations
+
+        creds = Credentials.load(opts.auth_tokens) if opts.auth_tokens else None
+        app = http_door.create_app(Operations(server.servicer).table(), _version(),
+                                   ready=lambda: not draining.is_set(),
+                                   authenticate=http_door.authenticator(creds, opts.insecure and creds is None))
+        cert, key, ca = opts.tls_files or (None, None, None)
+        http_server, _thread, hport = http_door.run(app, opts.host, opts.http_port, cert, key, ca,
+                                                    reuse_port=reuse_port)
+        log.info("HTTP/JSON door on %s:%d (%s)", opts.host, hport, "TLS" if cert else "PLAINTEXT")
+    stop = threading.Event()
+    got: list[int] = []
+
+    def on_signal(signum, _frame):  # only note it: the main thread does the rest
+        got.append(signum)
+        stop.set()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, on_signal)
+    server.start()
+    log.info("hocr pid %d serving on %s (%s; editions: %s)", os.getpid(), opts.address(bound),
+             "TLS" + (" with client certificates" if opts.security and opts.security.client_ca else "")
+             if opts.security else "PLAINTEXT", ", ".join(sorted(service.editions)))
+    if ready is not None:
+        ready(bound)
+    while not stop.wait(timeout=1.0):
+        pass
+    server.health_servicer.enter_graceful_shutdown()  # NOT_SERVING for every service, at once
+    draining.set()  # the HTTP door's /readyz says so too
+    log.info("pid %d signal %d: NOT_SERVING now, still serving for %.1f s", os.getpid(), got[0], opts.drain_seconds)
+    time.sleep(opts.drain_seconds)  # load balancers see NOT_SERVING and move away; calls still served
+    log.info("pid %d stopping (in-flight calls get up to %.0f s)", os.getpid(), opts.grace_seconds)
+    if http_server is not None:
+        http_server.should_exit = True
+    server.stop(grace=opts.grace_seconds).wait()
+    if health_server is not None:
+        health_server.stop(grace=None)
+    log.info("pid %d stopped", os.getpid())
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("hocr-decision-service")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _port_free(host: str, port: int) -> None:
+    """Refuse a port another socket holds (also one bound with SO_REUSEPORT by another server)."""
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((host.strip("[]"), port))
+        except OSError as exc:
+            raise BindError(f"could not listen on {host}:{port}: {exc.strerror}") from None
+
+
+@contextmanager
+def _reserve_port(host: str, port: int):
+    """Hold the port with SO_REUSEPORT while the worker processes bind it (grpc's multiprocessing
+    example): nothing else can take it in between, and port 0 becomes one chosen port."""
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    s = socket.socket(family, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    try:
+        s.bind((host.strip("[]"), port))
+        yield s.getsockname()[1]
+    finally:
+        s.close()
+
+
+def _child(opts: ServeOptions, port: int, index: int, peer_dir: str) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    serve_process(replace(opts, port=port, index=index, peer_dir=peer_dir), reuse_port=True)
+
+
+def serve(opts: ServeOptions) -> int:
+    """Serve with `opts.processes` processes on one port; returns the exit status."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    _port_free(opts.host, opts.port)  # before loading any rules
+    if opts.processes <= 1:
+        serve_process(opts)
+        return 0
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")  # each process builds its own engine and gRPC state
+    import shutil
+    import tempfile
+
+    peer_dir = tempfile.mkdtemp(prefix="hocr-peers-")  # mode 0700: only this user reaches the sockets
+    with _reserve_port(opts.host, opts.port) as port:
+        procs = [ctx.Process(target=_child, args=(opts, port, i, peer_dir), name=f"hocr-{i}")
+                 for i in range(opts.processes)]
+        for p in procs:
+            p.start()
+        log.info("hocr: %d server processes on port %d (pids %s)", len(procs), port,
+                 ", ".join(str(p.pid) for p in procs))
+        stopping = threading.Event()
+
+        def on_signal(signum, _frame):
+            if not stopping.is_set():
+                stopping.set()
+                for p in procs:
+                    if p.is_alive():
+                        os.kill(p.pid, signal.SIGTERM)
+
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, on_signal)
+        status = 0
+        while any(p.is_alive() for p in procs):
+            for p in procs:
+                p.join(timeout=0.2)
+                if not p.is_alive() and p.exitcode not in (0, None) and not stopping.is_set():
+                    log.error("server process %s exited with %s: stopping the others", p.pid, p.exitcode)
+                    status = 1
+                    on_signal(signal.SIGTERM, None)
+    shutil.rmtree(peer_dir, ignore_errors=True)
+    return status

@@ -1,0 +1,123 @@
+"""Request bytes in, refusals out: what the gRPC door checks before the contract sees a request.
+
+* ``parse``: request bytes are decoded inside the handler, so undecodable bytes and invalid
+  UTF-8 become INVALID_ARGUMENT (grpcio's own deserializer path keeps every request it failed to
+  decode: about 16 KB each);
+* ``timestamp_violations``: timestamps outside the range protobuf itself allows, found anywhere in
+  a message, named by field path and replaced by a placeholder so that the rest of the request is still checked;
+* ``work_of``: the size of the engine's job for one incident, checked before any work is done;
+* ``bad_request``: a google.rpc.Status with BadRequest details, bounded (at most 50 violations,
+  a few KB) so that a client with the default 8 KB metadata limit receives it whole.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from google.protobuf import any_pb2
+from google.protobuf.message import DecodeError, Message
+from google.rpc import code_pb2, error_details_pb2, status_pb2
+
+MAX_VIOLATIONS = 50
+MAX_DESCRIPTION = 300  # characters of one violation's description
+MAX_DETAIL_BYTES = 4096  # of the serialized Status (base64 in the trailers: ~5.5 KB)
+TS_MIN, TS_MAX = -62135596800, 253402300799  # 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59Z
+
+
+class Undecodable(ValueError):
+    pass
+
+
+def parse(cls: type[Message], data: bytes) -> Message:
+    try:
+        return cls.FromString(data)
+    except (DecodeError, ValueError, TypeError, RuntimeError) as exc:
+        raise Undecodable(f"the request is not a valid {cls.DESCRIPTOR.full_name} message "
+                          "(undecodable protobuf bytes or text that is not UTF-8)") from exc
+
+
+def _join(prefix: str, name: str) -> str:
+    return f"{prefix}.{name}" if prefix else name
+
+
+def timestamp_violations(msg: Message, prefix: str = "", placeholder: int | None = None) -> list[tuple[str, str]]:
+    """Every Timestamp in `msg` outside protobuf's range, by path; each is set in `msg` to the
+    placeholder (seconds; default: now), so that the rest of the request can still be checked."""
+    if placeholder is None:
+        placeholder = int(time.time())
+    out: list[tuple[str, str]] = []
+    for fd, value in msg.ListFields():
+        if fd.message_type is None or fd.message_type.GetOptions().map_entry:
+            continue
+        path = _join(prefix, fd.name)
+        if fd.message_type.full_name == "google.protobuf.Timestamp":
+            if fd.is_repeated:
+                continue  # no repeated timestamps in the contract
+            if not (TS_MIN <= value.seconds <= TS_MAX and 0 <= value.nanos <= 999_999_999):
+                out.append((path, "a timestamp outside 0001-01-01 to 9999-12-31 (or with invalid nanos)"))
+                value.seconds, value.nanos = placeholder, 0
+        elif fd.is_repeated:
+            for i, item in enumerate(value):
+                out += timestamp_violations(item, f"{path}[{i}]", placeholder)
+        else:
+            out += timestamp_violations(value, path, placeholder)
+    return out
+
+
+@dataclass(frozen=True)
+class Work:
+    acts: int
+    offenders: int
+    victims: int
+    relationships: int
+    evidence_links: int
+
+    @property
+    def units(self) -> int:
+        """The engine's job grows with acts x the persons they join to."""
+        return self.acts * max(1, self.offenders) * max(1, self.victims)
+
+
+def work_of(incident) -> Work:
+    offenders: set[str] = set()
+    victims: set[str] = set()
+    for a in incident.acts:
+        offenders.update(a.by)
+        if a.against:
+            victims.add(a.against)
+    return Work(len(incident.acts), len(offenders), len(victims), len(incident.relationships),
+                sum(len(e.acts) for e in incident.evidence))
+
+
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 3] + "..."
+
+
+def _path(text: str) -> str:
+    """A field path as given back: printable ASCII only (a map key from the payload may be anything)."""
+    return _cut("".join(c if " " < c < "\x7f" and c not in "\"'\\" else "?" for c in text), 200)
+
+
+def bad_request(violations: list[tuple[str, str]], summary: str | None = None) -> status_pb2.Status:
+    """INVALID_ARGUMENT with every violation (at most MAX_VIOLATIONS, within MAX_DETAIL_BYTES)."""
+    violations = violations or [("request", "invalid request")]
+    kept: list[error_details_pb2.BadRequest.FieldViolation] = []
+    size = 0
+    for f, m in violations[:MAX_VIOLATIONS]:
+        v = error_details_pb2.BadRequest.FieldViolation(field=_path(f), description=_cut(m, MAX_DESCRIPTION))
+        n = v.ByteSize() + 4
+        if size + n > MAX_DETAIL_BYTES - 600:
+            break
+        kept.append(v)
+        size += n
+    left = len(violations) - len(kept)
+    if left:
+        kept.append(error_details_pb2.BadRequest.FieldViolation(
+            field="", description=f"{left} more violation(s) not listed; correct these first"))
+    detail = any_pb2.Any()
+    detail.Pack(error_details_pb2.BadRequest(field_violations=kept))
+    if summary is None:
+        first = f"{kept[0].field}: {kept[0].description}" if kept[0].field else kept[0].description
+        summary = _cut(f"invalid request: {first}" + (f" (and {len(violations) - 1} more)" if len(violations) > 1
+                                                        else ""), 400)
+    return status_pb2.Status(code=code_pb2.INVALID_ARGUMENT, message=summary, details=[detail])
