@@ -26,6 +26,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import version
 from .record import commands as record_commands
 from .rulebook import RulebookError, default_rules_dir, load_editions
 
@@ -439,7 +440,13 @@ def cmd_import_offences(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="hocr", description="Home Office Crime Recording Rules decision service")
+    parser = argparse.ArgumentParser(
+        prog="hocr", description="Home Office Crime Recording Rules decision service",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="exit codes: 0 done; 1 a check failed (rules check, coverage, health); 2 bad usage or "
+               "unreadable input; 3 the request was refused (INVALID_ARGUMENT, FAILED_PRECONDITION: "
+               "printed as JSON); 4 the rules could not be loaded (e.g. HOCR_RULES_DIR)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     parser.add_argument("--rules-dir", type=Path, default=None, help="rules folder (default: bundled rules/)")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -544,7 +551,19 @@ def main(argv: list[str] | None = None) -> int:
     register_audit(sub)
 
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `hocr decide ... | head`: the reader has gone; not an error of ours
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except RulebookError as exc:  # e.g. HOCR_RULES_DIR naming a folder without rules: say so, no traceback
+        print(f"hocr: the rules could not be loaded:\n{exc}", file=sys.stderr)
+        return 4
+    except FileNotFoundError as exc:
+        print(f"hocr: {exc.strerror}: {exc.filename}", file=sys.stderr)
+        return 4
 
 
 if __name__ == "__main__":

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import hashlib
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from . import tables, yamlsrc
 from .citations import Citation, Register, load_register, parse_citation
@@ -355,27 +357,39 @@ class Test:
 
     def evaluate(self, fact: dict) -> bool | None:
         """Three-valued: True, False, or None when the fact does not give the attribute."""
-        present = fact.get(self.attr) is not None
-        if self.op == "absent":
-            return not present
-        if self.op == "present":
-            return present if self.value else not present
-        if self.op == "in":
-            if not present:
-                return True if None in self.value else None
-            return fact[self.attr] in self.value
-        if not present:
-            return None
-        v = fact[self.attr]
-        try:
-            return {
-                "eq": lambda: v == self.value, "ne": lambda: v != self.value,
-                "lt": lambda: v < self.value, "lte": lambda: v <= self.value,
-                "gt": lambda: v > self.value, "gte": lambda: v >= self.value,
-                "not_in": lambda: v not in self.value,
-            }[self.op]()
-        except TypeError:
-            return False
+        return self.compiled(fact)
+
+    @functools.cached_property
+    def compiled(self) -> Callable[[dict], bool | None]:
+        """The test as one function built once (no per-call allocation): fact -> True/False/None."""
+        attr, op, value = self.attr, self.op, self.value
+        if op == "absent":
+            return lambda fact: fact.get(attr) is None
+        if op == "present":
+            if value:
+                return lambda fact: fact.get(attr) is not None
+            return lambda fact: fact.get(attr) is None
+        if op == "in":
+            missing = True if None in value else None
+
+            def test_in(fact: dict) -> bool | None:
+                v = fact.get(attr)
+                if v is None:
+                    return missing
+                return v in value
+            return test_in
+        cmp = {"eq": operator.eq, "ne": operator.ne, "lt": operator.lt, "lte": operator.le,
+               "gt": operator.gt, "gte": operator.ge, "not_in": lambda v, x: v not in x}[op]
+
+        def test(fact: dict) -> bool | None:
+            v = fact.get(attr)
+            if v is None:
+                return None
+            try:
+                return cmp(v, value)
+            except TypeError:
+                return False
+        return test
 
 
 @dataclass(frozen=True)

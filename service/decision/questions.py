@@ -2,6 +2,10 @@
 fire assumed, and what an act is explicitly waiting for; gathered once per field and ranked."""
 from __future__ import annotations
 
+import os
+import threading
+from collections import OrderedDict
+
 from ..rulebook import Edition, Rule
 from .facts import FactIndex
 from .outputs import PURPOSES, QuestionOut
@@ -37,7 +41,7 @@ def open_needs(rule: Rule, act_fact: dict, facts: FactIndex) -> set[tuple] | Non
                             unknown | {(pattern.alias, "relationship", _rel_ref(binding))}))
                 continue
             for fact in options:
-                results = [(t, t.evaluate(fact)) for t in pattern.tests]
+                results = [(t, t.compiled(fact)) for t in pattern.tests]
                 if any(r is False for _, r in results):
                     continue
                 more = {(pattern.alias, t.attr, fact.get("ref")) for t, r in results if r is None}
@@ -94,6 +98,109 @@ def question_for(edition: Edition, alias: str, attr: str, ref: str | None,
                    "place": list(v.places)}.get(attr, [])
         return (f"incident.{attr}", attr, v.envelope_questions.get(attr, attr), allowed)
     return (f"{alias}.{attr}", attr, attr, [])
+
+
+
+# ---------------------------------------------------------------- the open-question cache
+# What the rules still need of an act depends only on the act's neighbourhood (the act, its parties,
+# the relationships between them, the incident, the evidence on the act) and on which rules fired
+# and took effect, not on the ids the report gives. So the search's answer is kept per neighbourhood
+# shape (ids replaced by placeholders), per edition, in a bounded LRU; HOCR_QUESTION_CACHE=0 turns
+# it off (tests compare both ways).
+CACHE_SIZE = int(os.environ.get("HOCR_QUESTION_CACHE", "4096"))
+_ID_FIELDS = ("id", "ref", "act", "person", "from", "to")
+
+
+class _Lru:
+    def __init__(self, size: int):
+        self.size, self.data, self.lock = size, OrderedDict(), threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key):
+        with self.lock:
+            v = self.data.get(key)
+            if v is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+                self.data.move_to_end(key)
+            return v
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self.data[key] = value
+            self.data.move_to_end(key)
+            while len(self.data) > self.size:
+                self.data.popitem(last=False)
+
+
+def cache_of(edition: Edition) -> _Lru | None:
+    if CACHE_SIZE <= 0:
+        return None
+    c = edition.__dict__.get("_question_cache")
+    if c is None or c.size != CACHE_SIZE:
+        c = edition.__dict__["_question_cache"] = _Lru(CACHE_SIZE)
+    return c
+
+
+def _shape(facts: FactIndex, act_fact: dict) -> tuple[tuple, dict[str, str]] | None:
+    """The act's neighbourhood with ids replaced by placeholders, and the map real ref -> placeholder.
+    None when a value cannot be part of a key (then the search runs uncached)."""
+    names: dict[str, str] = {}
+
+    def name(ref, prefix: str):
+        if ref is None:
+            return None
+        n = names.get(ref)
+        if n is None:
+            n = names[ref] = f"{prefix}{len(names)}\x00"
+        return n
+
+    act_id = act_fact["id"]
+    name(act_fact.get("ref"), "A")
+    parties = [f for f in facts.by_kind.get("party", []) if f["act"] == act_id]
+    for f in parties:
+        name(f.get("person"), "P")
+    persons = {f.get("person") for f in parties}
+    rels = [f for f in facts.by_kind.get("relationship", []) if f["from"] in persons and f["to"] in persons]
+    evidence = [f for f in facts.by_kind.get("evidence", []) if f["act"] == act_id]
+    for f in evidence:
+        name(f.get("ref"), "E")
+    incident = facts.by_kind["incident"]
+    for f in incident:
+        name(f.get("ref"), "I")
+
+    def canon(f: dict) -> tuple:
+        out = []
+        for k, v in sorted(f.items()):
+            if k in _ID_FIELDS:
+                continue
+            out.append((k, v))
+        refs = tuple(names.get(f.get(k), "?") if f.get(k) is not None else None
+                     for k in ("ref", "person", "from", "to"))
+        return (tuple(out), refs)
+
+    try:
+        key = (canon(act_fact), tuple(canon(f) + (f["role"],) for f in parties),
+               tuple(canon(f) for f in rels), tuple(canon(f) for f in evidence),
+               tuple(canon(f) for f in incident))
+        hash(key)
+    except TypeError:
+        return None
+    return key, names
+
+
+def _rename(needs, mapping: dict) -> frozenset:
+    def r(ref):
+        if ref is None:
+            return None
+        if ref in mapping:
+            return mapping[ref]
+        a, sep, b = ref.partition("~")  # a relationship: offender~victim
+        if sep and a in mapping and b in mapping:
+            return f"{mapping[a]}~{mapping[b]}"
+        raise KeyError(ref)
+    return frozenset((alias, attr, r(ref)) for alias, attr, ref in needs)
 
 
 class Questions:
@@ -185,12 +292,42 @@ class Questions:
     def ask_open(self, act_id: str, kinds: set[str] | None = None, only: set[str] | None = None,
                  exclude: set[str] = frozenset()) -> bool:
         """Questions from rules that did not fire but still could, and would matter."""
-        edition = self.edition
+        facts = self.facts[act_id]
+        act_fact = facts.acts[act_id]
+        cache = cache_of(self.edition)
+        shape = _shape(facts, act_fact) if cache is not None else None
+        if shape is None:
+            found = self._search(act_id, kinds, only, exclude)
+        else:
+            key = (shape[0], self.act_types[act_id], frozenset(self.fired[act_id]),
+                   tuple(self.effective[act_id]), frozenset(kinds) if kinds is not None else None,
+                   frozenset(only) if only is not None else None, frozenset(exclude))
+            back = {v: k for k, v in shape[1].items()}
+            cached = cache.get(key)
+            try:
+                if cached is None:
+                    found = self._search(act_id, kinds, only, exclude)
+                    cache.put(key, tuple((rid, _rename(needs, shape[1])) for rid, needs in found))
+                else:
+                    found = [(rid, _rename(needs, back)) for rid, needs in cached]
+            except KeyError:  # a ref outside the neighbourhood: nothing to share, search this once
+                found = self._search(act_id, kinds, only, exclude)
         asked = False
+        for rule_id, needs in found:
+            for alias, attr, ref in sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))):
+                self.add(alias, attr, ref, act_id, rule_id)
+                asked = True
+        return asked
+
+    def _search(self, act_id: str, kinds: set[str] | None, only: set[str] | None,
+                exclude: set[str]) -> list[tuple[str, set[tuple]]]:
+        """(rule id, what it still needs) for every rule that did not fire but still could and would matter."""
+        edition = self.edition
         eff = set(self.effective[act_id])
         fired = self.fired[act_id]
         facts = self.facts[act_id]
         act_fact = facts.acts[act_id]
+        out = []
         for rule in edition.rules_for_type.get(self.act_types[act_id], edition.rules):
             if rule.id in fired or rule.id in exclude:
                 continue
@@ -204,10 +341,9 @@ class Questions:
             if kinds is not None and not any(c.kind in kinds for c in rule.consequences):
                 continue
             needs = open_needs(rule, act_fact, facts)
-            for alias, attr, ref in sorted(needs or (), key=lambda x: (x[0], x[1], str(x[2]))):
-                self.add(alias, attr, ref, act_id, rule.id)
-                asked = True
-        return asked
+            if needs:
+                out.append((rule.id, needs))
+        return out
 
     def ask_assumed(self, act_id: str) -> None:
         """A rule that took effect because a fact was not given has assumed it: ask for it."""
