@@ -10,7 +10,7 @@ Re-runnable: it reads the rule files as they are (other branches edit them concu
 """
 from __future__ import annotations
 
-import re
+import io
 import sys
 from pathlib import Path
 
@@ -39,7 +39,7 @@ def redundant(edition) -> list[tuple[str, str]]:
             self.id, self.consequence, self.act_types = r.id, r.consequence, r.act_types
             self.overrides = tuple(o for o in r.overrides if (r.id, o) not in removed)
 
-    for a, b in sorted(links & ranked):
+    for a, b in sorted(links & ranked.keys()):
         removed.add((a, b))
         after, _ = declared_overriders([Shadow(r) for r in rules], ranker_for(edition))
         if any(not before[k] <= after[k] for k in before):
@@ -48,43 +48,37 @@ def redundant(edition) -> list[tuple[str, str]]:
 
 
 def prune(removed: list[tuple[str, str]], edition) -> None:
+    """Remove the links from the rule files (round-trip YAML: comments and anchors kept; a list
+    shared through an anchor loses only what every rule using it may lose; an emptied list goes)."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    from service.fmt import _yaml, format_text
+
     by_file: dict[str, dict[str, set[str]]] = {}
     for a, b in removed:
         r = edition.rule_by_id[a]
         by_file.setdefault(r.file, {}).setdefault(a, set()).add(b)
     for file, drops in by_file.items():
         path = Path(file) if Path(file).exists() else ROOT.parent / file
-        text = path.read_text()
-        for rid, targets in drops.items():
-            # the rule's block: from its id line to the next rule
-            m = re.search(rf"^(\s*)- id: {re.escape(rid)}\s*$", text, re.M)
-            if not m:
-                continue
-            end = re.compile(rf"^{m.group(1)}- id: |^\S", re.M).search(text, m.end())
-            stop = end.start() if end else len(text)
-            block = text[m.start():stop]
-            om = re.search(r"^([ \t]*)overrides: \[([^\]\n]*)\][ \t]*\n", block, re.M)
-            if not om:
-                bm = re.search(r"^([ \t]*)overrides:(?: &(\S+))?[ \t]*\n((?:\1[ \t]+- \S+[ \t]*\n)+)", block, re.M)
-                if not bm:
-                    continue  # an alias or a flow list over several lines: left for a person to edit
-                drop = set(targets)
-                if bm.group(2):  # an anchor: only what every rule using it may drop
-                    for other in re.finditer(rf"^\s*- id: (\S+)(?:(?!^\s*- id: ).)*?overrides: \*{re.escape(bm.group(2))}\b",
-                                             text, re.M | re.S):
-                        drop &= drops.get(other.group(1), set())
-                items = bm.group(3).splitlines(keepends=True)
-                kept = [x for x in items if x.split("- ", 1)[1].strip() not in drop]
-                if not kept:
-                    continue
-                new = block[:bm.start(3)] + "".join(kept) + block[bm.end(3):]
-                text = text[:m.start()] + new + text[stop:]
-                continue
-            keep = [x.strip() for x in om.group(2).split(",") if x.strip() and x.strip() not in targets]
-            line = f"{om.group(1)}overrides: [{', '.join(keep)}]\n" if keep else ""
-            new = block[:om.start()] + line + block[om.end():]
-            text = text[:m.start()] + new + text[stop:]
-        path.write_text(text)
+        y = _yaml()
+        data = y.load(path.read_text(encoding="utf-8"))
+        users: dict[int, list] = {}  # one list object (an anchor and its aliases) -> the rules using it
+        for node in data.get("rules") or []:
+            seq = node.get("overrides") if hasattr(node, "get") else None
+            if isinstance(seq, CommentedSeq):
+                users.setdefault(id(seq), []).append(node)
+        for nodes in users.values():
+            seq = nodes[0]["overrides"]
+            drop = set.intersection(*(drops.get(str(n["id"]), set()) for n in nodes))
+            for i in reversed(range(len(seq))):
+                if str(seq[i]) in drop:
+                    del seq[i]
+            if not seq:
+                for n in nodes:
+                    del n["overrides"]
+        buf = io.StringIO()
+        y.dump(data, buf)
+        path.write_text(format_text(buf.getvalue()), encoding="utf-8")
 
 
 def main() -> None:

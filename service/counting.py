@@ -87,6 +87,18 @@ class Precedence:
 
 
 @dataclass(frozen=True)
+class Specificity:
+    """Declared specificity: where one act fits both, a class the `specific` selectors speak of is
+    recorded instead of one the `general` selectors speak of (and the specific does not)."""
+    id: str
+    cite: str
+    specific: tuple[Selector, ...]
+    general: tuple[Selector, ...]
+    text: str
+    same_code: bool = False  # only for the same offence code under the two classes
+
+
+@dataclass(frozen=True)
 class CountedWithin:
     id: str
     cite: str
@@ -122,6 +134,13 @@ def check_data(raw: dict, offences: OffenceTable) -> list[str]:
     tie = pc.get("equal_sentences")
     if tie is not None and (not isinstance(tie, dict) or not all(tie.get(k) for k in ("id", "cite", "text"))):
         problems.append("principal_crime.equal_sentences: needs `id`, `cite` and `text`")
+    for i, e in enumerate(raw.get("specificity") or []):
+        where = f"specificity[{i}]"
+        if not isinstance(e, dict) or not all(e.get(k) for k in ("id", "cite", "specific", "general", "text")):
+            problems.append(f"{where}: needs `id`, `cite`, `specific`, `general` and `text`")
+            continue
+        _selectors(e.get("specific"), problems, where, offences)
+        _selectors(e.get("general"), problems, where, offences)
     for i, e in enumerate(raw.get("counted_within") or []):
         where = f"counted_within[{i}]"
         if not isinstance(e, dict) or not all(e.get(k) for k in ("id", "cite", "into", "absorbs", "sentence")):
@@ -137,6 +156,7 @@ def entry_ids(raw: dict) -> set[str]:
     pc = raw.get("principal_crime") or {}
     ids = {e.get("id") for e in pc.get("precedence") or [] if isinstance(e, dict)}
     ids |= {e.get("id") for e in raw.get("counted_within") or [] if isinstance(e, dict)}
+    ids |= {e.get("id") for e in raw.get("specificity") or [] if isinstance(e, dict)}
     for name in ("refer_to_fcr", "equal_sentences"):
         if isinstance(pc.get(name), dict):
             ids.add(pc[name].get("id"))
@@ -152,6 +172,7 @@ def citations(edition: Edition) -> dict[str, str]:
     r = ranker_for(edition)
     out.update({p.id: p.cite for p in r.precedence})
     out.update({w.id: w.cite for w in r.within})
+    out.update({s.id: s.cite for s in r.specificity})
     for entry in (r.fcr, r.tie):
         if entry:
             out[entry["id"]] = entry["cite"]
@@ -224,6 +245,11 @@ class Ranker:
                           _selectors(e.get("absorbs"), ignore, ""), bool(e.get("not_after")),
                           " ".join(str(e.get("sentence", "")).split()))
             for e in cfg.raw.get("counted_within") or [] if isinstance(e, dict) and e.get("id"))
+        self.specificity = tuple(
+            Specificity(str(e["id"]), str(e["cite"]), _selectors(e.get("specific"), ignore, ""),
+                        _selectors(e.get("general"), ignore, ""), " ".join(str(e.get("text", "")).split()),
+                        bool(e.get("same_code")))
+            for e in cfg.raw.get("specificity") or [] if isinstance(e, dict) and e.get("id"))
         fcr = pc.get("refer_to_fcr")
         self.fcr = dict(fcr) if isinstance(fcr, dict) and fcr.get("id") else None
         tie = pc.get("equal_sentences")
@@ -250,6 +276,20 @@ class Ranker:
             if _any(p.principal, b.cls, b.code, ob) and _any(p.over, a.cls, a.code, oa):
                 return 1, p
         return 0, None
+
+    def more_specific(self, a: Candidate, b: Candidate) -> Specificity | None:
+        """The declared specificity entry that records a's class instead of b's (one act fitting
+        both), if any. It orders two classifications of one act only, never two acts' crimes."""
+        if (a.cls, a.code) == (b.cls, b.code):
+            return None
+        oa, ob = self.offence(a), self.offence(b)
+        for s in self.specificity:
+            if s.same_code and a.code != b.code:
+                continue
+            if (_any(s.specific, a.cls, a.code, oa) and _any(s.general, b.cls, b.code, ob)
+                    and not _any(s.specific, b.cls, b.code, ob)):
+                return s
+        return None
 
     def unclear(self, a: Candidate, b: Candidate) -> bool:
         """A pair the text leaves to the force crime registrar: a conduct crime and a more serious

@@ -34,18 +34,20 @@ def resolve(fired: Collection[str], overriders: Mapping[str, Collection[str]],
     return Resolution([rid for rid in order if eff(rid)], by)
 
 
-def declared_overriders(rules, ranker) -> tuple[dict[str, frozenset[str]], set[tuple[str, str]]]:
+def declared_overriders(rules, ranker) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], str]]:
     """Who takes precedence over whom, from what the edition declares, most binding first:
 
     1. explicit `overrides` (the exceptions the text names, each rule with its citation);
-    2. between two rules that classify an act differently, the classification the edition's
-       principal crime ranking puts first (its exceptions, the look-up table, violence before
-       property, then the maximum sentence), unless an explicit override already orders the pair
-       the other way.
+    2. between two rules that classify an act differently, declared specificity: the counting
+       file's `specificity` entries (a more specific class of a family is recorded instead of the
+       general one), unless an explicit override already orders the pair the other way;
+    3. otherwise the classification the edition's principal crime ranking puts first (its
+       exceptions, the look-up table, violence before property, then the maximum sentence).
 
     Explicit precedence is transitive (a rule overriding B overrides what B overrides); the
-    ranking orders two classifications and reaches no further. Returns (rule id -> the rules that take precedence over it, the
-    pairs (higher, lower) that come from the ranking)."""
+    other two orders rank two classifications and reach no further. Returns (rule id -> the rules
+    that take precedence over it, (higher, lower) -> "specificity <entry id>" or "ranking" for the
+    pairs the declared data orders)."""
     from ..counting import Candidate
 
     ids = [r.id for r in rules]
@@ -76,7 +78,7 @@ def declared_overriders(rules, ranker) -> tuple[dict[str, frozenset[str]], set[t
     explicit = closure(succ)
     classifiers = [(index[r.id], r, Candidate("", 0, *r.consequence("classify"), None, frozenset(), None))
                    for r in rules if r.consequence("classify")]
-    ranked: set[tuple[str, str]] = set()
+    ranked: dict[tuple[str, str], str] = {}  # (higher, lower) -> which order decided
     for i, a, ca in classifiers:
         for j, b, cb in classifiers:
             if i == j or (ca.cls, ca.code) == (cb.cls, cb.code):
@@ -85,8 +87,11 @@ def declared_overriders(rules, ranker) -> tuple[dict[str, frozenset[str]], set[t
                 continue
             if explicit[j] >> i & 1:
                 continue  # an exception puts b first
-            if ranker.compare(ca, cb) < 0:
-                ranked.add((a.id, b.id))
+            spec = ranker.more_specific(ca, cb)
+            if spec is not None:
+                ranked[(a.id, b.id)] = f"specificity {spec.id}"
+            elif ranker.more_specific(cb, ca) is None and ranker.compare(ca, cb) < 0:
+                ranked[(a.id, b.id)] = "ranking"
     reach = explicit
     over: dict[str, set[str]] = {rid: set() for rid in ids}
     for i, rid in enumerate(ids):
