@@ -136,9 +136,12 @@ def check_data(raw: dict, offences: OffenceTable) -> list[str]:
         problems.append("principal_crime.equal_sentences: needs `id`, `cite` and `text`")
     for i, e in enumerate(raw.get("specificity") or []):
         where = f"specificity[{i}]"
-        if not isinstance(e, dict) or not all(e.get(k) for k in ("id", "cite", "specific", "general", "text")):
-            problems.append(f"{where}: needs `id`, `cite`, `specific`, `general` and `text`")
+        if not isinstance(e, dict) or not all(e.get(k) for k in ("id", "cite", "text")) or not (
+                (e.get("specific") and e.get("general")) or isinstance(e.get("order"), list)):
+            problems.append(f"{where}: needs `id`, `cite`, `text`, and `specific` and `general` or an `order`")
             continue
+        for i, tier in enumerate(e.get("order") or []):
+            _selectors(tier if isinstance(tier, list) else [tier], problems, f"{where}.order[{i}]", offences)
         _selectors(e.get("specific"), problems, where, offences)
         _selectors(e.get("general"), problems, where, offences)
     for i, e in enumerate(raw.get("counted_within") or []):
@@ -245,11 +248,19 @@ class Ranker:
                           _selectors(e.get("absorbs"), ignore, ""), bool(e.get("not_after")),
                           " ".join(str(e.get("sentence", "")).split()))
             for e in cfg.raw.get("counted_within") or [] if isinstance(e, dict) and e.get("id"))
-        self.specificity = tuple(
-            Specificity(str(e["id"]), str(e["cite"]), _selectors(e.get("specific"), ignore, ""),
-                        _selectors(e.get("general"), ignore, ""), " ".join(str(e.get("text", "")).split()),
-                        bool(e.get("same_code")))
-            for e in cfg.raw.get("specificity") or [] if isinstance(e, dict) and e.get("id"))
+        spec: list[Specificity] = []
+        for e in cfg.raw.get("specificity") or []:
+            if not isinstance(e, dict) or not e.get("id"):
+                continue
+            text = " ".join(str(e.get("text", "")).split())
+            # `order: [tier, tier, ...]`: each tier is more specific than every tier after it
+            tiers = [_selectors(t if isinstance(t, list) else [t], ignore, "") for t in e.get("order") or []]
+            pairs = [(t, tuple(x for later in tiers[i + 1:] for x in later)) for i, t in enumerate(tiers)]
+            if not tiers:
+                pairs = [(_selectors(e.get("specific"), ignore, ""), _selectors(e.get("general"), ignore, ""))]
+            spec += [Specificity(str(e["id"]), str(e["cite"]), a, b, text, bool(e.get("same_code")))
+                     for a, b in pairs if a and b]
+        self.specificity = tuple(spec)
         fcr = pc.get("refer_to_fcr")
         self.fcr = dict(fcr) if isinstance(fcr, dict) and fcr.get("id") else None
         tie = pc.get("equal_sentences")
