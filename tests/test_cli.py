@@ -90,7 +90,7 @@ def test_explain_rule_and_decision():
     assert re.search(r"by principal crime ranking \(\d+\): .*assault\.with-injury\.gbh", loses), out.stdout
     assert re.search(r"by explicit override \(overrides\) \(\d+\): .*assault\.constable\.strangulation", loses)
     spec = hocr("rules", "explain", "theft.other", "--coverage", "/nonexistent")
-    assert re.search(r"by declared specificity specific\.theft-over-other-theft \(general/counting\.yaml\) "
+    assert re.search(r"by declared specificity specific\.theft-classes \(general/counting\.yaml\) "
                      r"\(\d+\): .*theft\.by-employee", spec.stdout), spec.stdout
     bad = hocr("rules", "explain", "assault.strangulaton")
     assert bad.returncode == 3 and "did you mean 'assault.strangulation'" in bad.stderr
