@@ -8,12 +8,15 @@ sentences all come from the edition's counting file.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 
-from .rules.counting import CountedWithin, Precedence, _any, _selectors
-from .rules.model import Edition, Offence
+from .rules.counting import CountedWithin, _any
+from .rules.model import Edition
+from .rules.ranking import Candidate, Ranker
 from .runtime import runtime_of
+
+__all__ = ["Candidate", "CountedCrime", "CountedIn", "Ranker", "citations", "count", "counted_in_sentence",
+           "ranker_for"]
 
 
 def citations(edition: Edition) -> dict[str, str]:
@@ -25,6 +28,7 @@ def citations(edition: Edition) -> dict[str, str]:
     r = ranker_for(edition)
     out.update({p.id: p.cite for p in r.precedence})
     out.update({w.id: w.cite for w in r.within})
+    out.update({s.id: s.cite for s in r.specificity})
     for entry in (r.fcr, r.tie):
         if entry:
             out[entry["id"]] = entry["cite"]
@@ -42,23 +46,6 @@ def counted_in_sentence(edition: Edition, rule_id: str) -> str:
 
 
 @dataclass
-class Candidate:
-    """An act the rules have classified and not negated: it will be, or be counted in, a crime."""
-    act: str
-    order: int
-    cls: str
-    code: str
-    victim: str | None
-    offenders: frozenset[str]
-    occurred_at: dt.datetime | None
-    unit: str | None = None  # what one crime is counted per, when an offence page says (else the victim)
-    # recorded apart from other crimes, never folded into them: True (each act its own crime) or
-    # the name of a family of offences counted together (one crime per offender for the family)
-    alone: bool | str = False
-    count_rule: str = ""
-
-
-@dataclass
 class CountedCrime:
     principal: Candidate
     members: list[Candidate]
@@ -73,120 +60,12 @@ class CountedIn:
     rule_id: str
 
 
-class Ranker:
-    """Orders classifications most serious first, as the edition's principal crime rule says:
-    first the precedence exceptions (in their order), then the look-up table, then violence before
-    property, then the maximum sentence."""
-
-    def __init__(self, edition: Edition):
-        self.offences = edition.offences  # not the edition: a ranker is part of its runtime, kept apart
-        cfg = edition.counting
-        self.position: dict[tuple[str, str], int] = {}
-        for i, entry in enumerate(cfg.ranking):
-            for key in entry.keys:
-                self.position.setdefault(key, i)
-        self.violent = cfg.violent_groups
-        pc = cfg.raw.get("principal_crime") or {}
-        ignore: list[str] = []  # the loader reports problems; here they are already known
-        self.precedence = tuple(
-            Precedence(str(e["id"]), str(e["cite"]), _selectors(e.get("principal"), ignore, ""),
-                       _selectors(e.get("over"), ignore, ""))
-            for e in pc.get("precedence") or [] if isinstance(e, dict) and e.get("id"))
-        self.within = tuple(
-            CountedWithin(str(e["id"]), str(e["cite"]), _selectors(e.get("into"), ignore, ""),
-                          _selectors(e.get("absorbs"), ignore, ""), bool(e.get("not_after")),
-                          " ".join(str(e.get("sentence", "")).split()))
-            for e in cfg.raw.get("counted_within") or [] if isinstance(e, dict) and e.get("id"))
-        fcr = pc.get("refer_to_fcr")
-        self.fcr = dict(fcr) if isinstance(fcr, dict) and fcr.get("id") else None
-        tie = pc.get("equal_sentences")
-        self.tie = dict(tie) if isinstance(tie, dict) and tie.get("id") else None
-        self.fcr_conduct = _selectors(self.fcr.get("conduct"), ignore, "") if self.fcr else ()
-
-    def offence(self, c: Candidate) -> Offence | None:
-        return self.offences.get(c.cls, c.code)
-
-    def _facts(self, c: Candidate) -> tuple[int | None, bool, int]:
-        off = self.offence(c)
-        months = off.max_months if off and off.max_months is not None else -1
-        violent = bool(off and off.group in self.violent)
-        return self.position.get((c.cls, c.code)), violent, months
-
-    def precedence_of(self, a: Candidate, b: Candidate) -> tuple[int, Precedence | None]:
-        """-1 if an exception ranks a first, 1 if it ranks b first, 0 if none speaks of the pair."""
-        if (a.cls, a.code) == (b.cls, b.code):
-            return 0, None
-        oa, ob = self.offence(a), self.offence(b)
-        for p in self.precedence:
-            if _any(p.principal, a.cls, a.code, oa) and _any(p.over, b.cls, b.code, ob):
-                return -1, p
-            if _any(p.principal, b.cls, b.code, ob) and _any(p.over, a.cls, a.code, oa):
-                return 1, p
-        return 0, None
-
-    def unclear(self, a: Candidate, b: Candidate) -> bool:
-        """A pair the text leaves to the force crime registrar: a conduct crime and a more serious
-        (higher maximum sentence) violent or sexual crime that no exception ranks and the look-up
-        table does not rank together."""
-        if not self.fcr or (a.cls, a.code) == (b.cls, b.code) or self.precedence_of(a, b)[0]:
-            return False
-        (pa, va, ma), (pb, vb, mb) = self._facts(a), self._facts(b)
-        if pa is not None and pb is not None:
-            return False
-        ca = _any(self.fcr_conduct, a.cls, a.code, self.offence(a))
-        cb = _any(self.fcr_conduct, b.cls, b.code, self.offence(b))
-        # the conduct crime is preferred "in most cases", the other is the more serious: unclear
-        return (ca and not cb and vb and mb > ma) or (cb and not ca and va and ma > mb)
-
-    def tied(self, a: Candidate, b: Candidate) -> bool:
-        """Two different crimes the general rule cannot order: no exception or table row ranks one
-        above the other, both or neither violent, and the same maximum sentence."""
-        if (a.cls, a.code) == (b.cls, b.code) or self.precedence_of(a, b)[0]:
-            return False
-        (pa, va, ma), (pb, vb, mb) = self._facts(a), self._facts(b)
-        if pa is not None and pb is not None and pa != pb:
-            return False
-        return va == vb and ma == mb and ma >= 0
-
-    def compare(self, a: Candidate, b: Candidate) -> int:
-        first, _ = self.precedence_of(a, b)
-        if first:
-            return first
-        pa, va, ma = self._facts(a)
-        pb, vb, mb = self._facts(b)
-        if pa is not None and pb is not None and pa != pb:
-            return -1 if pa < pb else 1
-        if va != vb:  # violence generally precedes property crime
-            return -1 if va else 1
-        if ma != mb:  # then the maximum sentence
-            return -1 if ma > mb else 1
-        if (pa is None) != (pb is None):
-            return -1 if pa is not None else 1
-        return (a.order > b.order) - (a.order < b.order)
-
-    def sort(self, items: list[Candidate]) -> list[Candidate]:
-        return sorted(items, key=functools.cmp_to_key(self.compare))
-
-    def outranks_all(self, c: Candidate, items: list[Candidate]) -> bool:
-        return all(self.compare(c, o) < 0 for o in items if o is not c)
-
-    def principal_first(self, items: list[Candidate]) -> list[Candidate]:
-        """Sorted most serious first, with the crime that outranks every other one (if any) first:
-        the exceptions can make the order circular, and a sort alone may then miss it."""
-        ordered = self.sort(items)
-        winner = next((c for c in ordered if self.outranks_all(c, ordered)), None)
-        if winner is not None and winner is not ordered[0]:
-            ordered.remove(winner)
-            ordered.insert(0, winner)
-        return ordered
-
-
 def ranker_for(edition: Edition) -> Ranker:
     """One ranker per edition (built once; the edition's data never changes after loading), held by
     the edition's runtime."""
     rt = runtime_of(edition)
     if rt.ranker is None:
-        rt.ranker = Ranker(edition)
+        rt.ranker = Ranker(edition.offences, edition.counting)
     return rt.ranker
 
 

@@ -71,15 +71,46 @@ def explain_rule(edition: Edition, rule_id: str, coverage: dict | None = None) -
     lines.append("  when: " + ("; ".join(conds) if conds else "any act"))
     for c in rule.consequences:
         lines.append("  then: " + describe_consequence(c.kind, c))
-    if rule.overrides:
-        lines.append("  takes precedence over: " + ", ".join(rule.overrides))
-    over = sorted(o for o in edition.overriders.get(rule.id, ()))
-    if over:
-        lines.append("  gives way to: " + ", ".join(over))
+    lines += precedence_lines(edition, rule)
     if coverage is not None:
         scenarios = coverage.get("rules", {}).get(rule.id, [])
         lines.append(f"  scenarios ({len(scenarios)}): " + ("; ".join(scenarios[:5]) if scenarios else "NONE"))
     return "\n".join(lines)
+
+
+def _why(edition: Edition, hi: str, lo: str) -> str:
+    """Which of the three orders puts rule `hi` before rule `lo`."""
+    rules = edition.rule_by_id
+    if lo in rules[hi].overrides:
+        return "explicit override (overrides)"
+    how = edition.ranked_precedence.get((hi, lo)) if isinstance(edition.ranked_precedence, dict) else None
+    if how is not None and how.startswith("specificity "):
+        return f"declared specificity {how.split(' ', 1)[1]} (general/counting.yaml)"
+    if how == "ranking":
+        return "principal crime ranking"
+    via = sorted(m for m in rules[hi].overrides if m in edition.overriders.get(lo, ()))
+    return "explicit override, through " + ", ".join(via) if via else "explicit override (transitive)"
+
+
+def precedence_lines(edition: Edition, rule: Rule) -> list[str]:
+    """Over which rules this one takes precedence and which take precedence over it, each with
+    the order that decides: an explicit override, declared specificity, or the ranking."""
+    lines: list[str] = []
+    wins = sorted(lo for lo, over in edition.overriders.items() if rule.id in over)
+    loses = sorted(edition.overriders.get(rule.id, ()))
+    for title, pairs in (("takes precedence over", [(rule.id, lo) for lo in wins]),
+                         ("gives way to", [(hi, rule.id) for hi in loses])):
+        if not pairs:
+            continue
+        by: dict[str, list[str]] = {}
+        for hi, lo in pairs:
+            by.setdefault(_why(edition, hi, lo), []).append(lo if hi == rule.id else hi)
+        lines.append(f"  {title}:")
+        for why in sorted(by):
+            ids = by[why]
+            more = f" and {len(ids) - 12} more" if len(ids) > 12 else ""
+            lines.append(f"    by {why} ({len(ids)}): " + ", ".join(ids[:12]) + more)
+    return lines
 
 
 def explain_decision(d: dict, edition: Edition) -> str:

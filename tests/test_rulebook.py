@@ -119,16 +119,19 @@ def test_the_register_rejects_a_source_without_its_details(edition_copy):
     assert any(p.field == "sources.CRR-2026-27.publisher" for p in found), found
 
 
+ABH_THEN = '    then:\n      classify: {class: 8N, code: "008/06"}\n'
+GBH_THEN = '    then:\n      classify: {class: 8N, code: "008/01"}\n'
+
+
 def test_unknown_override_and_override_loops_are_rejected(edition_copy):
-    edit(edition_copy, ASSAULTS, "overrides: [assault.strangulation]\n", "overrides: [assault.strangulaton]\n")
+    edit(edition_copy, ASSAULTS, ABH_THEN, ABH_THEN + "    overrides: [assault.strangulaton]\n")
     (p,) = problems(edition_copy)
     assert p.field == "overrides" and p.suggestion == "assault.strangulation"
 
 
 def test_override_loop_is_rejected(edition_copy):
-    edit(edition_copy, ASSAULTS, "overrides: [assault.strangulation]\n", "overrides: [assault.strangulation]\n")
-    edit(edition_copy, ASSAULTS, "overrides: [assault.without-injury, assault.with-injury.abh]",
-         "overrides: [assault.without-injury, assault.with-injury.abh, assault.with-injury.gbh]")
+    edit(edition_copy, ASSAULTS, ABH_THEN, ABH_THEN + "    overrides: [assault.with-injury.gbh]\n")
+    edit(edition_copy, ASSAULTS, GBH_THEN, GBH_THEN + "    overrides: [assault.with-injury.abh]\n")
     assert any("loop" in p.message for p in problems(edition_copy))
 
 
@@ -226,11 +229,39 @@ def test_decision_service_picks_the_edition_in_force():
     assert svc.edition_for(dt.datetime(2026, 4, 1, tzinfo=dt.timezone.utc)).name == "2026-27"
 
 
+def _probe(rid: str, cls: str, age: int) -> str:
+    """A rule for older victims' ABH classified under `cls`: 8S and 8T with the same code are
+    ordered by none of the three orders (no override, neither is the other's specific form, the
+    ranking ties them), so two such rules are an unordered pair."""
+    return (f"  - id: {rid}\n    cite: {{source: CRR-2026-27, page: 45}}\n    summary: A probe.\n    when:\n"
+            f"      act: {{type: use_of_force, injury: minor}}\n      victim: {{age: {{\">=\": {age}}}}}\n"
+            f"    then:\n      classify: {{class: {cls}, code: \"008/06\"}}\n\n")
+
+
+def _unordered(found, a: str, b: str) -> list:
+    return [p for p in found if "neither overrides the other" in p.message
+            and {p.rule_id, p.message.split(" facts that ")[1].split(" ")[0]} == {a, b}]
+
+
 def test_two_rules_classifying_the_same_facts_differently_need_an_override(edition_copy):
-    edit(edition_copy, ASSAULTS, "    overrides: [assault.without-injury, assault.with-injury.abh]\n", "")
+    line = edit(edition_copy, ASSAULTS, "  - id: assault.with-injury.gbh\n",
+                _probe("probe.a", "8S", 90) + _probe("probe.b", "8T", 95) + "  - id: assault.with-injury.gbh\n")
     found = load_edition(edition_copy, lint=True).warnings
-    assert any(p.rule_id == "assault.strangulation" and "neither overrides the other" in p.message
-               and "assault.with-injury.abh" in p.message for p in found), [str(p) for p in found]
+    text = (edition_copy / ASSAULTS).read_text(encoding="utf-8").split("\n")
+    at_b = text.index("  - id: probe.b") + 1
+    unordered = _unordered(found, "probe.a", "probe.b")
+    assert [(p.rule_id, p.file.endswith(ASSAULTS), p.line) for p in unordered] == [("probe.b", True, at_b)], \
+        [str(p) for p in found]
+    assert f"{ASSAULTS}:{line}" in unordered[0].message
+    # `rules check --strict` fails on it, naming the file and line
+    out = subprocess.run([sys.executable, "-m", "service.cli", "--rules-dir", str(edition_copy.parent),
+                          "rules", "check", "--strict"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode != 0 and "probe.b" in out.stdout + out.stderr, out.stdout + out.stderr
+    # stating the precedence orders the pair
+    edit(edition_copy, ASSAULTS, '      classify: {class: 8T, code: "008/06"}\n',
+         '      classify: {class: 8T, code: "008/06"}\n    overrides: [probe.a]\n')
+    found = load_edition(edition_copy, lint=True).warnings
+    assert not _unordered(found, "probe.a", "probe.b"), [str(p) for p in found]
 
 
 def test_a_rule_that_can_never_take_effect_is_reported(edition_copy):

@@ -83,6 +83,18 @@ class Precedence:
 
 
 @dataclass(frozen=True)
+class Specificity:
+    """Declared specificity: where one act fits both, a class the `specific` selectors speak of is
+    recorded instead of one the `general` selectors speak of (and the specific does not)."""
+    id: str
+    cite: str
+    specific: tuple[Selector, ...]
+    general: tuple[Selector, ...]
+    text: str
+    same_code: bool = False  # only for the same offence code under the two classes
+
+
+@dataclass(frozen=True)
 class CountedWithin:
     id: str
     cite: str
@@ -118,6 +130,16 @@ def check_data(raw: dict, offences: OffenceTable) -> list[str]:
     tie = pc.get("equal_sentences")
     if tie is not None and (not isinstance(tie, dict) or not all(tie.get(k) for k in ("id", "cite", "text"))):
         problems.append("principal_crime.equal_sentences: needs `id`, `cite` and `text`")
+    for i, e in enumerate(raw.get("specificity") or []):
+        where = f"specificity[{i}]"
+        if not isinstance(e, dict) or not all(e.get(k) for k in ("id", "cite", "text")) or not (
+                (e.get("specific") and e.get("general")) or isinstance(e.get("order"), list)):
+            problems.append(f"{where}: needs `id`, `cite`, `text`, and `specific` and `general` or an `order`")
+            continue
+        for j, tier in enumerate(e.get("order") or []):
+            _selectors(tier if isinstance(tier, list) else [tier], problems, f"{where}.order[{j}]", offences)
+        _selectors(e.get("specific"), problems, where, offences)
+        _selectors(e.get("general"), problems, where, offences)
     for i, e in enumerate(raw.get("counted_within") or []):
         where = f"counted_within[{i}]"
         if not isinstance(e, dict) or not all(e.get(k) for k in ("id", "cite", "into", "absorbs", "sentence")):
@@ -133,6 +155,7 @@ def entry_ids(raw: dict) -> set[str]:
     pc = raw.get("principal_crime") or {}
     ids = {e.get("id") for e in pc.get("precedence") or [] if isinstance(e, dict)}
     ids |= {e.get("id") for e in raw.get("counted_within") or [] if isinstance(e, dict)}
+    ids |= {e.get("id") for e in raw.get("specificity") or [] if isinstance(e, dict)}
     for name in ("refer_to_fcr", "equal_sentences"):
         if isinstance(pc.get(name), dict):
             ids.add(pc[name].get("id"))

@@ -2,8 +2,10 @@
 
 * a rule that can never fire (its own conditions contradict each other);
 * a rule that can never take effect (a rule that overrides it fires whenever it fires);
-* two rules that can classify the same facts differently, with neither overriding the other and
-  no third rule that overrides both whenever both fire;
+* two rules that can classify the same facts differently with no order between them: neither is
+  put first by an explicit override, a declared specificity entry or the principal crime ranking
+  (edition.overriders holds all three, service/decision/precedence.py), and no third rule that
+  takes precedence over both fires whenever both fire;
 * offence data that does not agree with the edition's offence list (see offence_data).
 
 Facts are reasoned about one attribute at a time: an attribute's possible values are its
@@ -218,8 +220,8 @@ def _where(node) -> tuple[str, int]:
 
 def lint(edition: Edition) -> tuple[list[Problem], list[Problem]]:
     """(errors, warnings). Rules that can never fire or never take effect are errors; two rules
-    classifying the same facts differently are warnings: at run time the more serious
-    classification wins (principal crime ranking), but the author should say which applies."""
+    classifying the same facts differently with no order between them are warnings (errors
+    under `rules check --strict`): the author must say which applies."""
     problems: list[Problem] = offence_data(edition)
     warnings: list[Problem] = []
     rules = edition.rules

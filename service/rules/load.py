@@ -32,6 +32,7 @@ from .parse import (
     vocabulary,
 )
 from .problems import Problem, RulebookError, suggest
+from .ranking import Ranker, declared_overriders
 from .yamlsrc import Located, where
 
 # ---------------------------------------------------------------------------------------- merging
@@ -361,6 +362,7 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
     revision = rules_revision([*read_paths, *src["review_vocab"], *src["review_rules"]], base)
     if problems:
         raise RulebookError(problems)
+    ranker = Ranker(offences, counting)  # the principal crime ranking and declared specificity
     reviews = None
     if src.get("review_rules"):
         # requests to transfer, cancel or reclassify a recorded crime: a rule set of their own
@@ -385,10 +387,12 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
             raise RulebookError(problems)
         review_json = compile_ruleset(review_rules)
         reviews = Edition(f"{name}/reviews", str(manifest.get("title", name)), in_force, root, review_vocab,
-                          offences, counting, review_rules, review_json, join_table(review_json), sources=register)
+                          offences, counting, review_rules, review_json, join_table(review_json), sources=register,
+                          ranked_precedence=declared_overriders(review_rules, ranker)[1])
     edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules,
                       in_force_until=in_force_until, extends=str(manifest.get("extends") or ""), reviews=reviews,
-                      revision=revision, assumptions=assumptions, checklists=checklists, sources=register)
+                      revision=revision, assumptions=assumptions, checklists=checklists, sources=register,
+                      ranked_precedence=declared_overriders(rules, ranker)[1])
     warnings: list[Problem] = []
     if lint:  # the semantic checks, over the model only
         problems, warnings = run_lint(edition)

@@ -419,6 +419,9 @@ class Edition:
     assumptions: list["Assumption"] = field(default_factory=list, repr=False)
     checklists: list["Checklist"] = field(default_factory=list, repr=False)
     sources: Register = field(default_factory=Register, repr=False)  # the register of sources it cites
+    # the pairs of rules the declared data orders, (higher, lower) -> "specificity <entry id>" or
+    # "ranking" (service/rules/ranking.py: declared_overriders); explicit overrides come first
+    ranked_precedence: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # indexes derived from the rules, computed once (the dataclass is frozen: set them directly)
@@ -445,6 +448,8 @@ class Edition:
                     seen.add(n)
                     stack.extend(direct.get(n, ()))
             overriders[r.id] = frozenset(seen)
+        for hi, lo in self.ranked_precedence:  # then what the declared data orders
+            overriders[lo] = overriders.get(lo, frozenset()) | {hi}
         for name, value in (("rule_by_id", rule_by_id), ("position", position), ("ids_with", ids_with),
                             ("rules_for_type", rules_for_type), ("overriders", overriders)):
             object.__setattr__(self, name, value)

@@ -191,3 +191,23 @@ Feature: Theft - 39, 40, 41, 42, 43, 44, 46, 47, 49, pet abduction and 49A makin
     Given act "m1" is a leaving without paying by "S" against "V"
     When the incident is decided
     Then a crime of 49A "053/25" is recorded for "V"
+
+  Scenario Outline: The declared order of the theft classes decides, not a list of rules (general/counting.yaml specificity; pp.76, 79-82)
+    Given act "a1" is a taking property by "S" against "V"
+    And act "a1" has force "none"
+    And act "a1" has from the person "no"
+    And act "a1" has property kind "<kind>"
+    And act "a1" has taken from "<from>"
+    And act "a1" has by employee of owner "<employee>"
+    And act "a1" has meant to keep "<keep>"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded for "V"
+    And rule "<loser>" was overridden by "<rule>" under "<order>"
+
+    Examples:
+      | kind             | from              | employee | keep | class | code   | loser              | rule                                   | order                               |
+      | other            | shop              | no       | yes  | 46    | 046/00 | theft.other        | theft.shoplifting                      | specific.theft-classes              |
+      | other            | shop              | yes      | yes  | 41    | 041/00 | theft.shoplifting  | theft.by-employee                      | specific.theft-classes              |
+      | electricity      | inside a dwelling | no       | yes  | 43    | 043/00 | theft.in-dwelling  | theft.electricity                      | specific.theft-classes              |
+      | other conveyance | elsewhere         | no       | no   | 49    | 130/02 | theft.other        | theft.conveyance.taken-without-consent | specific.unauthorised-taking-not-theft |

@@ -27,7 +27,7 @@ Feature: Sexual activity involving children and causing sexual activity without 
     And act "a1" has penetration "none"
     When the incident is decided
     Then a crime of 21 "021/25" is recorded for "V"
-    And rule "child-sex.causing.under-13.male.no-penetration" was overridden by "child-sex.causing.under-13.male.no-penetration.offender-under-18"
+    And rule "child-sex.causing.under-13.male.no-penetration" was overridden by "child-sex.causing.under-13.male.no-penetration.offender-under-18" under "specific.offender-under-18"
 
   Scenario: A willing 14-year-old is not sexually assaulted: the touching is 22B (p.65)
     Given "V" is a girl aged 14

@@ -130,3 +130,20 @@ Feature: Assaults - 5D, 8N, 105A, 8S/104, 8T, 8P/105B
     When the incident is decided
     Then a crime of 2 "002/00" is recorded for "V"
     And rule "assault.without-injury" was overridden by "assault.attempted-murder"
+
+  Scenario Outline: An assault on a constable or emergency worker on duty: the specific class is recorded instead of the general one (p.45; general/counting.yaml specificity)
+    Given act "a1" has injury "<injury>"
+    And act "a1" has intent serious harm "<intent>"
+    And act "a1" has in execution of duty "yes"
+    And "V" has occupation "<occupation>"
+    When the incident is decided
+    Then 1 crime is recorded
+    And a crime of <class> "<code>" is recorded for "V"
+    And rule "<loser>" was overridden by "<rule>" under "<order>"
+
+    Examples:
+      | injury  | intent | occupation       | class | code   | loser                  | rule                                 | order                                 |
+      | serious | no     | constable        | 8S    | 008/01 | assault.with-injury.gbh | assault.constable.gbh                | specific.emergency-worker-or-constable |
+      | serious | no     | emergency worker | 8T    | 008/01 | assault.with-injury.gbh | assault.emergency-worker.gbh         | specific.emergency-worker-or-constable |
+      | minor   | yes    | constable        | 8S    | 005/01 | assault.with-intent    | assault.constable.with-intent        | specific.emergency-worker-or-constable |
+      | minor   | no     | constable        | 8S    | 008/06 | assault.with-injury.abh | assault.constable.abh                | overrides                             |

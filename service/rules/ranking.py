@@ -1,0 +1,239 @@
+"""The order of classifications the edition declares: the principal crime ranking (its precedence
+exceptions, the look-up table, violence before property, the maximum sentence) and declared
+specificity (a more specific class of a family recorded instead of the general one), over the
+model's data only. Used at load time, to order every pair of rules that classify differently
+(``declared_overriders``), and at run time by the counting stage (``service.counting``), whose
+ranker is held by the edition's runtime.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+from .counting import CountedWithin, Precedence, Specificity, _any, _selectors
+from .model import Counting, Offence, OffenceTable, Rule
+
+
+@dataclass
+class Candidate:
+    """An act the rules have classified and not negated: it will be, or be counted in, a crime."""
+    act: str
+    order: int
+    cls: str
+    code: str
+    victim: str | None
+    offenders: frozenset[str]
+    occurred_at: dt.datetime | None
+    unit: str | None = None  # what one crime is counted per, when an offence page says (else the victim)
+    # recorded apart from other crimes, never folded into them: True (each act its own crime) or
+    # the name of a family of offences counted together (one crime per offender for the family)
+    alone: bool | str = False
+    count_rule: str = ""
+
+
+
+class Ranker:
+    """Orders classifications most serious first, as the edition's principal crime rule says:
+    first the precedence exceptions (in their order), then the look-up table, then violence before
+    property, then the maximum sentence."""
+
+    def __init__(self, offences: OffenceTable, cfg: Counting):
+        self.offences = offences  # not the edition: a ranker is part of its runtime, kept apart
+        self.position: dict[tuple[str, str], int] = {}
+        for i, entry in enumerate(cfg.ranking):
+            for key in entry.keys:
+                self.position.setdefault(key, i)
+        self.violent = cfg.violent_groups
+        pc = cfg.raw.get("principal_crime") or {}
+        ignore: list[str] = []  # the loader reports problems; here they are already known
+        self.precedence = tuple(
+            Precedence(str(e["id"]), str(e["cite"]), _selectors(e.get("principal"), ignore, ""),
+                       _selectors(e.get("over"), ignore, ""))
+            for e in pc.get("precedence") or [] if isinstance(e, dict) and e.get("id"))
+        self.within = tuple(
+            CountedWithin(str(e["id"]), str(e["cite"]), _selectors(e.get("into"), ignore, ""),
+                          _selectors(e.get("absorbs"), ignore, ""), bool(e.get("not_after")),
+                          " ".join(str(e.get("sentence", "")).split()))
+            for e in cfg.raw.get("counted_within") or [] if isinstance(e, dict) and e.get("id"))
+        spec: list[Specificity] = []
+        for e in cfg.raw.get("specificity") or []:
+            if not isinstance(e, dict) or not e.get("id"):
+                continue
+            text = " ".join(str(e.get("text", "")).split())
+            # `order: [tier, tier, ...]`: each tier is more specific than every tier after it
+            tiers = [_selectors(t if isinstance(t, list) else [t], ignore, "") for t in e.get("order") or []]
+            pairs = [(t, tuple(x for later in tiers[i + 1:] for x in later)) for i, t in enumerate(tiers)]
+            if not tiers:
+                pairs = [(_selectors(e.get("specific"), ignore, ""), _selectors(e.get("general"), ignore, ""))]
+            spec += [Specificity(str(e["id"]), str(e["cite"]), a, b, text, bool(e.get("same_code")))
+                     for a, b in pairs if a and b]
+        self.specificity = tuple(spec)
+        fcr = pc.get("refer_to_fcr")
+        self.fcr = dict(fcr) if isinstance(fcr, dict) and fcr.get("id") else None
+        tie = pc.get("equal_sentences")
+        self.tie = dict(tie) if isinstance(tie, dict) and tie.get("id") else None
+        self.fcr_conduct = _selectors(self.fcr.get("conduct"), ignore, "") if self.fcr else ()
+
+    def offence(self, c: Candidate) -> Offence | None:
+        return self.offences.get(c.cls, c.code)
+
+    def _facts(self, c: Candidate) -> tuple[int | None, bool, int]:
+        off = self.offence(c)
+        months = off.max_months if off and off.max_months is not None else -1
+        violent = bool(off and off.group in self.violent)
+        return self.position.get((c.cls, c.code)), violent, months
+
+    def precedence_of(self, a: Candidate, b: Candidate) -> tuple[int, Precedence | None]:
+        """-1 if an exception ranks a first, 1 if it ranks b first, 0 if none speaks of the pair."""
+        if (a.cls, a.code) == (b.cls, b.code):
+            return 0, None
+        oa, ob = self.offence(a), self.offence(b)
+        for p in self.precedence:
+            if _any(p.principal, a.cls, a.code, oa) and _any(p.over, b.cls, b.code, ob):
+                return -1, p
+            if _any(p.principal, b.cls, b.code, ob) and _any(p.over, a.cls, a.code, oa):
+                return 1, p
+        return 0, None
+
+    def more_specific(self, a: Candidate, b: Candidate) -> Specificity | None:
+        """The declared specificity entry that records a's class instead of b's (one act fitting
+        both), if any. It orders two classifications of one act only, never two acts' crimes."""
+        if (a.cls, a.code) == (b.cls, b.code):
+            return None
+        oa, ob = self.offence(a), self.offence(b)
+        for s in self.specificity:
+            if s.same_code and a.code != b.code:
+                continue
+            if (_any(s.specific, a.cls, a.code, oa) and _any(s.general, b.cls, b.code, ob)
+                    and not _any(s.specific, b.cls, b.code, ob)):
+                return s
+        return None
+
+    def unclear(self, a: Candidate, b: Candidate) -> bool:
+        """A pair the text leaves to the force crime registrar: a conduct crime and a more serious
+        (higher maximum sentence) violent or sexual crime that no exception ranks and the look-up
+        table does not rank together."""
+        if not self.fcr or (a.cls, a.code) == (b.cls, b.code) or self.precedence_of(a, b)[0]:
+            return False
+        (pa, va, ma), (pb, vb, mb) = self._facts(a), self._facts(b)
+        if pa is not None and pb is not None:
+            return False
+        ca = _any(self.fcr_conduct, a.cls, a.code, self.offence(a))
+        cb = _any(self.fcr_conduct, b.cls, b.code, self.offence(b))
+        # the conduct crime is preferred "in most cases", the other is the more serious: unclear
+        return (ca and not cb and vb and mb > ma) or (cb and not ca and va and ma > mb)
+
+    def tied(self, a: Candidate, b: Candidate) -> bool:
+        """Two different crimes the general rule cannot order: no exception or table row ranks one
+        above the other, both or neither violent, and the same maximum sentence."""
+        if (a.cls, a.code) == (b.cls, b.code) or self.precedence_of(a, b)[0]:
+            return False
+        (pa, va, ma), (pb, vb, mb) = self._facts(a), self._facts(b)
+        if pa is not None and pb is not None and pa != pb:
+            return False
+        return va == vb and ma == mb and ma >= 0
+
+    def compare(self, a: Candidate, b: Candidate) -> int:
+        first, _ = self.precedence_of(a, b)
+        if first:
+            return first
+        pa, va, ma = self._facts(a)
+        pb, vb, mb = self._facts(b)
+        if pa is not None and pb is not None and pa != pb:
+            return -1 if pa < pb else 1
+        if va != vb:  # violence generally precedes property crime
+            return -1 if va else 1
+        if ma != mb:  # then the maximum sentence
+            return -1 if ma > mb else 1
+        if (pa is None) != (pb is None):
+            return -1 if pa is not None else 1
+        return (a.order > b.order) - (a.order < b.order)
+
+    def sort(self, items: list[Candidate]) -> list[Candidate]:
+        return sorted(items, key=functools.cmp_to_key(self.compare))
+
+    def outranks_all(self, c: Candidate, items: list[Candidate]) -> bool:
+        return all(self.compare(c, o) < 0 for o in items if o is not c)
+
+    def principal_first(self, items: list[Candidate]) -> list[Candidate]:
+        """Sorted most serious first, with the crime that outranks every other one (if any) first:
+        the exceptions can make the order circular, and a sort alone may then miss it."""
+        ordered = self.sort(items)
+        winner = next((c for c in ordered if self.outranks_all(c, ordered)), None)
+        if winner is not None and winner is not ordered[0]:
+            ordered.remove(winner)
+            ordered.insert(0, winner)
+        return ordered
+
+
+def declared_overriders(rules: list[Rule],
+                        ranker: Ranker) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], str]]:
+    """Who takes precedence over whom, from what the edition declares, most binding first:
+
+    1. explicit `overrides` (the exceptions the text names, each rule with its citation);
+    2. between two rules that classify an act differently, declared specificity: the counting
+       file's `specificity` entries (a more specific class of a family is recorded instead of the
+       general one), unless an explicit override already orders the pair the other way;
+    3. otherwise the classification the edition's principal crime ranking puts first (its
+       exceptions, the look-up table, violence before property, then the maximum sentence).
+
+    Explicit precedence is transitive (a rule overriding B overrides what B overrides); the
+    other two orders rank two classifications and reach no further. Returns (rule id -> the rules
+    that take precedence over it, (higher, lower) -> "specificity <entry id>" or "ranking" for the
+    pairs the declared data orders)."""
+    ids = [r.id for r in rules]
+    index = {rid: i for i, rid in enumerate(ids)}
+    succ = [0] * len(ids)  # bit j of succ[i]: rule i takes precedence over rule j directly
+    for r in rules:
+        for o in r.overrides:
+            if o in index:
+                succ[index[r.id]] |= 1 << index[o]
+
+    def closure(edges: list[int]) -> list[int]:
+        reach = list(edges)
+        changed = True
+        while changed:
+            changed = False
+            for i in range(len(reach)):
+                new = reach[i]
+                bits = reach[i]
+                while bits:
+                    low = bits & -bits
+                    new |= reach[low.bit_length() - 1]
+                    bits ^= low
+                if new != reach[i]:
+                    reach[i] = new
+                    changed = True
+        return reach
+
+    explicit = closure(succ)
+    classifiers = [(index[r.id], r, Candidate("", 0, *r.consequence("classify"), None, frozenset(), None))
+                   for r in rules if r.consequence("classify")]
+    ranked: dict[tuple[str, str], str] = {}  # (higher, lower) -> which order decided
+    for i, a, ca in classifiers:
+        for j, b, cb in classifiers:
+            if i == j or (ca.cls, ca.code) == (cb.cls, cb.code):
+                continue
+            if a.act_types and b.act_types and not set(a.act_types) & set(b.act_types):
+                continue
+            if explicit[j] >> i & 1:
+                continue  # an exception puts b first
+            spec = ranker.more_specific(ca, cb)
+            if spec is not None:
+                ranked[(a.id, b.id)] = f"specificity {spec.id}"
+            elif ranker.more_specific(cb, ca) is None and ranker.compare(ca, cb) < 0:
+                ranked[(a.id, b.id)] = "ranking"
+    reach = explicit
+    over: dict[str, set[str]] = {rid: set() for rid in ids}
+    for i, rid in enumerate(ids):
+        bits = reach[i]
+        while bits:
+            low = bits & -bits
+            j = low.bit_length() - 1
+            if j != i:
+                over[ids[j]].add(rid)
+            bits ^= low
+    for hi, lo in ranked:
+        over[lo].add(hi)
+    return {rid: frozenset(s) for rid, s in over.items()}, ranked
