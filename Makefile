@@ -70,7 +70,8 @@ mutate: $(STAMP)
 	$(BIN)/mutmut results
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_grpc.py
+	$(BIN)/python bench/bench_grpc.py --seconds 2 --requests 5000
+	$(BIN)/python bench/bench_scale.py $(BENCH_FLAGS)
 
 # 100,000 generated requests against a separate `hocr serve` process (after 50,000 undecodable ones):
 # counts by status code, INTERNAL/UNKNOWN (must be 0), and the server's RSS before and after.
