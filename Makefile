@@ -11,7 +11,7 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt
+.PHONY: serve test feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt buf buf-lint
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,23 @@ $(NODE_STAMP): clients/node/package.json clients/node/package-lock.json
 
 node-client: $(NODE_STAMP)
 
+# buf (proto lint, STANDARD, and breaking-change checks) from npm, pinned by tools/buf/package-lock.json.
+BUF_STAMP := tools/buf/node_modules/.installed
+BUF := tools/buf/node_modules/.bin/buf
+# What `make buf` compares the contract with: the previous commit (BUF_AGAINST='.git#branch=main' ...).
+BUF_AGAINST ?= .git\#ref=HEAD~1
+$(BUF_STAMP): tools/buf/package.json tools/buf/package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	cd tools/buf && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(BUF_STAMP)
+
+buf-lint: $(BUF_STAMP)
+	$(BUF) lint
+
+buf: buf-lint
+	$(BUF) breaking --against '$(BUF_AGAINST)'
+
 serve: $(STAMP)
 	@mkdir -p var
 	$(BIN)/hocr serve --insecure --port $(PORT) --decision-log $(DECISION_LOG) --metrics-port $(METRICS_PORT) $(SERVE_FLAGS)
@@ -46,7 +63,7 @@ postgres:
 # The whole suite: rule files in the canonical layout, YAML and Python lint; rules compile; every
 # scenario and test (also writing reports/cucumber.json and reports/rule-coverage.json); every rule
 # and classification exercised by a scenario; HTML report.
-test: $(STAMP) $(NODE_STAMP) browser postgres lint
+test: $(STAMP) $(NODE_STAMP) browser postgres lint buf-lint
 	$(BIN)/hocr rules check --strict --coverage /dev/null
 	@mkdir -p reports
 	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json

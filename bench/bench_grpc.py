@@ -376,8 +376,8 @@ def main(argv: list[str] | None = None) -> int:
 
         simple_req = decide_request(simple_incident())
         large_req = decide_request(large_incident())
-        simple_resp = stub.Decide(simple_req, timeout=30)
-        large_resp = stub.Decide(large_req, timeout=30)
+        simple_resp = stub.Decide(simple_req, timeout=30).decision
+        large_resp = stub.Decide(large_req, timeout=30).decision
         payload = b"\x5a" * simple_req.ByteSize()
         if echo(payload, timeout=30) != payload:
             raise RuntimeError("Echo did not return its payload")
@@ -391,10 +391,10 @@ def main(argv: list[str] | None = None) -> int:
         unary = [
             run_calls("Echo (no-op, bytes)", lambda: echo(payload, timeout=30), warmup=warm, max_calls=cap,
                       seconds=sec, server=server, req_bytes=len(payload), resp_bytes=len(payload)),
-            run_calls("Decide simple (1 act)", lambda: stub.Decide(simple_req, timeout=30), warmup=warm,
+            run_calls("Decide simple (1 act)", lambda: stub.Decide(simple_req, timeout=30).decision, warmup=warm,
                       max_calls=cap, seconds=sec, server=server, req_bytes=simple_req.ByteSize(),
                       resp_bytes=simple_resp.ByteSize()),
-            run_calls("Decide large (10 acts)", lambda: stub.Decide(large_req, timeout=30),
+            run_calls("Decide large (10 acts)", lambda: stub.Decide(large_req, timeout=30).decision,
                       warmup=max(1, warm // 4), max_calls=cap, seconds=sec, server=server,
                       req_bytes=large_req.ByteSize(), resp_bytes=large_resp.ByteSize()),
         ]

@@ -26,17 +26,9 @@ import json
 import sys
 from pathlib import Path
 
+from . import version
 from .record import commands as record_commands
 from .rulebook import RulebookError, default_rules_dir, load_editions
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("hocr-decision-service")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def _time(value: str) -> dt.datetime:
@@ -454,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         epilog="exit codes: 0 done; 1 a check failed (rules check, coverage, health); 2 bad usage or "
                "unreadable input; 3 the request was refused (INVALID_ARGUMENT, FAILED_PRECONDITION: "
                "printed as JSON); 4 the rules could not be loaded (e.g. HOCR_RULES_DIR)")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     parser.add_argument("--rules-dir", type=Path, default=None, help="rules folder (default: bundled rules/)")
     sub = parser.add_subparsers(dest="command", required=True)
 

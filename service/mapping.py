@@ -79,11 +79,11 @@ def _ts_out(value: dt.datetime) -> Timestamp:
     return ts
 
 
-OUTCOME = {name: getattr(pb, name.upper()) for name in (
+OUTCOME = {name: getattr(pb, "OUTCOME_" + name.upper()) for name in (
     "record_crime", "notifiable_incident", "crime_related_incident", "no_crime", "transfer",
     "more_information_required")}
-ACT_STATUS = {"recorded": pb.RECORDED, "counted_in_crime": pb.COUNTED_IN_CRIME,
-              "not_recorded": pb.NOT_RECORDED, "undecided": pb.UNDECIDED}
+ACT_STATUS = {"recorded": pb.ACT_STATUS_RECORDED, "counted_in_crime": pb.ACT_STATUS_COUNTED_IN_CRIME,
+              "not_recorded": pb.ACT_STATUS_NOT_RECORDED, "undecided": pb.ACT_STATUS_UNDECIDED}
 
 
 def decision_to_proto(d: Decision) -> pb.Decision:
@@ -163,11 +163,11 @@ def review_request_to_dict(msg: pb.ReviewCrimeRequest) -> dict[str, Any]:
     return out
 
 
-def review_result_to_proto(r) -> pb.ReviewCrimeResult:
+def review_result_to_proto(r) -> pb.ReviewCrimeResponse:
     def note(n):
         return pb.Note(act=n.act, rule_id=n.rule_id, text=n.text, citation=n.citation)
 
-    out = pb.ReviewCrimeResult(
+    out = pb.ReviewCrimeResponse(
         crime=r.crime, action=r.action, code=r.code, allowed=r.allowed, edition=r.edition,
         permits=[note(n) for n in r.permits], notes=[note(n) for n in r.notes],
         refusals=[pb.Negation(act=n.act, reason_code=n.reason_code, citation=n.citation, sentence=n.sentence,

@@ -24,6 +24,22 @@ _COVERAGE: dict = {"rules": {}, "asserted": {}, "classifications": {}}
 REPORTS = ROOT / "reports"
 
 
+@pytest.fixture(scope="module")
+def channel(service):
+    """A real gRPC server on a loopback port (plaintext, the local developer), and a channel to it."""
+    import grpc
+
+    from service.server import create_server
+
+    server, port = create_server("127.0.0.1:0", service, workers=2)
+    server.start()
+    ch = grpc.insecure_channel(f"127.0.0.1:{port}")
+    grpc.channel_ready_future(ch).result(timeout=10)
+    yield ch
+    ch.close()
+    server.stop(grace=None)
+
+
 @pytest.fixture(scope="session")
 def service() -> DecisionService:
     svc = DecisionService(ROOT / "rules")

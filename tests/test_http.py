@@ -71,7 +71,7 @@ def test_decide_over_http_is_the_grpc_decision(base, service, example):
     try:
         with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
             req = json_format.ParseDict({"incident": incident, "asOf": AS_OF}, pb.DecideRequest())
-            via_grpc = json_format.MessageToDict(pb_grpc.DecisionServiceStub(ch).Decide(req, timeout=10))
+            via_grpc = json_format.MessageToDict(pb_grpc.DecisionServiceStub(ch).Decide(req, timeout=10).decision)
     finally:
         server.stop(grace=None)
     assert summary(wrapped) == summary(via_grpc) == summary(bare)

@@ -35,7 +35,7 @@ def test_several_processes_share_one_port_and_a_second_server_is_refused():
         wait_serving(port)
         for _ in range(4):  # a connection each: the kernel spreads them over the processes
             with grpc.insecure_channel(f"127.0.0.1:{port}", options=[("grpc.use_local_subchannel_pool", 1)]) as ch:
-                assert pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=baseline())).crimes
+                assert pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=baseline())).decision.crimes
         # a batch is spread over the processes; its items come back in order, paths count from the whole
         reqs = [pb.DecideRequest(incident=baseline(f"B{i}")) for i in range(64)]
         reqs[40].incident.acts[0].attributes["injury"] = "bruised"

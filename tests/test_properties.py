@@ -179,7 +179,7 @@ def proto_incidents(draw):
 @given(proto_incidents())
 def test_malformed_messages_never_crash_the_server(stub, inc):
     try:
-        d = stub.Decide(pb.DecideRequest(incident=inc), timeout=10)
+        d = stub.Decide(pb.DecideRequest(incident=inc), timeout=10).decision
         assert d.acts
     except grpc.RpcError as err:
         assert err.code() in (grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.FAILED_PRECONDITION), err

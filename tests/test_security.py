@@ -128,7 +128,7 @@ def _bearer(token: str):
 def test_tls_call_with_officer_token_is_decided_and_names_the_caller(tls_port, pki):
     with _channel(tls_port, pki) as ch:
         d = pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()),
-                                                   metadata=_bearer(TOKENS["officer"]))
+                                                   metadata=_bearer(TOKENS["officer"])).decision
         assert d.crimes[0].classification == "8N"
         who = ch.unary_unary(WHO)(b"", metadata=_bearer(TOKENS["officer"]))
         assert who == b"desk-ppu-07|officer,supervisor|token"
@@ -174,7 +174,7 @@ def test_plaintext_client_cannot_talk_to_a_tls_server(tls_port):
 def test_mtls_client_certificate_names_the_caller(mtls_port, pki):
     with _channel(mtls_port, pki, "connect-go.test") as ch:
         assert ch.unary_unary(WHO)(b"") == b"connect-go|officer|certificate"
-        d = pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident()))
+        d = pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=incident())).decision
         assert d.crimes[0].classification == "8N"
 
 

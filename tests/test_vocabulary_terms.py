@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
-import grpc
 import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -15,7 +14,6 @@ from service.api import InvalidIncident
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
 from service.rulebook import RulebookError, load_edition
-from service.server import create_server
 
 from .conftest import ROOT
 
@@ -106,19 +104,8 @@ def test_a_rule_asking_the_state_question_of_an_act_that_may_have_a_victim_fails
 # ---------------------------------------------------------------------------------------- gRPC
 
 
-@pytest.fixture(scope="module")
-def channel(service):
-    server, port = create_server("127.0.0.1:0", service, workers=2)
-    server.start()
-    ch = grpc.insecure_channel(f"127.0.0.1:{port}")
-    grpc.channel_ready_future(ch).result(timeout=10)
-    yield ch
-    ch.close()
-    server.stop(grace=None)
-
-
 def test_describe_vocabulary_returns_the_new_terms(channel):
-    v = pb_grpc.DecisionServiceStub(channel).DescribeVocabulary(pb.DescribeVocabularyRequest(edition="2026-27"))
+    v = pb_grpc.DecisionServiceStub(channel).DescribeVocabulary(pb.DescribeVocabularyRequest(edition="2026-27")).vocabulary
     assert [t.name for t in v.person_kinds] == ["person", "organisation"]
     assert "unknown_reporter" in [r.name for r in v.reporter_roles]
     types = {t.name: {a.name: a for a in t.attributes} for t in v.act_types}
@@ -149,7 +136,7 @@ def test_the_proto_carries_organisations_ages_at_the_time_and_force_areas(channe
                             pb.Act(id="a3", type="damage_to_property", by=["S"], against="SHOP",
                                    attributes={"by_fire": "no", "property_kind": "business_or_community_building"})])
     inc.reported_at.CopyFrom(t)
-    d = pb_grpc.DecisionServiceStub(channel).Decide(pb.DecideRequest(incident=inc))
+    d = pb_grpc.DecisionServiceStub(channel).Decide(pb.DecideRequest(incident=inc)).decision
     assert [(n.act, n.transfer_to) for n in d.negations if n.disposition == "transfer"] == [("a1", "Kent")]
     assert ("a2", "") in [(c.acts[0], "") for c in d.crimes]
     assert not [q.field for q in d.questions if q.field.startswith("persons[SHOP]")]

@@ -139,10 +139,10 @@ function connect(address, opts = {}) {
     });
   return {
     decide: (incident, extra = {}) =>
-      call(stub, 'Decide', { incident: normaliseIncident(incident), ...extra, ...(extra.asOf ? { asOf: timestamp(extra.asOf) } : {}) }),
+      call(stub, 'Decide', { incident: normaliseIncident(incident), ...extra, ...(extra.asOf ? { asOf: timestamp(extra.asOf) } : {}) }).then((reply) => reply.decision),
     decideBatch: (incidents, extra = {}) =>
       call(stub, 'DecideBatch', { requests: incidents.map((incident) => ({ incident: normaliseIncident(incident), ...extra, ...(extra.asOf ? { asOf: timestamp(extra.asOf) } : {}) })) }, 60000),
-    describeVocabulary: (edition = '') => call(stub, 'DescribeVocabulary', { edition }),
+    describeVocabulary: (edition = '') => call(stub, 'DescribeVocabulary', { edition }).then((reply) => reply.vocabulary),
     health: (service = 'hocr.v1.DecisionService') => call(health, 'Check', { service }),
     close: () => { stub.close(); health.close(); },
   };

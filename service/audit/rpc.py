@@ -39,7 +39,7 @@ def record_to_dict(rec: pb.AuditRecord) -> dict:
             "recorded": recorded, "route": rec.route or "incident"}
 
 
-def _problem(n: int, res: dict) -> pb.AuditEvent:
+def _problem(n: int, res: dict) -> pb.AuditResponse:
     if res["status"] == "bad":
         bad = res["bad"]
         detail = any_pb2.Any()
@@ -52,7 +52,7 @@ def _problem(n: int, res: dict) -> pb.AuditEvent:
     else:
         status = status_pb2.Status(code=code_pb2.FAILED_PRECONDITION, message=f"record {n}: {res['reason']}")
         kind = "not_auditable"
-    return pb.AuditEvent(problem=pb.AuditProblem(record=n, incident_id=res.get("incident_id", ""), kind=kind,
+    return pb.AuditResponse(problem=pb.AuditProblem(record=n, incident_id=res.get("incident_id", ""), kind=kind,
                                                  status=status))
 
 
@@ -88,7 +88,7 @@ def summary_to_proto(s: dict) -> pb.AuditSummary:
                            rates=rates, summary_json=json.dumps(s, ensure_ascii=False))
 
 
-def audit_stream(service, requests: Iterable[pb.AuditRequest], context=None) -> Iterator[pb.AuditEvent]:
+def audit_stream(service, requests: Iterable[pb.AuditRequest], context=None) -> Iterator[pb.AuditResponse]:
     options = pb.AuditOptions()
     auditor: Auditor | None = None
     tally = Tally()
@@ -98,12 +98,12 @@ def audit_stream(service, requests: Iterable[pb.AuditRequest], context=None) -> 
             return
         if req.HasField("options"):
             if n or auditor is not None:
-                yield pb.AuditEvent(problem=pb.AuditProblem(record=n, kind="bad_record", status=status_pb2.Status(
+                yield pb.AuditResponse(problem=pb.AuditProblem(record=n, kind="bad_record", status=status_pb2.Status(
                     code=code_pb2.INVALID_ARGUMENT, message="options may only be the first message")))
                 continue
             options = req.options
             if options.edition and options.edition not in service.editions:
-                yield pb.AuditEvent(problem=pb.AuditProblem(record=0, kind="bad_record", status=status_pb2.Status(
+                yield pb.AuditResponse(problem=pb.AuditProblem(record=0, kind="bad_record", status=status_pb2.Status(
                     code=code_pb2.INVALID_ARGUMENT, message=f"options.edition: unknown edition (known: "
                                                             f"{', '.join(sorted(service.editions))})")))
                 options.edition = ""
@@ -125,8 +125,8 @@ def audit_stream(service, requests: Iterable[pb.AuditRequest], context=None) -> 
             yield _problem(n, res)
             continue
         for f in res["findings"]:
-            yield pb.AuditEvent(finding=finding_to_proto(n, f))
+            yield pb.AuditResponse(finding=finding_to_proto(n, f))
     current = max(service.editions.values(), key=lambda e: e.in_force_from)
     summary = tally.summary(audit_config(current, service.editions), options.population or None,
                             options.recorded_per_year or None)
-    yield pb.AuditEvent(summary=summary_to_proto(summary))
+    yield pb.AuditResponse(summary=summary_to_proto(summary))

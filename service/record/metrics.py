@@ -84,7 +84,7 @@ def observe_decision(outcome: str, edition: str, questions: int) -> None:
 def _outcome_name(value: int) -> str:
     from ..gen.hocr.v1 import hocr_pb2 as pb
 
-    return pb.Outcome.Name(value).lower()
+    return pb.Outcome.Name(value).removeprefix("OUTCOME_").lower()
 
 
 def summarise(method: str, response: Any) -> dict:
@@ -98,6 +98,10 @@ def summarise(method: str, response: Any) -> dict:
         if rpc is None:
             return {}
         response = getattr(pb, rpc.output_type.name).FromString(response)
+    if type(response).__name__ == "DecideResponse":
+        response = response.decision
+    elif type(response).__name__ == "DescribeVocabularyResponse":
+        response = response.vocabulary
     name = type(response).__name__
     if name == "Decision":
         outcome = _outcome_name(response.outcome)
@@ -119,7 +123,7 @@ def summarise(method: str, response: Any) -> dict:
                 errors += 1
         return {"edition": ",".join(sorted(editions)), "rules_revision": ",".join(sorted(revisions)),
                 "outcome": outcomes, "decisions": sum(outcomes.values()), "errors": errors}
-    if name == "ReviewCrimeResult":
+    if name == "ReviewCrimeResponse":
         out = {"decision_id": response.review_id, "edition": response.edition,
                "rules_revision": response.rules_revision,
                "outcome": f"{response.action}:{'allowed' if response.allowed else 'not_allowed'}"}

@@ -8,7 +8,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from .supervision import Item, Queue
 
-_OUTCOMES = {name.lower(): value for name, value in pb.Outcome.items()}
+_OUTCOMES = {name.removeprefix("OUTCOME_").lower(): value for name, value in pb.Outcome.items()}
 
 
 def _ts(value: dt.datetime | None) -> Timestamp | None:
@@ -46,7 +46,7 @@ def list_supervision(queue: Queue, req: pb.ListSupervisionRequest) -> pb.ListSup
 
 
 def resolve_supervision(queue: Queue, req: pb.ResolveSupervisionRequest, caller: str) -> pb.ResolveSupervisionResponse:
-    outcome = pb.Outcome.Name(req.outcome).lower() if req.outcome else ""
+    outcome = pb.Outcome.Name(req.outcome).removeprefix("OUTCOME_").lower() if req.outcome else ""
     row, item = queue.resolve(req.decision_id, req.verdict, req.reason, req.supervisor, caller=caller,
                               outcome=outcome, classifications=list(req.classifications))
     return pb.ResolveSupervisionResponse(resolution=resolution_to_proto(row), item=item_to_proto(item))

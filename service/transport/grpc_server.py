@@ -29,7 +29,7 @@ from grpc_reflection.v1alpha import reflection, reflection_pb2
 from grpc_status import rpc_status
 
 from .. import engine as _engine
-from .. import identity
+from .. import identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR
 from ..engine import EngineTimeout
@@ -55,6 +55,7 @@ REFLECTION_V1 = "grpc.reflection.v1.ServerReflection"
 BATCH_METHOD = f"/{SERVICE_NAME}/DecideBatch"
 OFFSET_KEY = "x-hocr-batch-offset"  # where a forwarded part starts in the whole batch (for field paths)
 MIN_SPREAD = 16  # smaller batches are decided in the process that received them
+PEER_WAIT_SECONDS = 30.0  # how long one of several processes waits for its siblings before serving alone
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 MAX_REPLY_BYTES = 4 * 1024 * 1024 - 64 * 1024  # what a DecideBatch reply may reach (default clients: 4 MiB)
 
@@ -134,7 +135,18 @@ class Servicer:
         # the unix sockets of this server's sibling processes: a batch is spread over them
         opts = [("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
                 ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)]
-        self.peers = [grpc.insecure_channel(f"unix:{p}", options=opts).unary_unary(BATCH_METHOD) for p in peers]
+        self.peer_channels = [grpc.insecure_channel(f"unix:{p}", options=opts) for p in peers]
+        self.peers = [ch.unary_unary(BATCH_METHOD) for ch in self.peer_channels]
+
+    def wait_for_peers(self, timeout: float) -> bool:
+        """True once every sibling process answers on its socket (within `timeout` seconds)."""
+        end = time.monotonic() + timeout
+        try:
+            for ch in self.peer_channels:
+                grpc.channel_ready_future(ch).result(timeout=max(0.0, end - time.monotonic()))
+        except grpc.FutureTimeoutError:
+            return False
+        return True
 
     # ------------------------------------------------------------------------------ checking
 
@@ -225,17 +237,17 @@ class Servicer:
                 self.fair.unary_exit()
         return handler
 
-    def Decide(self, req: pb.DecideRequest) -> pb.Decision:
-        return self._decide(req)
+    def Decide(self, req: pb.DecideRequest) -> pb.DecideResponse:
+        return pb.DecideResponse(decision=self._decide(req))
 
-    def DescribeVocabulary(self, req: pb.DescribeVocabularyRequest) -> pb.Vocabulary:
+    def DescribeVocabulary(self, req: pb.DescribeVocabularyRequest) -> pb.DescribeVocabularyResponse:
         try:
             edition = self.service.edition_for(dt.datetime.now(dt.timezone.utc), req.edition or None)
         except NoEdition as exc:
             raise _Abort(_status(code_pb2.NOT_FOUND, str(exc))) from None
-        return vocabulary_to_proto(edition)
+        return pb.DescribeVocabularyResponse(vocabulary=vocabulary_to_proto(edition))
 
-    def ReviewCrime(self, req: pb.ReviewCrimeRequest) -> pb.ReviewCrimeResult:
+    def ReviewCrime(self, req: pb.ReviewCrimeRequest) -> pb.ReviewCrimeResponse:
         msg = pb.ReviewCrimeRequest()
         msg.CopyFrom(req)
         early = self._work_violations(msg.incident, "incident") if msg.HasField("incident") else []
@@ -390,7 +402,7 @@ class Servicer:
         m["DecideBatch"] = self.DecideBatch
         handlers = {name: grpc.unary_unary_rpc_method_handler(fn) for name, fn in m.items()}
         handlers["Audit"] = grpc.stream_stream_rpc_method_handler(
-            self.Audit, response_serializer=pb.AuditEvent.SerializeToString)
+            self.Audit, response_serializer=pb.AuditResponse.SerializeToString)
         return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
 
     def Audit(self, request_iterator, context):
@@ -458,8 +470,11 @@ def create_server(address: str = "[::]:50051", service: DecisionService | None =
                  *keepalive.options()],
     )
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    # one of several processes is SERVING once its siblings are up (see serve_process): until then a
+    # batch it spreads would find them missing
     for name in ("", SERVICE_NAME):
-        health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+        health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING if peers
+                            else health_pb2.HealthCheckResponse.SERVING)
     if reflect is not None:
         from grpc_reflection.v1alpha import reflection_pb2_grpc
         reflection_pb2_grpc.add_ServerReflectionServicer_to_server(reflect, server)
@@ -561,7 +576,7 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
         from .ops import Operations
 
         creds = Credentials.load(opts.auth_tokens) if opts.auth_tokens else None
-        app = http_door.create_app(Operations(server.servicer).table(), _version(),
+        app = http_door.create_app(Operations(server.servicer).table(), version(),
                                    ready=lambda: not draining.is_set(),
                                    authenticate=http_door.authenticator(creds, opts.insecure and creds is None))
         cert, key, ca = opts.tls_files or (None, None, None)
@@ -578,6 +593,12 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, on_signal)
     server.start()
+    if peers:
+        if not server.servicer.wait_for_peers(PEER_WAIT_SECONDS):
+            log.warning("pid %d: a sibling process did not answer within %.0f s; serving without it",
+                        os.getpid(), PEER_WAIT_SECONDS)
+        for name in ("", SERVICE_NAME):
+            server.health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("hocr pid %d serving on %s (%s; editions: %s)", os.getpid(), opts.address(bound),
              "TLS" + (" with client certificates" if opts.security and opts.security.client_ca else "")
              if opts.security else "PLAINTEXT", ", ".join(sorted(service.editions)))
@@ -596,15 +617,6 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
     if health_server is not None:
         health_server.stop(grace=None)
     log.info("pid %d stopped", os.getpid())
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("hocr-decision-service")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def _port_free(host: str, port: int) -> None:

@@ -2,7 +2,7 @@
 
     POST /v1/decide          DecideRequest        -> Decision
     POST /v1/decide:batch    DecideBatchRequest   -> DecideBatchResponse
-    POST /v1/review          ReviewCrimeRequest   -> ReviewCrimeResult
+    POST /v1/review          ReviewCrimeRequest   -> ReviewCrimeResponse
     GET  /v1/vocabulary      ?edition=            -> Vocabulary
     GET  /healthz  /readyz   liveness; readiness (503 while draining)
     GET  /openapi.json       OpenAPI 3.1, generated from the proto descriptors
@@ -110,7 +110,7 @@ def authenticator(credentials, allow_local: bool) -> Callable[[Request, str], An
 def create_app(ops: Operations, version: str, ready: Callable[[], bool] = lambda: True,
                authenticate: Callable[[Request, str], Any] | None = None) -> Starlette:
     """ops: decide(DecideRequest)->Decision, decide_batch(DecideBatchRequest)->DecideBatchResponse,
-    review(ReviewCrimeRequest)->ReviewCrimeResult, vocabulary(DescribeVocabularyRequest)->Vocabulary;
+    review(ReviewCrimeRequest)->ReviewCrimeResponse, vocabulary(DescribeVocabularyRequest)->Vocabulary;
     each raises CallError with the status to return. authenticate(request, operation) raises CallError
     (UNAUTHENTICATED / PERMISSION_DENIED) when the caller may not call the operation."""
 
@@ -135,7 +135,7 @@ def create_app(ops: Operations, version: str, ready: Callable[[], bool] = lambda
          "request": pb.DecideBatchRequest.DESCRIPTOR, "response": pb.DecideBatchResponse.DESCRIPTOR,
          "summary": "Decide many incidents; each gets its own decision or its own error status."},
         {"path": "/v1/review", "method": "post", "operation_id": "ReviewCrime",
-         "request": pb.ReviewCrimeRequest.DESCRIPTOR, "response": pb.ReviewCrimeResult.DESCRIPTOR,
+         "request": pb.ReviewCrimeRequest.DESCRIPTOR, "response": pb.ReviewCrimeResponse.DESCRIPTOR,
          "summary": "May a recorded crime be transferred, cancelled or reclassified?"},
         {"path": "/v1/vocabulary", "method": "get", "operation_id": "DescribeVocabulary", "request": None,
          "query": ["edition"], "response": pb.Vocabulary.DESCRIPTOR,

@@ -74,13 +74,14 @@ class Operations:
             identity.reset_current(who)
 
     def decide(self, req: pb.DecideRequest, caller=None) -> pb.Decision:
-        return self._call(caller, self.limits.call_seconds, lambda: self.servicer.Decide(req))
+        # the HTTP door answers with the Decision itself (the gRPC reply wraps it in DecideResponse)
+        return self._call(caller, self.limits.call_seconds, lambda: self.servicer.Decide(req).decision)
 
-    def review(self, req: pb.ReviewCrimeRequest, caller=None) -> pb.ReviewCrimeResult:
+    def review(self, req: pb.ReviewCrimeRequest, caller=None) -> pb.ReviewCrimeResponse:
         return self._call(caller, self.limits.call_seconds, lambda: self.servicer.ReviewCrime(req))
 
     def vocabulary(self, req: pb.DescribeVocabularyRequest, caller=None) -> pb.Vocabulary:
-        return self._call(caller, self.limits.call_seconds, lambda: self.servicer.DescribeVocabulary(req))
+        return self._call(caller, self.limits.call_seconds, lambda: self.servicer.DescribeVocabulary(req).vocabulary)
 
     def _result(self, item: pb.DecideRequest, prefix: str, pending: list) -> pb.BatchResult:
         result = pb.BatchResult(incident_id=item.incident.id if item.HasField("incident") else "")

@@ -62,7 +62,7 @@ def acknowledged_then_killed(url: str, tmp_path, restart: bool) -> set[str]:
             stub = pb_grpc.DecisionServiceStub(ch)
             acked: set[str] = set()
             for i in range(SINGLE):
-                acked.add(stub.Decide(pb.DecideRequest(incident=_incident(i)), timeout=30).decision_id)
+                acked.add(stub.Decide(pb.DecideRequest(incident=_incident(i)), timeout=30).decision.decision_id)
             for b in range(BATCHES):
                 start = SINGLE + b * BATCH
                 res = stub.DecideBatch(pb.DecideBatchRequest(requests=[

@@ -81,13 +81,13 @@ def test_every_decision_names_its_rules_revision_and_is_on_the_log(log_url, serv
     revision = {name: e.revision for name, e in service.editions.items()}
     assert all(len(r) == 16 for r in revision.values()) and len(set(revision.values())) == len(revision)
 
-    one = stub.Decide(req(assault_incident("A1")))
-    again = stub.Decide(req(assault_incident("A1")))
+    one = stub.Decide(req(assault_incident("A1"))).decision
+    again = stub.Decide(req(assault_incident("A1"))).decision
     batch = stub.DecideBatch(pb.DecideBatchRequest(requests=[req(n100_incident("N1")), req(negated_incident("C1"))]))
     review = stub.ReviewCrime(pb.ReviewCrimeRequest(
         crime=pb.RecordedCrime(reference="CR1", classification="8N", ho_code="008/06", victim="V"),
         action="reclassify", incident=json_format.ParseDict(assault_incident("A1", "serious"), pb.Incident())))
-    vocab = stub.DescribeVocabulary(pb.DescribeVocabularyRequest(edition="2026-27"))
+    vocab = stub.DescribeVocabulary(pb.DescribeVocabularyRequest(edition="2026-27")).vocabulary
 
     decisions = [one, again] + [r.decision for r in batch.results]
     assert {d.rules_revision for d in decisions} == {revision["2026-27"]}
@@ -120,7 +120,7 @@ def test_the_queue_lists_an_n100_and_a_negation_and_a_resolution_keeps_the_origi
         req(n100_incident("N1")), req(negated_incident("C1")), req(burglary_incident("B1")),
         req(assault_incident("A1"))]))
     n100, negation, burglary, assault = (r.decision for r in batch.results)
-    assert burglary.outcome == assault.outcome == pb.RECORD_CRIME
+    assert burglary.outcome == assault.outcome == pb.OUTCOME_RECORD_CRIME
 
     items = {i.decision_id: i for i in stub.ListSupervision(pb.ListSupervisionRequest()).items}
     assert "n_record" in items[n100.decision_id].kinds
@@ -145,7 +145,7 @@ def test_the_queue_lists_an_n100_and_a_negation_and_a_resolution_keeps_the_origi
     before = store.get(negation.decision_id)
     got = stub.ResolveSupervision(pb.ResolveSupervisionRequest(
         decision_id=negation.decision_id, verdict="differ", reason="victim traced and confirmed",
-        supervisor="PS 1234", outcome=pb.RECORD_CRIME, classifications=["8N 008/06"]))
+        supervisor="PS 1234", outcome=pb.OUTCOME_RECORD_CRIME, classifications=["8N 008/06"]))
     assert (got.resolution.verdict, got.resolution.supervisor, list(got.resolution.classifications)) == (
         "differ", "PS 1234", ["8N 008/06"])
     after = store.get(negation.decision_id)
@@ -155,14 +155,14 @@ def test_the_queue_lists_an_n100_and_a_negation_and_a_resolution_keeps_the_origi
     listed = [i.decision_id for i in stub.ListSupervision(pb.ListSupervisionRequest()).items]
     assert negation.decision_id not in listed and n100.decision_id in listed
     shown = {i.decision_id: i for i in stub.ListSupervision(pb.ListSupervisionRequest(include_resolved=True)).items}
-    assert shown[negation.decision_id].outcome == pb.CRIME_RELATED_INCIDENT
+    assert shown[negation.decision_id].outcome == pb.OUTCOME_CRIME_RELATED_INCIDENT
     assert shown[negation.decision_id].resolutions[0].reason == "victim traced and confirmed"
     assert "deadline" not in shown[negation.decision_id].kinds  # resolved: no longer waiting
 
     with pytest.raises(grpc.RpcError) as err:  # a different decision needs a code of the edition
         stub.ResolveSupervision(pb.ResolveSupervisionRequest(
             decision_id=n100.decision_id, verdict="differ", reason="x", supervisor="PS 1",
-            outcome=pb.RECORD_CRIME, classifications=["99Z 999/99"]))
+            outcome=pb.OUTCOME_RECORD_CRIME, classifications=["99Z 999/99"]))
     assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "classifications[0]" in err.value.details()
     with pytest.raises(grpc.RpcError) as err:
         stub.ResolveSupervision(pb.ResolveSupervisionRequest(decision_id="nope", verdict="agree", reason="ok",
@@ -197,7 +197,7 @@ def test_a_failed_log_write_fails_the_call_with_unavailable_and_is_counted(serve
     db.execute("CREATE TRIGGER refuse BEFORE INSERT ON decision_log BEGIN SELECT RAISE(ABORT, 'refused'); END")
     db.commit()
     failures = LOG_FAILURES.labels("sqlite")._value.get()
-    for call in (lambda: stub.Decide(req(assault_incident("A1"))),
+    for call in (lambda: stub.Decide(req(assault_incident("A1"))).decision,
                  lambda: stub.DecideBatch(pb.DecideBatchRequest(requests=[req(assault_incident("A2"))]))):
         with pytest.raises(grpc.RpcError) as err:
             call()
@@ -298,7 +298,7 @@ def test_metrics_endpoint_serves_the_metrics_and_the_call_log_is_json(served, ca
     service, stub, _url = served
     http, port = serve_metrics(0, "127.0.0.1")
     with caplog.at_level(logging.INFO, logger="hocr.calls"):
-        d = stub.Decide(req(n100_incident("N-SECRET-9")))
+        d = stub.Decide(req(n100_incident("N-SECRET-9"))).decision
         stub.DecideBatch(pb.DecideBatchRequest(requests=[req(assault_incident("A1"))]))
         with pytest.raises(grpc.RpcError):
             stub.Decide(pb.DecideRequest())

@@ -15,7 +15,7 @@ const client = connect(address, { token: process.env.HOCR_TOKEN });
 test.after(() => client.close());
 
 const summary = (d) => ({
-  outcome: d.outcome,
+  outcome: d.outcome.replace(/^OUTCOME_/, ''),
   crimes: d.crimes.map((c) => ({ classification: c.classification, hoCode: c.hoCode, victim: c.victim,
     flags: c.flags.map((f) => f.name).sort() })),
   recordBy: d.recordBy,

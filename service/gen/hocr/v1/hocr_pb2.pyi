@@ -14,32 +14,32 @@ DESCRIPTOR: _descriptor.FileDescriptor
 class Outcome(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     OUTCOME_UNSPECIFIED: _ClassVar[Outcome]
-    RECORD_CRIME: _ClassVar[Outcome]
-    NOTIFIABLE_INCIDENT: _ClassVar[Outcome]
-    CRIME_RELATED_INCIDENT: _ClassVar[Outcome]
-    NO_CRIME: _ClassVar[Outcome]
-    TRANSFER: _ClassVar[Outcome]
-    MORE_INFORMATION_REQUIRED: _ClassVar[Outcome]
+    OUTCOME_RECORD_CRIME: _ClassVar[Outcome]
+    OUTCOME_NOTIFIABLE_INCIDENT: _ClassVar[Outcome]
+    OUTCOME_CRIME_RELATED_INCIDENT: _ClassVar[Outcome]
+    OUTCOME_NO_CRIME: _ClassVar[Outcome]
+    OUTCOME_TRANSFER: _ClassVar[Outcome]
+    OUTCOME_MORE_INFORMATION_REQUIRED: _ClassVar[Outcome]
 
 class ActStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     ACT_STATUS_UNSPECIFIED: _ClassVar[ActStatus]
-    RECORDED: _ClassVar[ActStatus]
-    COUNTED_IN_CRIME: _ClassVar[ActStatus]
-    NOT_RECORDED: _ClassVar[ActStatus]
-    UNDECIDED: _ClassVar[ActStatus]
+    ACT_STATUS_RECORDED: _ClassVar[ActStatus]
+    ACT_STATUS_COUNTED_IN_CRIME: _ClassVar[ActStatus]
+    ACT_STATUS_NOT_RECORDED: _ClassVar[ActStatus]
+    ACT_STATUS_UNDECIDED: _ClassVar[ActStatus]
 OUTCOME_UNSPECIFIED: Outcome
-RECORD_CRIME: Outcome
-NOTIFIABLE_INCIDENT: Outcome
-CRIME_RELATED_INCIDENT: Outcome
-NO_CRIME: Outcome
-TRANSFER: Outcome
-MORE_INFORMATION_REQUIRED: Outcome
+OUTCOME_RECORD_CRIME: Outcome
+OUTCOME_NOTIFIABLE_INCIDENT: Outcome
+OUTCOME_CRIME_RELATED_INCIDENT: Outcome
+OUTCOME_NO_CRIME: Outcome
+OUTCOME_TRANSFER: Outcome
+OUTCOME_MORE_INFORMATION_REQUIRED: Outcome
 ACT_STATUS_UNSPECIFIED: ActStatus
-RECORDED: ActStatus
-COUNTED_IN_CRIME: ActStatus
-NOT_RECORDED: ActStatus
-UNDECIDED: ActStatus
+ACT_STATUS_RECORDED: ActStatus
+ACT_STATUS_COUNTED_IN_CRIME: ActStatus
+ACT_STATUS_NOT_RECORDED: ActStatus
+ACT_STATUS_UNDECIDED: ActStatus
 
 class RecordedCrime(_message.Message):
     __slots__ = ("reference", "classification", "ho_code", "victim", "recorded_at")
@@ -78,7 +78,7 @@ class ReviewCrimeRequest(_message.Message):
     incident: Incident
     def __init__(self, edition: _Optional[str] = ..., crime: _Optional[_Union[RecordedCrime, _Mapping]] = ..., action: _Optional[str] = ..., code: _Optional[str] = ..., facts: _Optional[_Mapping[str, str]] = ..., incident: _Optional[_Union[Incident, _Mapping]] = ...) -> None: ...
 
-class ReviewCrimeResult(_message.Message):
+class ReviewCrimeResponse(_message.Message):
     __slots__ = ("crime", "action", "code", "allowed", "edition", "permits", "refusals", "questions", "notes", "fired", "decision", "new_classification", "rules_revision", "review_id")
     CRIME_FIELD_NUMBER: _ClassVar[int]
     ACTION_FIELD_NUMBER: _ClassVar[int]
@@ -153,6 +153,12 @@ class Vocabulary(_message.Message):
     rules_revision: str
     def __init__(self, edition: _Optional[str] = ..., act_types: _Optional[_Iterable[_Union[ActTypeInfo, _Mapping]]] = ..., person_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., incident_attributes: _Optional[_Iterable[_Union[AttributeInfo, _Mapping]]] = ..., relationship_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., reporter_roles: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., channels: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., places: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., flags: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., sexes: _Optional[_Iterable[str]] = ..., envelope_questions: _Optional[_Mapping[str, str]] = ..., person_kinds: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., rules_revision: _Optional[str] = ...) -> None: ...
 
+class DescribeVocabularyResponse(_message.Message):
+    __slots__ = ("vocabulary",)
+    VOCABULARY_FIELD_NUMBER: _ClassVar[int]
+    vocabulary: Vocabulary
+    def __init__(self, vocabulary: _Optional[_Union[Vocabulary, _Mapping]] = ...) -> None: ...
+
 class ActTypeInfo(_message.Message):
     __slots__ = ("name", "label", "attributes")
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -192,6 +198,12 @@ class DecideRequest(_message.Message):
     edition: str
     as_of: _timestamp_pb2.Timestamp
     def __init__(self, incident: _Optional[_Union[Incident, _Mapping]] = ..., edition: _Optional[str] = ..., as_of: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class DecideResponse(_message.Message):
+    __slots__ = ("decision",)
+    DECISION_FIELD_NUMBER: _ClassVar[int]
+    decision: Decision
+    def __init__(self, decision: _Optional[_Union[Decision, _Mapping]] = ...) -> None: ...
 
 class DecideBatchRequest(_message.Message):
     __slots__ = ("requests",)
@@ -724,7 +736,7 @@ class AuditCancellation(_message.Message):
     facts: _containers.ScalarMap[str, str]
     def __init__(self, reference: _Optional[str] = ..., code: _Optional[str] = ..., facts: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
-class AuditEvent(_message.Message):
+class AuditResponse(_message.Message):
     __slots__ = ("finding", "problem", "summary")
     FINDING_FIELD_NUMBER: _ClassVar[int]
     PROBLEM_FIELD_NUMBER: _ClassVar[int]

@@ -37,7 +37,7 @@ class DecisionServiceStub:
         self.Decide = channel.unary_unary(
                 '/hocr.v1.DecisionService/Decide',
                 request_serializer=hocr_dot_v1_dot_hocr__pb2.DecideRequest.SerializeToString,
-                response_deserializer=hocr_dot_v1_dot_hocr__pb2.Decision.FromString,
+                response_deserializer=hocr_dot_v1_dot_hocr__pb2.DecideResponse.FromString,
                 _registered_method=True)
         self.DecideBatch = channel.unary_unary(
                 '/hocr.v1.DecisionService/DecideBatch',
@@ -47,12 +47,12 @@ class DecisionServiceStub:
         self.DescribeVocabulary = channel.unary_unary(
                 '/hocr.v1.DecisionService/DescribeVocabulary',
                 request_serializer=hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyRequest.SerializeToString,
-                response_deserializer=hocr_dot_v1_dot_hocr__pb2.Vocabulary.FromString,
+                response_deserializer=hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyResponse.FromString,
                 _registered_method=True)
         self.ReviewCrime = channel.unary_unary(
                 '/hocr.v1.DecisionService/ReviewCrime',
                 request_serializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeRequest.SerializeToString,
-                response_deserializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResult.FromString,
+                response_deserializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResponse.FromString,
                 _registered_method=True)
         self.ListSupervision = channel.unary_unary(
                 '/hocr.v1.DecisionService/ListSupervision',
@@ -67,7 +67,7 @@ class DecisionServiceStub:
         self.Audit = channel.stream_stream(
                 '/hocr.v1.DecisionService/Audit',
                 request_serializer=hocr_dot_v1_dot_hocr__pb2.AuditRequest.SerializeToString,
-                response_deserializer=hocr_dot_v1_dot_hocr__pb2.AuditEvent.FromString,
+                response_deserializer=hocr_dot_v1_dot_hocr__pb2.AuditResponse.FromString,
                 _registered_method=True)
 
 
@@ -139,7 +139,7 @@ def add_DecisionServiceServicer_to_server(servicer, server):
             'Decide': grpc.unary_unary_rpc_method_handler(
                     servicer.Decide,
                     request_deserializer=hocr_dot_v1_dot_hocr__pb2.DecideRequest.FromString,
-                    response_serializer=hocr_dot_v1_dot_hocr__pb2.Decision.SerializeToString,
+                    response_serializer=hocr_dot_v1_dot_hocr__pb2.DecideResponse.SerializeToString,
             ),
             'DecideBatch': grpc.unary_unary_rpc_method_handler(
                     servicer.DecideBatch,
@@ -149,12 +149,12 @@ def add_DecisionServiceServicer_to_server(servicer, server):
             'DescribeVocabulary': grpc.unary_unary_rpc_method_handler(
                     servicer.DescribeVocabulary,
                     request_deserializer=hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyRequest.FromString,
-                    response_serializer=hocr_dot_v1_dot_hocr__pb2.Vocabulary.SerializeToString,
+                    response_serializer=hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyResponse.SerializeToString,
             ),
             'ReviewCrime': grpc.unary_unary_rpc_method_handler(
                     servicer.ReviewCrime,
                     request_deserializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeRequest.FromString,
-                    response_serializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResult.SerializeToString,
+                    response_serializer=hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResponse.SerializeToString,
             ),
             'ListSupervision': grpc.unary_unary_rpc_method_handler(
                     servicer.ListSupervision,
@@ -169,7 +169,7 @@ def add_DecisionServiceServicer_to_server(servicer, server):
             'Audit': grpc.stream_stream_rpc_method_handler(
                     servicer.Audit,
                     request_deserializer=hocr_dot_v1_dot_hocr__pb2.AuditRequest.FromString,
-                    response_serializer=hocr_dot_v1_dot_hocr__pb2.AuditEvent.SerializeToString,
+                    response_serializer=hocr_dot_v1_dot_hocr__pb2.AuditResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -198,7 +198,7 @@ class DecisionService:
             target,
             '/hocr.v1.DecisionService/Decide',
             hocr_dot_v1_dot_hocr__pb2.DecideRequest.SerializeToString,
-            hocr_dot_v1_dot_hocr__pb2.Decision.FromString,
+            hocr_dot_v1_dot_hocr__pb2.DecideResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -252,7 +252,7 @@ class DecisionService:
             target,
             '/hocr.v1.DecisionService/DescribeVocabulary',
             hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyRequest.SerializeToString,
-            hocr_dot_v1_dot_hocr__pb2.Vocabulary.FromString,
+            hocr_dot_v1_dot_hocr__pb2.DescribeVocabularyResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -279,7 +279,7 @@ class DecisionService:
             target,
             '/hocr.v1.DecisionService/ReviewCrime',
             hocr_dot_v1_dot_hocr__pb2.ReviewCrimeRequest.SerializeToString,
-            hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResult.FromString,
+            hocr_dot_v1_dot_hocr__pb2.ReviewCrimeResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -360,7 +360,7 @@ class DecisionService:
             target,
             '/hocr.v1.DecisionService/Audit',
             hocr_dot_v1_dot_hocr__pb2.AuditRequest.SerializeToString,
-            hocr_dot_v1_dot_hocr__pb2.AuditEvent.FromString,
+            hocr_dot_v1_dot_hocr__pb2.AuditResponse.FromString,
             options,
             channel_credentials,
             insecure,
