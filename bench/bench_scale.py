@@ -206,6 +206,7 @@ class Served:
             ch.close()
         self.startup = time.perf_counter() - t0
         self.pids = tree(self.proc.pid)  # the server processes (and the parent with --processes 2)
+        self.startup_cpu = cpu_s(self.pids)  # CPU they used to get there (less sensitive to the load)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -310,17 +311,20 @@ def startup(port: int, runs: int, log) -> dict:
         for n in (1, 2):
             cold = Served(n, port, env)  # an empty cache: loads the rules from YAML and saves them
             cold.stop()
-            warm = []
+            warm, warm_cpu = [], []
             for _ in range(runs):
                 s = Served(n, port, env)
                 s.stop()
                 warm.append(s.startup)
+                warm_cpu.append(s.startup_cpu)
             off = Served(n, port, {"HOCR_EDITION_CACHE": "0"})
             off.stop()
-            out[str(n)] = {"cold_cache_s": cold.startup, "no_cache_s": off.startup, "warm": spread(warm)}
+            out[str(n)] = {"cold_cache_s": cold.startup, "no_cache_s": off.startup, "warm": spread(warm),
+                      "warm_cpu_s": spread(warm_cpu), "cold_cache_cpu_s": cold.startup_cpu, "no_cache_cpu_s": off.startup_cpu}
             log(f"start-up to SERVING, --processes {n}: cached {out[str(n)]['warm']['median']:.2f} s median "
                 f"({min(warm):.2f}-{max(warm):.2f}, {runs} runs); empty cache {cold.startup:.2f} s; "
-                f"cache off {off.startup:.2f} s")
+                f"cache off {off.startup:.2f} s; CPU to SERVING cached {statistics.median(warm_cpu):.2f} s, "
+                f"cache off {off.startup_cpu:.2f} s")
     return out
 
 
@@ -383,25 +387,13 @@ def _simple_json() -> dict:
 
 
 def audit(records: int, log) -> dict:
-    from service.audit.run import run
-    from service.audit.synth import generate
+    """`hocr audit run` on every core, as its own process (bench_audit.py)."""
+    import bench_audit
 
-    folder = Path(tempfile.gettempdir()) / f"hocr-bench-audit-{records}"
-    if not (folder / "in" / "truth.json").exists():  # generated once per size (not timed)
-        t = time.perf_counter()
-        generate(folder / "in", records, seed=1)
-        log(f"generated {records:,} audit records in {time.perf_counter() - t:.0f} s (not timed; kept in {folder})")
-    c0 = os.times()
-    t = time.perf_counter()
-    s = run(folder / "in" / "records.jsonl", folder / "out", workers=0, progress=False)
-    wall = time.perf_counter() - t
-    c1 = os.times()
-    cpu = (c1.user - c0.user) + (c1.system - c0.system) + (c1.children_user - c0.children_user) + \
-        (c1.children_system - c0.children_system)
-    out = {"records": s["records_read"], "workers": s["workers"], "seconds": wall,
-           "records_per_s": s["records_read"] / wall, "cpu_s": cpu, "cpu_ms_per_record": cpu / s["records_read"] * 1e3}
-    log(f"audit of {s['records_read']:,} records on {s['workers']} processes: {wall:.1f} s, "
-        f"{out['records_per_s']:.0f} records/s, CPU {cpu:.1f} s ({out['cpu_ms_per_record']:.2f} ms a record)")
+    out = bench_audit.timed_audit(bench_audit.prepare(records))
+    log(f"audit of {out['records']:,} records on {out['workers']} processes: {out['seconds']:.1f} s from spawn to "
+        f"exit, {out['records_per_s']:.0f} records/s; CPU {out['cpu_s']:.1f} s ({out['cpu_ms_per_record']:.2f} ms "
+        "a record, parent and workers)")
     return out
 
 # ---------------------------------------------------------------------------------------- main
@@ -430,8 +422,10 @@ def targets(res: dict) -> list[dict]:
     if res.get("startup"):
         add("startup_to_serving_s_processes_1", res["startup"]["1"]["warm"]["median"], 1.5)
         add("startup_to_serving_s_processes_2", res["startup"]["2"]["warm"]["median"], 1.5)
-    if res.get("audit"):
-        add(f"audit_{res['audit']['records']}_records_s", res["audit"]["seconds"], 20.0)
+    if res.get("audit"):  # the target is for 128,000 records: a smaller run is scaled up (marked so)
+        n = res["audit"]["records"]
+        add("audit_128000_records_s" + ("" if n >= 128_000 else f"_projected_from_{n}"),
+            res["audit"]["seconds"] * 128_000 / n, 20.0)
     return t
 
 

@@ -113,13 +113,17 @@ def load_editions(rules_dir: Path, load: Callable[[Path], dict] | None = None) -
         return load(rules_dir)
     folder = cache_dir()
     try:
-        path = folder / f"editions-{key(rules_dir)}.pickle"
-        cached = _read(path)
-        if isinstance(cached, dict) and cached:
-            return cached
-    except Exception as exc:  # noqa: BLE001 - a bad copy means loading from YAML
-        log.debug("edition cache not read (%s)", type(exc).__name__)
+        path: Path | None = folder / f"editions-{key(rules_dir)}.pickle"
+    except OSError as exc:  # an unreadable rules folder: the loader reports it
+        log.debug("edition cache key not computed (%s)", type(exc).__name__)
         path = None
+    if path is not None:
+        try:
+            cached = _read(path)
+            if isinstance(cached, dict) and cached:
+                return cached
+        except Exception as exc:  # noqa: BLE001 - a bad copy means loading from YAML (and saving a good one)
+            log.debug("edition cache not read (%s)", type(exc).__name__)
     editions = load(rules_dir)  # problems in the rules raise here, as without the cache
     if path is not None:
         try:
