@@ -342,6 +342,8 @@ def processes(port: int, pool: list[dict], clients: int, log) -> dict:
                  "one_shape": batch_run(port, batches_of(simple), clients, s.pids)}
             for k in ("first_seen", "repeated", "one_shape"):
                 r[k]["records_per_s_per_core"] = r[k]["records_per_s"] / n
+                cpu = r[k]["server_cpu_us_per_record"]  # records per second of server CPU: what a core
+                r[k]["records_per_cpu_s"] = 1e6 / cpu if cpu else None  # would do alone (load-independent)
             out[str(n)] = r
             log(f"--processes {n}, DecideBatch x{BATCH}, {clients} in flight: records/s first-seen "
                 f"{r['first_seen']['records_per_s']:.0f}, repeated {r['repeated']['records_per_s']:.0f}, one shape "
@@ -373,6 +375,8 @@ def rss(port: int, pool: list[dict], decisions: int, log) -> dict:
         out = {"decisions": r["records"], "errors": r["errors"], "distinct_shapes": len(pool) + 1,
                "rss_kb_at_start": start, "rss_kb_first_tenth": first, "rss_kb_last_tenth": last,
                "rss_kb_max": max(samples), "growth_pct": 100.0 * (last - first) / first,
+               "rss_kb_by_tenth": [round(statistics.mean(samples[i * tenth:(i + 1) * tenth]))
+                                   for i in range(len(samples) // tenth)][:10],
                "records_per_s": r["records_per_s"]}
         log(f"RSS over {r['records']:,} mixed decisions ({len(pool) + 1:,} shapes, cycled): first 10% "
             f"{first / 1024:.1f} MiB, last 10% {last / 1024:.1f} MiB ({out['growth_pct']:+.2f}%), "
@@ -416,6 +420,8 @@ def targets(res: dict) -> list[dict]:
     if p:
         add("batch_repeated_records_per_s_per_core", p["1"]["repeated"]["records_per_s_per_core"], 6000, le=False)
         add("batch_first_seen_records_per_s_per_core", p["1"]["first_seen"]["records_per_s_per_core"], 2000, le=False)
+        add("batch_repeated_records_per_cpu_s", p["1"]["repeated"]["records_per_cpu_s"], 6000, le=False)
+        add("batch_first_seen_records_per_cpu_s", p["1"]["first_seen"]["records_per_cpu_s"], 2000, le=False)
         add("two_processes_vs_one", res["processes_2_vs_1"]["repeated"], 1.8, le=False)
     if res.get("rss"):
         add("rss_growth_pct_abs", abs(res["rss"]["growth_pct"]), 5.0)
