@@ -306,9 +306,9 @@ def in_flight(seconds: float, log) -> list[dict]:
 
 def startup(port: int, runs: int, log) -> dict:
     out = {}
-    with tempfile.TemporaryDirectory(prefix="hocr-bench-cache-") as cache:
-        env = {"HOCR_CACHE_DIR": cache}
-        for n in (1, 2):
+    for n in (1, 2):
+        with tempfile.TemporaryDirectory(prefix="hocr-bench-cache-") as cache:  # empty for each count
+            env = {"HOCR_CACHE_DIR": cache}
             cold = Served(n, port, env)  # an empty cache: loads the rules from YAML and saves them
             cold.stop()
             warm, warm_cpu = [], []
@@ -320,7 +320,8 @@ def startup(port: int, runs: int, log) -> dict:
             off = Served(n, port, {"HOCR_EDITION_CACHE": "0"})
             off.stop()
             out[str(n)] = {"cold_cache_s": cold.startup, "no_cache_s": off.startup, "warm": spread(warm),
-                      "warm_cpu_s": spread(warm_cpu), "cold_cache_cpu_s": cold.startup_cpu, "no_cache_cpu_s": off.startup_cpu}
+                           "warm_cpu_s": spread(warm_cpu), "cold_cache_cpu_s": cold.startup_cpu,
+                           "no_cache_cpu_s": off.startup_cpu}
             log(f"start-up to SERVING, --processes {n}: cached {out[str(n)]['warm']['median']:.2f} s median "
                 f"({min(warm):.2f}-{max(warm):.2f}, {runs} runs); empty cache {cold.startup:.2f} s; "
                 f"cache off {off.startup:.2f} s; CPU to SERVING cached {statistics.median(warm_cpu):.2f} s, "
