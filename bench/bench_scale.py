@@ -411,7 +411,7 @@ def targets(res: dict) -> list[dict]:
         if value is not None:
             t.append({"target": name, "value": round(value, 3), "limit": limit,
                       "holds": value <= limit if le else value >= limit})
-    one = next((r for r in res.get("in_flight", []) if r["in_flight"] == 1), None)
+    one = next((r for r in res.get("in_flight") or [] if r["in_flight"] == 1), None)
     if one:
         add("decide_simple_p50_vs_echo", one["decide_simple_vs_echo"]["p50"], 1.5)
         add("decide_simple_p99_vs_echo", one["decide_simple_vs_echo"]["p99"], 2.0)
