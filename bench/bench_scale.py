@@ -378,6 +378,9 @@ def rss(port: int, pool: list[dict], decisions: int, log) -> dict:
                "rss_kb_max": max(samples), "growth_pct": 100.0 * (last - first) / first,
                "rss_kb_by_tenth": [round(statistics.mean(samples[i * tenth:(i + 1) * tenth]))
                                    for i in range(len(samples) // tenth)][:10],
+               # the second tenth against the last: growth once the question cache has had one pass
+               "growth_pct_after_first_tenth": 100.0 * (last - statistics.mean(samples[tenth:2 * tenth] or samples))
+               / statistics.mean(samples[tenth:2 * tenth] or samples),
                "records_per_s": r["records_per_s"]}
         log(f"RSS over {r['records']:,} mixed decisions ({len(pool) + 1:,} shapes, cycled): first 10% "
             f"{first / 1024:.1f} MiB, last 10% {last / 1024:.1f} MiB ({out['growth_pct']:+.2f}%), "
