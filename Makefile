@@ -11,7 +11,7 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test test-long feature bench fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt buf buf-lint buf-breaking bench-stream
+.PHONY: serve test test-long feature bench bench-json fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt buf buf-lint buf-breaking bench-stream
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -98,8 +98,16 @@ mutate: $(STAMP)
 	$(BIN)/mutmut run $(MUTANTS)
 	$(BIN)/mutmut results
 
+# The Echo comparison (bench_grpc.py), then issue 11's scale figures (bench_scale.py: calls in flight,
+# --processes 1 and 2, first-seen vs repeated shapes, start-up, RSS over 100,000 decisions, a 128,000-record
+# audit; about half an hour on a loaded 2-core machine). `make bench BENCH_FLAGS=--quick` for a look in a
+# few minutes; `make bench-json` prints bench_scale.py's figures as one JSON object (docs/benchmarks.md).
 bench: $(STAMP)
-	$(BIN)/python bench/bench_grpc.py
+	$(BIN)/python bench/bench_grpc.py --seconds 2 --requests 5000
+	$(BIN)/python bench/bench_scale.py $(BENCH_FLAGS)
+
+bench-json: $(STAMP)
+	@$(BIN)/python bench/bench_scale.py --json $(BENCH_FLAGS)
 
 # DecideStream against a `hocr serve` process: throughput, message sizes and the server's memory
 # over STREAM_INCIDENTS incidents (see docs/benchmarks.md).

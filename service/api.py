@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from . import edition_cache
 from .contract import InvalidIncident, check_incident, parse_incident
 from .decision import Decision, decide
 from .decision.index import index_of as question_index
@@ -24,7 +25,8 @@ class DecisionService:
     def __init__(self, rules_dir: Path | None = None, decision_log: str | None = None,
                  retention_days: float | None = None):
         self.rules_dir = rules_dir or default_rules_dir()
-        self.editions: dict[str, Edition] = load_editions(self.rules_dir)
+        # from the copy on disk when the rules and the code are unchanged (service/edition_cache.py)
+        self.editions: dict[str, Edition] = edition_cache.load_editions(self.rules_dir, load_editions)
         for e in self.editions.values():
             engine_of(e)  # compile every ruleset at start-up, never on a request
             question_index(e)  # and the question search's index (service/decision/index.py)

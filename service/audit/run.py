@@ -38,6 +38,7 @@ class Auditor:
         self.service = service
         self.fallback = fallback_edition
         self.csv_crimes = csv_crimes or {}
+        self._configs: dict[str, dict] = {}  # edition name -> its audit groups (read once, not per record)
         if fallback_edition and fallback_edition not in service.editions:
             raise ValueError(f"unknown edition {fallback_edition!r}; known: {', '.join(sorted(service.editions))}")
 
@@ -69,7 +70,9 @@ class Auditor:
             return {"line": line, "status": "bad", "bad": BadLine(
                 line, f"no decision could be made ({type(exc).__name__})").as_dict()}
         edition = self.service.editions[decision.edition]
-        cfg = audit_config(edition, self.service.editions)
+        cfg = self._configs.get(edition.name)
+        if cfg is None:
+            cfg = self._configs[edition.name] = audit_config(edition, self.service.editions)
         base = {"line": line, "incident_id": decision.incident_id, "edition": decision.edition,
                 "edition_forced": forced, "route": rec["route"]}
         found = findings_for(decision, incident, recorded, edition, cfg, review=self.service.review, base=base)
@@ -78,11 +81,12 @@ class Auditor:
 
 
 _WORKER: Auditor | None = None
+_INHERITED = None  # the parent's DecisionService, which forked workers share instead of loading their own
 
 
 def _init_worker(rules_dir, fallback, csv_crimes) -> None:
     global _WORKER
-    _WORKER = Auditor(None, fallback, csv_crimes, rules_dir)
+    _WORKER = Auditor(_INHERITED, fallback, csv_crimes, rules_dir)
 
 
 def _work(item: tuple[int, str]) -> dict:
@@ -92,7 +96,7 @@ def _work(item: tuple[int, str]) -> dict:
 
 def audit_stream(items: Iterable[tuple[int, str]], workers: int = 0, fallback: str | None = None,
                  csv_crimes: dict | None = None, rules_dir: Path | None = None, service=None,
-                 chunksize: int = 16) -> Iterator[dict]:
+                 chunksize: int = 64) -> Iterator[dict]:
     """Audit (line, text) pairs in order; workers=0 uses every core, 1 stays in this process."""
     workers = workers or os.cpu_count() or 1
     if workers == 1:
@@ -101,9 +105,17 @@ def audit_stream(items: Iterable[tuple[int, str]], workers: int = 0, fallback: s
             yield auditor.audit(line, text)
         return
     Auditor(service or _NoService(), None)  # check the arguments before starting processes
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(rules_dir, fallback, csv_crimes)) as pool:
-        yield from pool.imap(_work, items, chunksize=chunksize)
+    global _INHERITED
+    fork = "fork" in mp.get_all_start_methods()
+    ctx = mp.get_context("fork") if fork else mp.get_context()
+    # forked workers start with the parent's loaded rules and compiled engine (a copy of its memory:
+    # each has its own engine state) rather than loading them again, which took about a second each
+    _INHERITED = service if fork else None
+    try:
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(rules_dir, fallback, csv_crimes)) as pool:
+            yield from pool.imap(_work, items, chunksize=chunksize)
+    finally:
+        _INHERITED = None
 
 
 class _NoService:
@@ -305,8 +317,7 @@ def run(records: Path, out: Path, edition: str | None = None, crimes_csv: Path |
     if total is not None and total < 200:
         used = 1  # starting processes costs more than it saves
     with (out / "findings.jsonl").open("w", encoding="utf-8") as fh:
-        for res in audit_stream(read_lines(records), used, edition, csv_crimes, rules_dir,
-                                service=service if used == 1 else None):
+        for res in audit_stream(read_lines(records), used, edition, csv_crimes, rules_dir, service=service):
             tally.add(res)
             for f in res.get("findings", ()):
                 fh.write(json.dumps(f, ensure_ascii=False) + "\n")

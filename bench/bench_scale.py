@@ -1,0 +1,509 @@
+"""Issue 11 §5: calls in flight, server processes, first-seen vs repeated shapes, start-up, RSS, audit.
+
+    .venv/bin/python bench/bench_scale.py [--quick] [--json] [--skip-audit] [--audit-records N] ...
+
+``make bench`` runs this after ``bench_grpc.py`` (the one-call-in-flight Echo comparison and the
+in-process breakdown); ``make bench-json`` prints only this script's ``--json`` object. Every
+figure is measured in this run, and every ratio is against a baseline of the same run (Echo on the
+same server; one process against two). Loopback only; nothing here asserts a timing, and the
+"targets" block only reports which of the issue's targets the figures meet.
+
+1. Echo / Decide simple / Decide large with 1, 4 and 16 calls in flight on one server (the
+   benchmark server of bench_grpc.py: create_server in a child process, with a no-op Echo method).
+2. Start-up of ``hocr serve --processes 1`` and ``2`` (a real subprocess on a real port): wall time
+   from spawn to the health service answering SERVING; the first run with an empty edition cache
+   (service/edition_cache.py), the others with it.
+3. DecideBatch against each of those servers: first-seen shapes (incidents varied from the audit
+   templates and the vocabulary, never decided by that server, so the question cache misses),
+   the same incidents again with new ids (repeated shapes), and one shape throughout; records/s,
+   per core (records/s / processes) and the server's CPU per record.
+4. RSS of the one-process server over many mixed decisions (more distinct shapes than the question
+   cache holds), sampled from /proc after every batch: mean of the first 10% of samples against
+   the last 10%.
+5. A CDI-sized audit (service/audit/run.py on every core) of --audit-records records.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_grpc as bg  # noqa: E402
+import grpc  # noqa: E402
+import yaml  # noqa: E402
+from grpc_health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
+
+pb, pb_grpc = bg.pb, bg.pb_grpc
+ROOT = bg.ROOT
+TEMPLATES = ROOT / "docs" / "examples" / "audit" / "demo-incidents.yaml"
+FAST_RECONNECT = [("grpc.initial_reconnect_backoff_ms", 10), ("grpc.max_reconnect_backoff_ms", 20)]
+BATCH = 100
+
+# ---------------------------------------------------------------------------------------- incidents
+
+
+def _text(v) -> str:
+    return ("yes" if v else "no") if isinstance(v, bool) else str(v)
+
+
+def varied_incidents(n: int, seed: int = 11) -> list[dict]:
+    """n valid incidents (JSON form, ids I-0..), each a template of the audit demonstration with its
+    acts' attributes redrawn from the vocabulary: nearly every one a neighbourhood shape of its own."""
+    from service.api import DecisionService, InvalidIncident, NoEdition
+
+    service = DecisionService()
+    edition = service.edition_for(bg.AS_OF)
+    vocab = edition.vocab
+    templates = [t["incident"] for t in yaml.safe_load(TEMPLATES.read_text(encoding="utf-8"))["incidents"]]
+    rng = random.Random(seed)
+    out: list[dict] = []
+    tries = 0
+    while len(out) < n and tries < 20 * n:
+        tries += 1
+        inc = copy.deepcopy(templates[tries % len(templates)])
+        inc["id"] = f"I-{len(out)}"
+        inc["reported_at"] = "2026-06-01T10:00:00Z"
+        for p in inc.get("persons", []):
+            if "age" in p:
+                p["age"] = rng.choice((15, 17, 19, 34, 52, 71, 88))
+        for act in inc.get("acts", []):
+            spec = vocab.act_types.get(act["type"])
+            attrs = {k: _text(v) for k, v in (act.get("attributes") or {}).items()}
+            choices = [a for a in (spec.attributes.values() if spec else ()) if a.kind in ("enum", "boolean")]
+            for a in rng.sample(choices, min(len(choices), rng.randint(1, 4))):
+                attrs[a.name] = rng.choice(a.allowed())
+            act["attributes"] = attrs
+        try:
+            service.decide(inc, as_of=bg.AS_OF, check_only=True)
+        except (InvalidIncident, NoEdition):
+            continue
+        out.append(inc)
+    return out
+
+
+def to_proto(incidents: list[dict], tag: str) -> list:
+    from service.transport import pbjson
+
+    reqs = []
+    for inc in incidents:
+        msg, bad = pbjson.parse({**inc, "id": f"{tag}-{inc['id']}"}, pb.Incident)
+        if msg is None:
+            raise RuntimeError(f"benchmark incident does not map to the proto: {bad[:2]}")
+        reqs.append(bg.decide_request(msg))
+    return reqs
+
+
+def batches_of(reqs: list) -> list:
+    return [pb.DecideBatchRequest(requests=reqs[i:i + BATCH]) for i in range(0, len(reqs), BATCH)]
+
+# ---------------------------------------------------------------------------------------- measuring
+
+
+def concurrent(call, threads: int, seconds: float) -> dict:
+    """`threads` callers in a loop for `seconds`: latency percentiles and calls/s."""
+    lat: list[float] = []
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def worker():
+        mine = []
+        while time.perf_counter() < stop:
+            t = time.perf_counter()
+            call()
+            mine.append(time.perf_counter() - t)
+        with lock:
+            lat.extend(mine)
+    t0 = time.perf_counter()
+    ws = [threading.Thread(target=worker) for _ in range(threads)]
+    for w in ws:
+        w.start()
+    for w in ws:
+        w.join()
+    wall = time.perf_counter() - t0
+    lat.sort()
+    return {"in_flight": threads, "calls": len(lat), "calls_per_s": len(lat) / wall,
+            "p50_ms": bg.pct(lat, 0.50) * 1e3, "p99_ms": bg.pct(lat, 0.99) * 1e3}
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    try:
+        for t in Path(f"/proc/{pid}/task").iterdir():
+            out += [int(c) for c in (t / "children").read_text().split()]
+    except OSError:
+        pass
+    return out
+
+
+def tree(pid: int) -> list[int]:
+    todo, seen = [pid], []
+    while todo:
+        p = todo.pop()
+        seen.append(p)
+        todo += _children(p)
+    return seen
+
+
+def rss_kb(pids: list[int]) -> int:
+    total = 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def cpu_s(pids: list[int]) -> float:
+    total = 0.0
+    for p in pids:
+        try:
+            f = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
+class Served:
+    """`hocr serve --insecure --processes N` as a subprocess; `.startup` is spawn -> SERVING (s)."""
+
+    def __init__(self, processes: int, port: int, env: dict | None = None):
+        hocr = str(Path(sys.executable).with_name("hocr"))
+        t0 = time.perf_counter()
+        self.proc = subprocess.Popen(
+            [hocr, "serve", "--insecure", "--processes", str(processes), "--port", str(port),
+             "--drain-seconds", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=str(ROOT),
+            env={**os.environ, **(env or {})})
+        self.port, self.processes = port, processes
+        ch = grpc.insecure_channel(f"127.0.0.1:{port}", options=FAST_RECONNECT)
+        stub = health_pb2_grpc.HealthStub(ch)
+        try:
+            while True:
+                if self.proc.poll() is not None or time.perf_counter() - t0 > 60:
+                    self.stop()
+                    raise RuntimeError(f"hocr serve --processes {processes} did not reach SERVING")
+                try:
+                    r = stub.Check(health_pb2.HealthCheckRequest(service="hocr.v1.DecisionService"), timeout=1)
+                    if r.status == health_pb2.HealthCheckResponse.SERVING:
+                        break
+                except grpc.RpcError:
+                    time.sleep(0.005)
+        finally:
+            ch.close()
+        self.startup = time.perf_counter() - t0
+        self.pids = tree(self.proc.pid)  # the server processes (and the parent with --processes 2)
+        self.startup_cpu = cpu_s(self.pids)  # CPU they used to get there (less sensitive to the load)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+
+
+def batch_run(port: int, batches: list, clients: int, pids: list[int], on_batch=None) -> dict:
+    """Send the batches with `clients` concurrent channels; records/s and server CPU per record."""
+    it = iter(batches)
+    lock = threading.Lock()
+    done = [0, 0]
+    fails: list[str] = []
+
+    def worker():
+        ch = grpc.insecure_channel(f"127.0.0.1:{port}", options=bg.CHANNEL_OPTIONS)
+        stub = pb_grpc.DecisionServiceStub(ch)
+        try:
+            while True:
+                with lock:
+                    req = next(it, None)
+                if req is None:
+                    break
+                try:
+                    resp = stub.DecideBatch(req, timeout=300)
+                except grpc.RpcError as exc:
+                    with lock:
+                        fails.append(exc.code().name)
+                    continue
+                with lock:
+                    done[0] += len(resp.results)
+                    done[1] += sum(1 for r in resp.results if r.WhichOneof("result") != "decision")
+                    if on_batch:
+                        on_batch()
+        finally:
+            ch.close()
+    c0 = cpu_s(pids)
+    t0 = time.perf_counter()
+    ws = [threading.Thread(target=worker) for _ in range(clients)]
+    for w in ws:
+        w.start()
+    for w in ws:
+        w.join()
+    wall = time.perf_counter() - t0
+    cpu = cpu_s(pids) - c0
+    return {"records": done[0], "errors": done[1], "failed_calls": len(fails), "seconds": wall,
+            "records_per_s": done[0] / wall if wall else 0.0,
+            "server_cpu_us_per_record": cpu / done[0] * 1e6 if done[0] else None}
+
+
+def spread(xs: list[float]) -> dict:
+    return {"runs": [round(x, 3) for x in xs], "median": statistics.median(xs), "min": min(xs), "max": max(xs)}
+
+# ---------------------------------------------------------------------------------------- sections
+
+
+def in_flight(seconds: float, log) -> list[dict]:
+    server = bg.ServerHandle(4, False)
+    rows = []
+    try:
+        ch = grpc.insecure_channel(f"127.0.0.1:{server.port}", options=bg.CHANNEL_OPTIONS)
+        grpc.channel_ready_future(ch).result(timeout=30)
+        stub = pb_grpc.DecisionServiceStub(ch)
+        echo = ch.unary_unary(bg.ECHO_METHOD)
+        sreq, lreq = bg.decide_request(bg.simple_incident()), bg.decide_request(bg.large_incident())
+        payload = b"\x5a" * sreq.ByteSize()
+        for _ in range(100):
+            stub.Decide(sreq, timeout=30), echo(payload, timeout=30)
+        for _ in range(20):
+            stub.Decide(lreq, timeout=30)
+        for n in (1, 4, 16):
+            row: dict = {"in_flight": n}
+            for name, call in (("echo", lambda: echo(payload, timeout=30)),
+                               ("decide_simple", lambda: stub.Decide(sreq, timeout=30)),
+                               ("decide_large", lambda: stub.Decide(lreq, timeout=30))):
+                row[name] = concurrent(call, n, seconds)
+            e = row["echo"]
+            for name in ("decide_simple", "decide_large"):
+                row[f"{name}_vs_echo"] = {"p50": row[name]["p50_ms"] / e["p50_ms"],
+                                          "p99": row[name]["p99_ms"] / e["p99_ms"],
+                                          "throughput": row[name]["calls_per_s"] / e["calls_per_s"]}
+            rows.append(row)
+            log(f"in flight {n:>2}: Echo p50 {e['p50_ms']:.3f} p99 {e['p99_ms']:.3f} ms {e['calls_per_s']:.0f}/s | "
+                f"simple p50 {row['decide_simple']['p50_ms']:.3f} ms (x{row['decide_simple_vs_echo']['p50']:.2f}) "
+                f"p99 x{row['decide_simple_vs_echo']['p99']:.2f} {row['decide_simple']['calls_per_s']:.0f}/s | "
+                f"large p50 {row['decide_large']['p50_ms']:.3f} ms (x{row['decide_large_vs_echo']['p50']:.2f}) "
+                f"p99 x{row['decide_large_vs_echo']['p99']:.2f} {row['decide_large']['calls_per_s']:.0f}/s")
+        ch.close()
+    finally:
+        server.stop()
+    return rows
+
+
+def startup(port: int, runs: int, log) -> dict:
+    out = {}
+    for n in (1, 2):
+        with tempfile.TemporaryDirectory(prefix="hocr-bench-cache-") as cache:  # empty for each count
+            env = {"HOCR_CACHE_DIR": cache}
+            cold = Served(n, port, env)  # an empty cache: loads the rules from YAML and saves them
+            cold.stop()
+            warm, warm_cpu = [], []
+            for _ in range(runs):
+                s = Served(n, port, env)
+                s.stop()
+                warm.append(s.startup)
+                warm_cpu.append(s.startup_cpu)
+            off = Served(n, port, {"HOCR_EDITION_CACHE": "0"})
+            off.stop()
+            out[str(n)] = {"cold_cache_s": cold.startup, "no_cache_s": off.startup, "warm": spread(warm),
+                           "warm_cpu_s": spread(warm_cpu), "cold_cache_cpu_s": cold.startup_cpu,
+                           "no_cache_cpu_s": off.startup_cpu}
+            log(f"start-up to SERVING, --processes {n}: cached {out[str(n)]['warm']['median']:.2f} s median "
+                f"({min(warm):.2f}-{max(warm):.2f}, {runs} runs); empty cache {cold.startup:.2f} s; "
+                f"cache off {off.startup:.2f} s; CPU to SERVING cached {statistics.median(warm_cpu):.2f} s, "
+                f"cache off {off.startup_cpu:.2f} s")
+    return out
+
+
+def processes(port: int, pool: list[dict], clients: int, log) -> dict:
+    out = {}
+    for n in (1, 2):
+        s = Served(n, port)
+        try:
+            warm = to_proto(pool[:BATCH], f"W{n}")  # not measured: the first calls of a fresh server
+            batch_run(port, batches_of(warm), 1, s.pids)
+            simple = [bg.decide_request(bg.simple_incident(f"R{n}-{i}")) for i in range(len(pool))]
+            r = {"startup_s": s.startup,
+                 "first_seen": batch_run(port, batches_of(to_proto(pool[BATCH:], f"F{n}")), clients, s.pids),
+                 "repeated": batch_run(port, batches_of(to_proto(pool[BATCH:], f"G{n}")), clients, s.pids),
+                 "one_shape": batch_run(port, batches_of(simple), clients, s.pids)}
+            for k in ("first_seen", "repeated", "one_shape"):
+                r[k]["records_per_s_per_core"] = r[k]["records_per_s"] / n
+                cpu = r[k]["server_cpu_us_per_record"]  # records per second of server CPU: what a core
+                r[k]["records_per_cpu_s"] = 1e6 / cpu if cpu else None  # would do alone (load-independent)
+            out[str(n)] = r
+            log(f"--processes {n}, DecideBatch x{BATCH}, {clients} in flight: records/s first-seen "
+                f"{r['first_seen']['records_per_s']:.0f}, repeated {r['repeated']['records_per_s']:.0f}, one shape "
+                f"{r['one_shape']['records_per_s']:.0f}; server CPU µs/record "
+                f"{r['first_seen']['server_cpu_us_per_record']:.0f} / {r['repeated']['server_cpu_us_per_record']:.0f}"
+                f" / {r['one_shape']['server_cpu_us_per_record']:.0f}; errors "
+                f"{sum(r[k]['errors'] + r[k]['failed_calls'] for k in ('first_seen', 'repeated', 'one_shape'))}")
+        finally:
+            s.stop()
+    return out
+
+
+def rss(port: int, pool: list[dict], decisions: int, log) -> dict:
+    s = Served(1, port)
+    try:
+        samples: list[int] = []
+        simple = _simple_json()
+        per_round = [*pool, *({**simple, "id": f"S{i}"} for i in range(len(pool) // 4))]  # + one shape, often
+        reqs: list = []
+        k = 0
+        while len(reqs) < decisions:
+            reqs += to_proto(per_round, f"M{k}")  # each round: every shape again, new ids
+            k += 1
+        reqs = reqs[:decisions]
+        start = rss_kb(s.pids)
+        r = batch_run(port, batches_of(reqs), 1, s.pids, on_batch=lambda: samples.append(rss_kb(s.pids)))
+        tenth = max(1, len(samples) // 10)
+        first, last = statistics.mean(samples[:tenth]), statistics.mean(samples[-tenth:])
+        out = {"decisions": r["records"], "errors": r["errors"], "distinct_shapes": len(pool) + 1,
+               "rss_kb_at_start": start, "rss_kb_first_tenth": first, "rss_kb_last_tenth": last,
+               "rss_kb_max": max(samples), "growth_pct": 100.0 * (last - first) / first,
+               "rss_kb_by_tenth": [round(statistics.mean(samples[i * tenth:(i + 1) * tenth]))
+                                   for i in range(len(samples) // tenth)][:10],
+               # the second tenth against the last: growth once the question cache has had one pass
+               "growth_pct_after_first_tenth": 100.0 * (last - statistics.mean(samples[tenth:2 * tenth] or samples))
+               / statistics.mean(samples[tenth:2 * tenth] or samples),
+               "records_per_s": r["records_per_s"]}
+        log(f"RSS over {r['records']:,} mixed decisions ({len(pool) + 1:,} shapes, cycled): first 10% "
+            f"{first / 1024:.1f} MiB, last 10% {last / 1024:.1f} MiB ({out['growth_pct']:+.2f}%), "
+            f"max {max(samples) / 1024:.1f} MiB; {r['records_per_s']:.0f} records/s")
+        return out
+    finally:
+        s.stop()
+
+
+def _simple_json() -> dict:
+    return json.loads((ROOT / "docs" / "examples" / "ex-partner-assault.json").read_text(encoding="utf-8"))
+
+
+def audit(records: int, log) -> dict:
+    """`hocr audit run` on every core, as its own process (bench_audit.py)."""
+    import bench_audit
+
+    out = bench_audit.timed_audit(bench_audit.prepare(records))
+    log(f"audit of {out['records']:,} records on {out['workers']} processes: {out['seconds']:.1f} s from spawn to "
+        f"exit, {out['records_per_s']:.0f} records/s; CPU {out['cpu_s']:.1f} s ({out['cpu_ms_per_record']:.2f} ms "
+        "a record, parent and workers)")
+    return out
+
+# ---------------------------------------------------------------------------------------- main
+
+
+def targets(res: dict) -> list[dict]:
+    t = []
+
+    def add(name, value, limit, le=True):
+        if value is not None:
+            t.append({"target": name, "value": round(value, 3), "limit": limit,
+                      "holds": value <= limit if le else value >= limit})
+    one = next((r for r in res.get("in_flight") or [] if r["in_flight"] == 1), None)
+    if one:
+        add("decide_simple_p50_vs_echo", one["decide_simple_vs_echo"]["p50"], 1.5)
+        add("decide_simple_p99_vs_echo", one["decide_simple_vs_echo"]["p99"], 2.0)
+        add("decide_large_p50_vs_echo", one["decide_large_vs_echo"]["p50"], 3.0)
+        add("decide_large_p99_vs_echo", one["decide_large_vs_echo"]["p99"], 3.0)
+    p = res.get("processes")
+    if p:
+        add("batch_repeated_records_per_s_per_core", p["1"]["repeated"]["records_per_s_per_core"], 6000, le=False)
+        add("batch_first_seen_records_per_s_per_core", p["1"]["first_seen"]["records_per_s_per_core"], 2000, le=False)
+        add("batch_repeated_records_per_cpu_s", p["1"]["repeated"]["records_per_cpu_s"], 6000, le=False)
+        add("batch_first_seen_records_per_cpu_s", p["1"]["first_seen"]["records_per_cpu_s"], 2000, le=False)
+        add("two_processes_vs_one", res["processes_2_vs_1"]["repeated"], 1.8, le=False)
+    if res.get("rss"):
+        add("rss_growth_pct_abs", abs(res["rss"]["growth_pct"]), 5.0)
+    if res.get("startup"):
+        add("startup_to_serving_s_processes_1", res["startup"]["1"]["warm"]["median"], 1.5)
+        add("startup_to_serving_s_processes_2", res["startup"]["2"]["warm"]["median"], 1.5)
+    if res.get("audit"):  # the target is for 128,000 records: a smaller run is scaled up (marked so)
+        n = res["audit"]["records"]
+        add("audit_128000_records_s" + ("" if n >= 128_000 else f"_projected_from_{n}"),
+            res["audit"]["seconds"] * 128_000 / n, 20.0)
+    return t
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--json", action="store_true", help="print one JSON object with every figure on stdout "
+                                                        "(the progress lines go to standard error)")
+    ap.add_argument("--quick", action="store_true",
+                    help="about a minute: 1 s per in-flight scenario, 2 start-up runs, 500 shapes, RSS over "
+                         "3,000 decisions, an audit of 2,000 records")
+    ap.add_argument("--seconds", type=float, help="per in-flight scenario (default 3; quick 1)")
+    ap.add_argument("--shapes", type=int, help="distinct first-seen incidents (default 6000; quick 500)")
+    ap.add_argument("--startup-runs", type=int, help="start-up runs per process count (default 5; quick 2)")
+    ap.add_argument("--rss-decisions", type=int, help="decisions for the RSS figure (default 100000; quick 3000)")
+    ap.add_argument("--audit-records", type=int, help="audit size (default 128000; quick 2000)")
+    ap.add_argument("--skip", action="append", default=[],
+                    choices=["in_flight", "startup", "processes", "rss", "audit"], help="leave a section out")
+    ap.add_argument("--port", type=int, default=50651, help="base port of the hocr serve processes")
+    a = ap.parse_args(argv)
+    q = a.quick
+    seconds = a.seconds or (1.0 if q else 3.0)
+    shapes = a.shapes or (500 if q else 6000)
+    runs = a.startup_runs or (2 if q else 5)
+    rss_n = a.rss_decisions or (3000 if q else 100_000)
+    audit_n = a.audit_records or (2000 if q else 128_000)
+    log = (lambda *x: print(*x, file=sys.stderr, flush=True)) if a.json else (lambda *x: print(*x, flush=True))
+    t_start = time.perf_counter()
+    res: dict = {"machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "versions": bg.versions()},
+                 "mode": "quick" if q else "full", "load_average_start": os.getloadavg(),
+                 "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    sections = {}
+
+    def timed(name, fn):
+        if name in a.skip:
+            return None
+        t = time.perf_counter()
+        la = os.getloadavg()
+        v = fn()
+        sections[name] = {"seconds": round(time.perf_counter() - t, 1), "load_average_before": la}
+        return v
+
+    res["in_flight"] = timed("in_flight", lambda: in_flight(seconds, log))
+    res["startup"] = timed("startup", lambda: startup(a.port, runs, log))
+    pool = None
+    if "processes" not in a.skip or "rss" not in a.skip:
+        pool = varied_incidents(shapes + BATCH)
+        log(f"{len(pool):,} varied incidents (first-seen shapes) for the batch and RSS runs")
+    res["processes"] = timed("processes", lambda: processes(a.port + 10, pool, 2, log))
+    if res["processes"]:
+        p = res["processes"]
+        res["processes_2_vs_1"] = {k: p["2"][k]["records_per_s"] / p["1"][k]["records_per_s"]
+                                   for k in ("first_seen", "repeated", "one_shape")}
+        log("two processes / one: " + ", ".join(f"{k} x{v:.2f}" for k, v in res["processes_2_vs_1"].items()))
+    res["rss"] = timed("rss", lambda: rss(a.port + 20, pool, rss_n, log))
+    res["audit"] = timed("audit", lambda: audit(audit_n, log))
+    res["sections"] = sections
+    res["targets"] = targets(res)
+    res["load_average_end"] = os.getloadavg()
+    res["seconds"] = round(time.perf_counter() - t_start, 1)
+    log("targets: " + "; ".join(f"{t['target']} {t['value']} ({'holds' if t['holds'] else 'MISSED'}, limit "
+                                f"{t['limit']})" for t in res["targets"]))
+    log(f"load average {res['load_average_start'][0]:.2f} at the start, {res['load_average_end'][0]:.2f} at the end; "
+        f"{res['seconds']:.0f} s in all")
+    if a.json:
+        print(json.dumps(res, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""Start-up: the loaded editions kept on disk, so that a server starts without re-reading the rules.
+
+Loading both editions from YAML (parsing, checking, compiling to the engine's JSON) takes about a
+second of CPU; reading the same objects back from a pickle takes well under a tenth of that. The
+copy on disk is keyed by a digest of everything the result depends on:
+
+* every file under the rules folder (its path relative to the folder and its bytes), and the
+  folder's own absolute path (editions remember where they were loaded from);
+* the source of every module of the ``service`` package (a change to the loader or the compiler
+  makes a new key), the Python version and the pickle protocol.
+
+Any change gives a new key, so a stale copy is never read; the folder keeps the few most recent
+copies. A copy is only read from a folder that belongs to this user and that nobody else can
+write (a pickle can run code), and written atomically (several server processes start at once).
+Anything that goes wrong (no home, read-only disk, a corrupt file) means loading from YAML as
+before: the cache can make start-up faster, never different.
+
+``HOCR_EDITION_CACHE=0`` turns it off; ``HOCR_CACHE_DIR`` chooses the folder (default
+``$XDG_CACHE_HOME/hocr`` or ``~/.cache/hocr``). The durable-rules rulesets are still compiled in
+each process (the C engine's state cannot be saved), which is cheap.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from .rules.load import load_editions as rules_load_editions
+
+log = logging.getLogger(__name__)
+
+KEEP = 8  # copies kept in the folder (a test suite loads many small rule folders)
+PROTOCOL = 5
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def enabled() -> bool:
+    return os.environ.get("HOCR_EDITION_CACHE", "1").strip().lower() not in ("0", "no", "off", "false")
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("HOCR_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "hocr"
+
+
+_CODE_DIGEST: str | None = None
+
+
+def _code_digest() -> str:
+    """The service package's source (computed once per process)."""
+    global _CODE_DIGEST
+    if _CODE_DIGEST is None:
+        h = hashlib.sha256()
+        for p in sorted(_PACKAGE.rglob("*.py")):
+            h.update(p.relative_to(_PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+        _CODE_DIGEST = h.hexdigest()
+    return _CODE_DIGEST
+
+
+def key(rules_dir: Path) -> str:
+    root = rules_dir.resolve()
+    h = hashlib.sha256()
+    h.update(f"{sys.version_info[:3]}|{PROTOCOL}|{root}|{_code_digest()}\0".encode())
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts:
+            h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()[:32]
+
+
+def _private(path: Path) -> bool:
+    """Ours, and nobody else may write it."""
+    st = path.stat()
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read(path: Path):
+    if not path.exists() or not _private(path.parent) or not _private(path):
+        return None
+    with path.open("rb") as fh:
+        return pickle.load(fh)
+
+
+def _write(folder: Path, path: Path, value) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not _private(folder):
+        return
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    old = sorted(folder.glob("editions-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
+    for p in old:
+        p.unlink(missing_ok=True)
+
+
+def load_editions(rules_dir: Path, load: Callable[[Path], dict] | None = None) -> dict:
+    """The editions under rules_dir, from the copy on disk when there is a current one; otherwise
+    loaded with `load` (service.rules.load.load_editions) and saved for the next start."""
+    load = load or rules_load_editions
+    if not enabled():
+        return load(rules_dir)
+    folder = cache_dir()
+    try:
+        path: Path | None = folder / f"editions-{key(rules_dir)}.pickle"
+    except OSError as exc:  # an unreadable rules folder: the loader reports it
+        log.debug("edition cache key not computed (%s)", type(exc).__name__)
+        path = None
+    if path is not None:
+        try:
+            cached = _read(path)
+            if isinstance(cached, dict) and cached:
+                return cached
+        except Exception as exc:  # noqa: BLE001 - a bad copy means loading from YAML (and saving a good one)
+            log.debug("edition cache not read (%s)", type(exc).__name__)
+    editions = load(rules_dir)  # problems in the rules raise here, as without the cache
+    if path is not None:
+        try:
+            # before any engine is compiled or anything built on first use: only loaded data is saved
+            _write(folder, path, editions)
+        except Exception as exc:  # noqa: BLE001
+            log.debug("edition cache not written (%s)", type(exc).__name__)
+    return editions
