@@ -74,6 +74,9 @@ class Ranker:
         tie = pc.get("equal_sentences")
         self.tie = dict(tie) if isinstance(tie, dict) and tie.get("id") else None
         self.fcr_conduct = _selectors(self.fcr.get("conduct"), ignore, "") if self.fcr else ()
+        # what depends on the classifications only, worked out once per class and code (or pair)
+        self._precedence_memo: dict[tuple[str, str, str, str], tuple[int, Precedence | None]] = {}
+        self._spec_bits: dict[tuple[str, str], tuple[int, int]] = {}
 
     def offence(self, c: Candidate) -> Offence | None:
         return self.offences.get(c.cls, c.code)
@@ -86,6 +89,13 @@ class Ranker:
 
     def precedence_of(self, a: Candidate, b: Candidate) -> tuple[int, Precedence | None]:
         """-1 if an exception ranks a first, 1 if it ranks b first, 0 if none speaks of the pair."""
+        key = (a.cls, a.code, b.cls, b.code)
+        got = self._precedence_memo.get(key)
+        if got is None:
+            got = self._precedence_memo[key] = self._precedence_of(a, b)
+        return got
+
+    def _precedence_of(self, a: Candidate, b: Candidate) -> tuple[int, Precedence | None]:
         if (a.cls, a.code) == (b.cls, b.code):
             return 0, None
         oa, ob = self.offence(a), self.offence(b)
@@ -96,18 +106,34 @@ class Ranker:
                 return 1, p
         return 0, None
 
+    def _specificity_of(self, c: Candidate) -> tuple[int, int]:
+        """Bit k set: the k-th specificity entry's `specific` (first) or `general` (second)
+        selectors speak of c's classification."""
+        key = (c.cls, c.code)
+        got = self._spec_bits.get(key)
+        if got is None:
+            off, specific, general = self.offence(c), 0, 0
+            for k, s in enumerate(self.specificity):
+                if _any(s.specific, c.cls, c.code, off):
+                    specific |= 1 << k
+                if _any(s.general, c.cls, c.code, off):
+                    general |= 1 << k
+            got = self._spec_bits[key] = (specific, general)
+        return got
+
     def more_specific(self, a: Candidate, b: Candidate) -> Specificity | None:
         """The declared specificity entry that records a's class instead of b's (one act fitting
         both), if any. It orders two classifications of one act only, never two acts' crimes."""
         if (a.cls, a.code) == (b.cls, b.code):
             return None
-        oa, ob = self.offence(a), self.offence(b)
-        for s in self.specificity:
-            if s.same_code and a.code != b.code:
-                continue
-            if (_any(s.specific, a.cls, a.code, oa) and _any(s.general, b.cls, b.code, ob)
-                    and not _any(s.specific, b.cls, b.code, ob)):
+        (spec_a, _), (spec_b, gen_b) = self._specificity_of(a), self._specificity_of(b)
+        candidates = spec_a & gen_b & ~spec_b  # in the entries' own order: the lowest bit first
+        while candidates:
+            low = candidates & -candidates
+            s = self.specificity[low.bit_length() - 1]
+            if not (s.same_code and a.code != b.code):
                 return s
+            candidates ^= low
         return None
 
     def unclear(self, a: Candidate, b: Candidate) -> bool:
@@ -208,22 +234,36 @@ def declared_overriders(rules: list[Rule],
         return reach
 
     explicit = closure(succ)
-    classifiers = [(index[r.id], r, Candidate("", 0, *r.consequence("classify"), None, frozenset(), None))
-                   for r in rules if r.consequence("classify")]
+    classifiers = [(index[r.id], r, Candidate("", 0, *r.consequence("classify"), None, frozenset(), None),
+                    frozenset(r.act_types or ())) for r in rules if r.consequence("classify")]
+    # which order puts one classification before another depends on the two classifications only:
+    # worked out once per pair of (class, code), not per pair of rules
+    memo: dict[tuple, str | None] = {}
+
+    def order(ca: Candidate, cb: Candidate) -> str | None:
+        key = (ca.cls, ca.code, cb.cls, cb.code)
+        if key not in memo:
+            spec = ranker.more_specific(ca, cb)
+            if spec is not None:
+                memo[key] = f"specificity {spec.id}"
+            elif ranker.more_specific(cb, ca) is None and ranker.compare(ca, cb) < 0:
+                memo[key] = "ranking"
+            else:
+                memo[key] = None
+        return memo[key]
+
     ranked: dict[tuple[str, str], str] = {}  # (higher, lower) -> which order decided
-    for i, a, ca in classifiers:
-        for j, b, cb in classifiers:
+    for i, a, ca, ta in classifiers:
+        for j, b, cb, tb in classifiers:
             if i == j or (ca.cls, ca.code) == (cb.cls, cb.code):
                 continue
-            if a.act_types and b.act_types and not set(a.act_types) & set(b.act_types):
+            if ta and tb and ta.isdisjoint(tb):
                 continue
             if explicit[j] >> i & 1:
                 continue  # an exception puts b first
-            spec = ranker.more_specific(ca, cb)
-            if spec is not None:
-                ranked[(a.id, b.id)] = f"specificity {spec.id}"
-            elif ranker.more_specific(cb, ca) is None and ranker.compare(ca, cb) < 0:
-                ranked[(a.id, b.id)] = "ranking"
+            how = order(ca, cb)
+            if how is not None:
+                ranked[(a.id, b.id)] = how
     reach = explicit
     over: dict[str, set[str]] = {rid: set() for rid in ids}
     for i, rid in enumerate(ids):
