@@ -27,7 +27,8 @@ ENABLED = os.environ.get("HOCR_QUESTION_INDEX", "1") != "0"
 _MAX_MEMO = 65536  # distinct (attribute values of an act) kept per act type; beyond it, cleared
 
 
-def _purpose(kinds: frozenset[str]) -> str:
+def purpose_of_kinds(kinds: frozenset[str] | set[str]) -> str:
+    """What a question for a rule with these consequence kinds serves: recording first."""
     if kinds & {"negate", "ask"}:
         return "recording"
     if "classify" in kinds:
@@ -108,7 +109,7 @@ def _entry(r: Rule) -> Entry:
         moot, target = "flag", tuple(r.consequence("flag"))
     else:
         moot, target = "", None
-    return Entry(r, r.id, kinds, all(k in ("note", "review") for k in kinds), _purpose(kinds), moot, target)
+    return Entry(r, r.id, kinds, all(k in ("note", "review") for k in kinds), purpose_of_kinds(kinds), moot, target)
 
 
 class EditionIndex:

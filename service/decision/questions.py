@@ -10,19 +10,12 @@ from collections import OrderedDict
 from ..rules.model import Edition, Rule
 from ..runtime import runtime_of
 from .facts import FactIndex
-from .index import index_of
+from .index import index_of, purpose_of_kinds
 from .outputs import PURPOSES, QuestionOut
 
 
 def purpose_of(rule: Rule) -> str:
-    kinds = {c.kind for c in rule.consequences}
-    if kinds & {"negate", "ask"}:
-        return "recording"
-    if "classify" in kinds:
-        return "classification"
-    if "count" in kinds:
-        return "counting"
-    return "flag"
+    return purpose_of_kinds({c.kind for c in rule.consequences})
 
 
 def open_needs(rule: Rule, act_fact: dict, facts: FactIndex) -> set[tuple] | None:
