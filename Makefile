@@ -19,14 +19,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-# The Node.js client (clients/node) that the suite runs against a real server: node and npm from
-# Debian's packages when the machine has none, the client's packages from its lock file.
-NODE_STAMP := clients/node/node_modules/.installed
-$(NODE_STAMP): clients/node/package.json clients/node/package-lock.json
+# An npm package folder (clients/node, tools/buf) installed from its lock file: node and npm from
+# Debian's packages when the machine has none.
+%/node_modules/.installed: %/package.json %/package-lock.json
 	@command -v node >/dev/null && command -v npm >/dev/null || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
-	cd clients/node && npm ci --no-audit --no-fund --loglevel=error
-	@touch $(NODE_STAMP)
+	cd $* && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The Node.js client (clients/node) that the suite runs against a real server.
+NODE_STAMP := clients/node/node_modules/.installed
 
 node-client: $(NODE_STAMP)
 
@@ -35,12 +37,6 @@ BUF_STAMP := tools/buf/node_modules/.installed
 BUF := tools/buf/node_modules/.bin/buf
 # What `make buf` compares the contract with: the previous commit (BUF_AGAINST='.git#branch=main' ...).
 BUF_AGAINST ?= .git\#ref=HEAD~1
-$(BUF_STAMP): tools/buf/package.json tools/buf/package-lock.json
-	@command -v node >/dev/null && command -v npm >/dev/null || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
-	cd tools/buf && npm ci --no-audit --no-fund --loglevel=error
-	@touch $(BUF_STAMP)
-
 buf-lint: $(BUF_STAMP)
 	$(BUF) lint
 
