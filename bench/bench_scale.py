@@ -53,6 +53,17 @@ BATCH = 100
 # ---------------------------------------------------------------------------------------- incidents
 
 
+
+def run_threads(worker, n: int) -> float:
+    """Run `worker` in `n` threads at once; the wall time until the last one ends."""
+    t0 = time.perf_counter()
+    ws = [threading.Thread(target=worker) for _ in range(n)]
+    for w in ws:
+        w.start()
+    for w in ws:
+        w.join()
+    return time.perf_counter() - t0
+
 def _text(v) -> str:
     return ("yes" if v else "no") if isinstance(v, bool) else str(v)
 
@@ -124,13 +135,7 @@ def concurrent(call, threads: int, seconds: float) -> dict:
             mine.append(time.perf_counter() - t)
         with lock:
             lat.extend(mine)
-    t0 = time.perf_counter()
-    ws = [threading.Thread(target=worker) for _ in range(threads)]
-    for w in ws:
-        w.start()
-    for w in ws:
-        w.join()
-    wall = time.perf_counter() - t0
+    wall = run_threads(worker, threads)
     lat.sort()
     return {"in_flight": threads, "calls": len(lat), "calls_per_s": len(lat) / wall,
             "p50_ms": bg.pct(lat, 0.50) * 1e3, "p99_ms": bg.pct(lat, 0.99) * 1e3}
@@ -248,13 +253,7 @@ def batch_run(port: int, batches: list, clients: int, pids: list[int], on_batch=
         finally:
             ch.close()
     c0 = cpu_s(pids)
-    t0 = time.perf_counter()
-    ws = [threading.Thread(target=worker) for _ in range(clients)]
-    for w in ws:
-        w.start()
-    for w in ws:
-        w.join()
-    wall = time.perf_counter() - t0
+    wall = run_threads(worker, clients)
     cpu = cpu_s(pids) - c0
     return {"records": done[0], "errors": done[1], "failed_calls": len(fails), "seconds": wall,
             "records_per_s": done[0] / wall if wall else 0.0,
