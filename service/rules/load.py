@@ -32,7 +32,7 @@ from .parse import (
     vocabulary,
 )
 from .problems import Problem, RulebookError, suggest
-from .ranking import Ranker, declared_overriders
+from .ranking import Ranker, ranked_precedence
 from .yamlsrc import Located, where
 
 # ---------------------------------------------------------------------------------------- merging
@@ -388,11 +388,11 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
         review_json = compile_ruleset(review_rules)
         reviews = Edition(f"{name}/reviews", str(manifest.get("title", name)), in_force, root, review_vocab,
                           offences, counting, review_rules, review_json, join_table(review_json), sources=register,
-                          ranked_precedence=declared_overriders(review_rules, ranker)[1])
+                          ranked_precedence=ranked_precedence(review_rules, ranker))
     edition = Edition(name, str(manifest.get("title", name)), in_force, root, vocab, offences, counting, rules,
                       in_force_until=in_force_until, extends=str(manifest.get("extends") or ""), reviews=reviews,
                       revision=revision, assumptions=assumptions, checklists=checklists, sources=register,
-                      ranked_precedence=declared_overriders(rules, ranker)[1])
+                      ranked_precedence=ranked_precedence(rules, ranker))
     warnings: list[Problem] = []
     if lint:  # the semantic checks, over the model only
         problems, warnings = run_lint(edition)

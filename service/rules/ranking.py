@@ -193,21 +193,9 @@ class Ranker:
         return ordered
 
 
-def declared_overriders(rules: list[Rule],
-                        ranker: Ranker) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], str]]:
-    """Who takes precedence over whom, from what the edition declares, most binding first:
-
-    1. explicit `overrides` (the exceptions the text names, each rule with its citation);
-    2. between two rules that classify an act differently, declared specificity: the counting
-       file's `specificity` entries (a more specific class of a family is recorded instead of the
-       general one), unless an explicit override already orders the pair the other way;
-    3. otherwise the classification the edition's principal crime ranking puts first (its
-       exceptions, the look-up table, violence before property, then the maximum sentence).
-
-    Explicit precedence is transitive (a rule overriding B overrides what B overrides); the
-    other two orders rank two classifications and reach no further. Returns (rule id -> the rules
-    that take precedence over it, (higher, lower) -> "specificity <entry id>" or "ranking" for the
-    pairs the declared data orders)."""
+def _explicit_reach(rules: list[Rule]) -> tuple[list[str], dict[str, int], list[int]]:
+    """The rule ids, their positions, and bit j of reach[i] set when rule i takes precedence over
+    rule j through explicit `overrides` (directly or through others)."""
     ids = [r.id for r in rules]
     index = {rid: i for i, rid in enumerate(ids)}
     succ = [0] * len(ids)  # bit j of succ[i]: rule i takes precedence over rule j directly
@@ -233,7 +221,13 @@ def declared_overriders(rules: list[Rule],
                     changed = True
         return reach
 
-    explicit = closure(succ)
+    return ids, index, closure(succ)
+
+
+def ranked_precedence(rules: list[Rule], ranker: Ranker) -> dict[tuple[str, str], str]:
+    """The pairs of rules the declared data orders (see declared_overriders): (higher, lower) ->
+    "specificity <entry id>" or "ranking"."""
+    _ids, index, explicit = _explicit_reach(rules)
     classifiers = [(index[r.id], r, Candidate("", 0, *r.consequence("classify"), None, frozenset(), None),
                     frozenset(r.act_types or ())) for r in rules if r.consequence("classify")]
     # which order puts one classification before another depends on the two classifications only:
@@ -264,7 +258,26 @@ def declared_overriders(rules: list[Rule],
             how = order(ca, cb)
             if how is not None:
                 ranked[(a.id, b.id)] = how
-    reach = explicit
+    return ranked
+
+
+def declared_overriders(rules: list[Rule],
+                        ranker: Ranker) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], str]]:
+    """Who takes precedence over whom, from what the edition declares, most binding first:
+
+    1. explicit `overrides` (the exceptions the text names, each rule with its citation);
+    2. between two rules that classify an act differently, declared specificity: the counting
+       file's `specificity` entries (a more specific class of a family is recorded instead of the
+       general one), unless an explicit override already orders the pair the other way;
+    3. otherwise the classification the edition's principal crime ranking puts first (its
+       exceptions, the look-up table, violence before property, then the maximum sentence).
+
+    Explicit precedence is transitive (a rule overriding B overrides what B overrides); the
+    other two orders rank two classifications and reach no further. Returns (rule id -> the rules
+    that take precedence over it, (higher, lower) -> "specificity <entry id>" or "ranking" for the
+    pairs the declared data orders)."""
+    ranked = ranked_precedence(rules, ranker)
+    ids, _index, reach = _explicit_reach(rules)
     over: dict[str, set[str]] = {rid: set() for rid in ids}
     for i, rid in enumerate(ids):
         bits = reach[i]
