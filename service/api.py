@@ -52,10 +52,12 @@ class DecisionService:
 
     def decide(self, raw: Any, edition: str | None = None, as_of: dt.datetime | None = None,
                prefix: str = "", caller: str = "", pending: list | None = None,
-               check_only: bool = False) -> Decision | None:
+               check_only: bool = False, as_id: str | None = None) -> Decision | None:
         """Validate a JSON-like incident and decide it. Raises InvalidIncident or NoEdition.
 
         With `check_only`, stop after validation (None): to report every violation at once.
+        With `as_id`, decide the incident under that id instead of its own (a stand-in that
+        transport/memo.py replaces; never with a decision log, whose entry carries the incident).
 
         With a decision log, the decision is on it before this returns (or, given ``pending``, its
         entry is added there for :meth:`write_log` to write with the rest of a batch); a failed
@@ -66,6 +68,10 @@ class DecisionService:
         incident = check_incident(incident, chosen, prefix)
         if check_only:
             return None
+        if as_id is not None:
+            if self.record is not None:
+                raise ValueError("a decision under a stand-in id cannot go on the decision log")
+            incident = incident.model_copy(update={"id": as_id})
         decision = decide(incident, chosen, as_of)
         if self.record is not None:
             entry = self.record.decision_entry(decision, incident, chosen, caller, received, edition, as_of)

@@ -45,8 +45,21 @@ from .run import EngineRun, run
 
 __all__ = ["OUTCOMES", "PURPOSES", "ActAccountOut", "AssumptionOut", "CrimeOut", "Decision", "EngineRun", "FactIndex",
            "FiringOut", "FlagOut", "NegationOut", "NoteOut", "QuestionOut", "Questions", "Resolution",
-           "ReviewOut", "build_facts", "decide", "open_needs", "purpose_of", "question_for",
-           "resolve", "run"]
+           "ReviewOut", "build_facts", "deadline_binds", "decide", "open_needs", "purpose_of", "question_for",
+           "resolve", "run", "wire_digest"]
+
+
+# the outcomes for which the 24-hour limit binds: something is, or may yet be, recorded as a crime
+DEADLINE_BINDS = frozenset({"record_crime", "more_information_required"})
+
+
+def deadline_binds(outcome: str) -> bool:
+    return outcome in DEADLINE_BINDS
+
+
+def wire_digest(wire: bytes, edition: str) -> str:
+    """SHA-256 of the edition and an incident's deterministic proto bytes."""
+    return hashlib.sha256(b"hocr.v1.Incident\n" + edition.encode("utf-8") + b"\n" + wire).hexdigest()
 
 
 def request_digest_of(inc: Incident, edition: str) -> str:
@@ -55,7 +68,7 @@ def request_digest_of(inc: Incident, edition: str) -> str:
     wire = inc._wire
     if wire is None:
         return request_digest(inc, edition)
-    return hashlib.sha256(b"hocr.v1.Incident\n" + edition.encode("utf-8") + b"\n" + wire).hexdigest()
+    return wire_digest(wire, edition)
 
 
 def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) -> Decision:
@@ -97,8 +110,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
         rules_revision=edition.revision, incident_id=inc.id, outcome=outcome, edition=edition.name,
         crimes=counted.crimes, negations=negations, questions=ordered,
         record_by=deadline,
-        # the limit binds while something is, or may yet be, recorded as a crime
-        deadline_passed=now > deadline and outcome in ("record_crime", "more_information_required"),
+        deadline_passed=now > deadline and deadline_binds(outcome),
         acts=acts, reviews=[rv for r in results for rv in r.reviews],
         trace=trace(ctx, firings, overridden),
         decided_at=dt.datetime.now(dt.timezone.utc), notes=notes, assumptions=assumptions,

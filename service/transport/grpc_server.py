@@ -33,7 +33,7 @@ from .. import engine as _engine
 from .. import identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..audit.rpc import audit_stream
-from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, incident_from_proto
+from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, Incident, incident_from_proto
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..identity import Credentials, current_caller
 from ..mapping import (
@@ -48,6 +48,7 @@ from ..record.metrics import CallObserver, configure_call_log, serve_metrics
 from . import http as http_door
 from .errors import Refusal, invalid, status, status_of
 from .interceptors import Fairness, Gate, Policy
+from .memo import DecisionMemo
 from .ops import Operations
 from .wire import (
     MAX_REPLY_BYTES,
@@ -134,9 +135,16 @@ def _year_ok(ts) -> bool:
 class Servicer:
     """hocr.v1.DecisionService over raw request bytes."""
 
-    def __init__(self, service: DecisionService, limits: Limits = Limits(), peers: tuple[str, ...] = ()):
+    def __init__(self, service: DecisionService, limits: Limits = Limits(), peers: tuple[str, ...] = (),
+                 memo_entries: int | None = None):
         self.service = service
         self.limits = limits
+        # decisions kept per incident shape (transport/memo.py); not with a decision log, whose
+        # entries are made from the decision and the incident themselves
+        self.memo = (DecisionMemo(service.editions, service.rules_dir, memo_entries)
+                     if service.record is None else None)
+        if self.memo is not None and not self.memo.enabled:
+            self.memo = None
         self.fair = Fairness(limits.batch_slots)
         # the unix sockets of this server's sibling processes: a batch is spread over them
         opts = [("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
@@ -195,6 +203,12 @@ class Servicer:
 
     def _decide(self, req: pb.DecideRequest, prefix: str = "incident", pending: list | None = None,
                 compact: bool = False) -> pb.Decision:
+        compact = compact or req.compact
+        memo = self.memo
+        if memo is not None:
+            reused = memo.reuse(req, self.service.edition_for, compact)
+            if reused is not None:
+                return reused
         raw, as_of, early = self._incident(req, prefix)
         edition = req.edition or None
         if early:
@@ -206,9 +220,12 @@ class Servicer:
             except NoEdition:
                 pass
             raise InvalidIncident(early)
-        return decision_to_proto(self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix,
-                                                     caller=identity.caller_name(), pending=pending),
-                                 compact=compact or req.compact)
+        as_id = memo.stand_in_for(req, raw) if memo is not None and isinstance(raw, Incident) else None
+        decision = self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix,
+                                       caller=identity.caller_name(), pending=pending, as_id=as_id)
+        if as_id is not None:
+            return memo.keep(req, self.service.edition_for(raw.reported_at, edition), decision, compact, as_of)
+        return decision_to_proto(decision, compact=compact)
 
     # ------------------------------------------------------------------------------ running
 
