@@ -7,7 +7,6 @@ import json
 import os
 import threading
 import time
-import uuid
 from typing import Any
 
 _lock = threading.Lock()
@@ -30,7 +29,8 @@ def uuid7() -> str:
         _last_ms, _seq = ms, seq
     rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
     value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | seq << 64 | 0b10 << 62 | rand_b
-    return str(uuid.UUID(int=value))
+    h = "%032x" % value  # the canonical 8-4-4-4-12 form, as str(uuid.UUID(int=value))
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def new_decision_id() -> str:

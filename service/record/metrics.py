@@ -6,6 +6,7 @@ its own writes and failures; the supervision queue's depth is read from the log 
 """
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import json
 import logging
@@ -80,9 +81,33 @@ def serve_metrics(port: int, addr: str = "0.0.0.0"):
     return server, server.server_port
 
 
+# Each metric's child per label values, looked up once: labels() validates and locks on every call,
+# which cost more than the rest of a reused decision (bounded: methods, statuses, outcomes and
+# editions are fixed sets; callers are the configured ones and verified certificate names).
+_CHILDREN: dict[tuple, Any] = {}
+
+
+def child(metric, *labels: str):
+    key = (id(metric), *labels)
+    got = _CHILDREN.get(key)
+    if got is None:
+        got = _CHILDREN[key] = metric.labels(*labels)
+    return got
+
+
+# The reply message a handler serialized last on this thread's context, so that the call log need
+# not parse its bytes again: (the bytes, the message).
+_REPLY: contextvars.ContextVar[tuple[bytes, Any] | None] = contextvars.ContextVar("hocr_reply", default=None)
+
+
+def note_reply(data: bytes, message: Any) -> bytes:
+    _REPLY.set((data, message))
+    return data
+
+
 def observe_decision(outcome: str, edition: str, questions: int) -> None:
-    DECISIONS.labels(outcome, edition).inc()
-    QUESTIONS.labels(edition).observe(questions)
+    child(DECISIONS, outcome, edition).inc()
+    child(QUESTIONS, edition).observe(questions)
 
 
 def _outcome_name(value: int) -> str:
@@ -94,7 +119,9 @@ def summarise(method: str, response: Any) -> dict:
     if response is None:
         return {}
     if isinstance(response, bytes):  # the decision service's handlers answer with serialized bytes
-
+        noted = _REPLY.get()
+        if noted is not None and noted[0] is response:
+            return summarise(method, noted[1])
         rpc = pb.DESCRIPTOR.services_by_name["DecisionService"].methods_by_name.get(method)
         if rpc is None:
             return {}
@@ -180,12 +207,14 @@ class CallObserver(grpc.ServerInterceptor):
 
     def _account(self, method: str, status: str, elapsed: float, context, fields: Callable[[], dict]) -> None:
         caller = self.caller_of(context)
-        CALLS.labels(method, status, caller).inc()
-        LATENCY.labels(method).observe(elapsed)
+        child(CALLS, method, status, caller).inc()
+        child(LATENCY, method).observe(elapsed)
         try:
             extra = fields() if status == "OK" else {}
         except Exception:  # never let accounting break a reply
             extra = {}
+        if not CALL_LOG.isEnabledFor(logging.INFO):
+            return
         line = {"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
                 .replace("+00:00", "Z"), "method": method, "status": status,
                 "latency_ms": round(elapsed * 1000, 3), "caller": caller,

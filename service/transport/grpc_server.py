@@ -44,7 +44,7 @@ from ..mapping import (
     vocabulary_to_proto,
 )
 from ..record import rpc as supervision_rpc
-from ..record.metrics import CallObserver, configure_call_log, serve_metrics
+from ..record.metrics import CallObserver, configure_call_log, note_reply, serve_metrics
 from . import http as http_door
 from .errors import Refusal, invalid, status, status_of
 from .interceptors import Fairness, Gate, Policy
@@ -247,7 +247,8 @@ class Servicer:
             except Undecodable as exc:
                 raise _invalid([("request", str(exc))]) from None
             with self._deadline(context, seconds):
-                return work(req).SerializeToString()
+                reply = work(req)
+                return note_reply(reply.SerializeToString(), reply)  # the call log reads the message
         except Exception as exc:  # noqa: BLE001 - every refusal through the one mapping
             context.abort_with_status(rpc_status.to_status(status_of(exc, method)))
 
@@ -290,7 +291,8 @@ class Servicer:
                 request = parse(pb.DecideBatchRequest, data)
             except Undecodable as exc:
                 raise _invalid([("request", str(exc))]) from None
-            return self.decide_batch(request, context).SerializeToString()
+            reply = self.decide_batch(request, context)
+            return note_reply(reply.SerializeToString(), reply)
         except Exception as exc:  # noqa: BLE001 - every refusal through the one mapping
             context.abort_with_status(rpc_status.to_status(status_of(exc, BATCH_METHOD)))
 

@@ -104,6 +104,11 @@ class Gate(grpc.ServerInterceptor):
     def __init__(self, policy: Policy):
         self.policy = policy
         self.in_flight = _Counter(policy.per_caller)
+        # the guarded handler per method, built once: the handlers behind the gate (the next
+        # interceptors' and the services') depend on the method alone, and the guard reads each
+        # call's metadata from its context; building them on every call cost as much as a reused
+        # decision. Only methods that exist, so the table stays small.
+        self._guarded: dict[str, grpc.RpcMethodHandler] = {}
 
     def _requirement(self, method: str) -> str | None:
         """A role; "" for any authenticated caller; None for a public method."""
@@ -114,16 +119,24 @@ class Gate(grpc.ServerInterceptor):
         return METHOD_ROLES.get(method) or self.policy.extra_roles.get(method) or "admin"
 
     def intercept_service(self, continuation, details):
-        handler = continuation(details)
-        if handler is None:
-            return None
-        method, metadata = details.method, details.invocation_metadata
+        guarded = self._guarded.get(details.method)
+        if guarded is None:
+            handler = continuation(details)
+            if handler is None:
+                return None
+            guarded = self._guard(details.method, handler)
+            if len(self._guarded) < 1024:
+                self._guarded[details.method] = guarded
+        return guarded
+
+    def _guard(self, method: str, handler: grpc.RpcMethodHandler) -> grpc.RpcMethodHandler:
         need = self._requirement(method)
         if need is None:
             return handler
         streaming = handler.request_streaming or handler.response_streaming
 
         def admit(context) -> Caller:
+            metadata = context.invocation_metadata()
             caller = identity.authenticate(context, metadata, self.policy.credentials, self.policy.allow_local,
                                            self.policy.trust_unix_peers)
             if caller is None:

@@ -27,6 +27,7 @@ import datetime as dt
 import os
 import re
 import threading
+import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +45,11 @@ from ..rules.model import Edition
 DEFAULT_ENTRIES = 4096
 DEFAULT_BYTES = 32 * 1024 * 1024
 _EPOCH = dt.date(1970, 1, 1)
+_EPOCH_UTC = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _DAY = 86_400
-_LO = int((dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc) - dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))
-          .total_seconds())
-_HI = int((dt.datetime(MAX_YEAR, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc)
-           - dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)).total_seconds())
+_NS = 1_000_000_000
+_LO = int((dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc) - _EPOCH_UTC).total_seconds())
+_HI = int((dt.datetime(MAX_YEAR, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc) - _EPOCH_UTC).total_seconds())
 # the contract's incident id (contract.Id): a valid id is unchanged by the models' normalisation
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{1,63}")
 _DEL = b"\x7f"
@@ -67,14 +68,8 @@ def stand_in(length: int) -> str:
 class Kept:
     template: bytes  # the Decision's bytes: the stand-in for the id, the per-call fields unset
     stand_in: bytes
-    deadline: dt.timedelta  # record_by - reported_at
+    deadline_ns: int  # record_by - reported_at
     binds: bool  # whether a passed deadline binds for this outcome
-
-
-def _ts(value: dt.datetime) -> Timestamp:
-    ts = Timestamp()
-    ts.FromDatetime(value)
-    return ts
 
 
 def _time_ok(ts) -> bool:
@@ -91,6 +86,7 @@ class DecisionMemo:
         self._bytes = 0
         self._lock = threading.Lock()
         self.stats: Counter = Counter()  # reused, miss, kept, not_kept (also hocr_decision_memo)
+        self._editions: dict[tuple[int, str], Edition] = {}  # (report day, edition asked for) -> edition
         # per edition: the days on which some offence comes into force or ceases (epoch days);
         # none at all when a rule file holds the stand-in's bytes
         clean = all(_DEL not in p.read_bytes() for p in Path(rules_dir).rglob("*") if p.is_file())
@@ -152,11 +148,9 @@ class DecisionMemo:
         if req.HasField("as_of"):
             if not _time_ok(req.as_of):
                 return None
-            as_of = req.as_of.ToDatetime(tzinfo=_UTC)
-        reported = inc.reported_at.ToDatetime(tzinfo=_UTC)
-        try:
-            edition = edition_for(reported, req.edition or None)
-        except LookupError:
+            as_of = req.as_of.seconds * _NS + req.as_of.nanos
+        edition = self._edition(inc.reported_at.seconds // _DAY, req.edition, edition_for)
+        if edition is None:
             return None
         key = self._key(inc, edition.name, compact)
         if key is None:
@@ -169,7 +163,21 @@ class DecisionMemo:
             self._count("miss")
             return None
         self._count("reused")
-        return self._made(kept, inc, edition.name, reported, as_of)
+        return self._made(kept, inc, edition.name, as_of)
+
+    def _edition(self, day: int, name: str, edition_for) -> Edition | None:
+        """The edition an incident reported on `day` is decided under (named, else by the day)."""
+        got = self._editions.get((day, name))
+        if got is None:
+            try:
+                got = edition_for(dt.datetime.combine(_EPOCH + dt.timedelta(days=day), dt.time(12), _UTC),
+                                  name or None)
+            except LookupError:
+                return None
+            if len(self._editions) > 10_000:
+                self._editions.clear()
+            self._editions[(day, name)] = got
+        return got
 
     def stand_in_for(self, req: pb.DecideRequest, incident: Incident) -> str | None:
         """The id to decide `incident` under so that its decision can be kept, or None (decide it
@@ -190,7 +198,9 @@ class DecisionMemo:
         for name in ("decision_id", "request_digest", "decided_at", "record_by", "deadline_passed"):
             msg.ClearField(name)
         template = msg.SerializeToString()
-        kept = Kept(template, stand_in(len(inc.id)).encode(), decision.record_by - reported,
+        deadline = decision.record_by - reported
+        kept = Kept(template, stand_in(len(inc.id)).encode(),
+                    (deadline.days * _DAY + deadline.seconds) * _NS + deadline.microseconds * 1000,
                     deadline_binds(decision.outcome))
         key = self._key(inc, edition.name, compact)
         if key is not None and self._reusable(template, inc):
@@ -198,13 +208,14 @@ class DecisionMemo:
             self._count("kept")
         else:
             self._count("not_kept")
-        return self._made(kept, inc, edition.name, reported, as_of)
+        return self._made(kept, inc, edition.name,
+                          None if as_of is None else (as_of - _EPOCH_UTC) // dt.timedelta(microseconds=1) * 1000)
 
     # ------------------------------------------------------------------------------ inside
 
     def _count(self, result: str) -> None:
         self.stats[result] += 1
-        metrics.MEMO.labels(result).inc()
+        metrics.child(metrics.MEMO, result).inc()
 
     @staticmethod
     def _reusable(template: bytes, inc: pb.Incident) -> bool:
@@ -228,14 +239,14 @@ class DecisionMemo:
                 self._bytes -= len(k) + len(v.template)
 
     @staticmethod
-    def _made(kept: Kept, inc: pb.Incident, edition: str, reported: dt.datetime,
-              as_of: dt.datetime | None) -> pb.Decision:
-        now = dt.datetime.now(_UTC)
-        record_by = reported + kept.deadline
+    def _made(kept: Kept, inc: pb.Incident, edition: str, as_of_ns: int | None) -> pb.Decision:
+        now = time.time_ns()
+        record_by = inc.reported_at.seconds * _NS + inc.reported_at.nanos + kept.deadline_ns
         per_call = pb.Decision(
             decision_id=new_decision_id(), request_digest=wire_digest(inc.SerializeToString(deterministic=True), edition),
-            decided_at=_ts(now), record_by=_ts(record_by),
-            deadline_passed=kept.binds and (as_of or now) > record_by)
+            decided_at=Timestamp(seconds=now // _NS, nanos=now % _NS),
+            record_by=Timestamp(seconds=record_by // _NS, nanos=record_by % _NS),
+            deadline_passed=kept.binds and (now if as_of_ns is None else as_of_ns) > record_by)
         # a message's bytes followed by another's parse as the two merged: the per-call fields
         # are unset in the template, so they are simply set
         body = kept.template.replace(kept.stand_in, inc.id.encode("ascii"))
