@@ -185,6 +185,7 @@ def test_bounded_by_entries_and_bytes():
                 pass
     assert len(memo_server.memo) == 3
     small = DecisionMemo(SERVICE.editions, SERVICE.rules_dir, entries=100, max_bytes=1)
+    small.shelf.put(b"k", None, 10)
     assert small.enabled and len(small) == 0
 
 

@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 from ..api import DecisionService, InvalidIncident, NoEdition
 from . import stats
 from .match import ISSUE_ORDER, audit_config, findings_for, group_titles
+from .memo import AuditMemo
 from .records import BadLine, parse_line, read_crimes_csv, read_lines
 from .report import write_report
 
@@ -36,6 +37,7 @@ class Auditor:
         if service is None:
             service = DecisionService(rules_dir)
         self.service = service
+        self.memo = AuditMemo(service)  # decisions kept per incident shape (audit/memo.py)
         self.fallback = fallback_edition
         self.csv_crimes = csv_crimes or {}
         self._configs: dict[str, dict] = {}  # edition name -> its audit groups (read once, not per record)
@@ -54,14 +56,14 @@ class Auditor:
         forced = False
         try:
             try:
-                decision = self.service.decide(incident, prefix="incident")
+                decision = self.memo.decide(incident)
             except NoEdition as exc:
                 if not self.fallback:
                     return {"line": line, "status": "not_auditable", "incident_id": inc_id,
                             "reason": "no held edition was in force on the report date; name one with --edition "
                                       "to audit it under that edition",
                             "detail": str(exc)}
-                decision = self.service.decide(incident, edition=self.fallback, prefix="incident")
+                decision = self.memo.decide(incident, edition=self.fallback)
                 forced = True
         except InvalidIncident as exc:
             return {"line": line, "status": "bad", "bad": BadLine(
@@ -120,6 +122,7 @@ def audit_stream(items: Iterable[tuple[int, str]], workers: int = 0, fallback: s
 
 class _NoService:
     editions: dict = {}
+    rules_dir = None
 
 
 # ------------------------------------------------------------------------------------------ tally

@@ -28,8 +28,9 @@ LATENCY = Histogram("hocr_call_latency_seconds", "Time from receiving a call to 
 DECISIONS = Counter("hocr_decisions", "Decisions given, by outcome and edition", ["outcome", "edition"])
 QUESTIONS = Histogram("hocr_questions_per_decision", "Open questions in each decision given, by edition",
                       ["edition"], buckets=(0, 1, 2, 3, 5, 8, 13, 21, 34))
-MEMO = Counter("hocr_decision_memo", "Decisions by incident shape (service/transport/memo.py): reused, miss "
-               "(decided), kept, not_kept (decided, but not reusable)", ["result"])
+MEMO = Counter("hocr_decision_memo", "Decisions by incident shape (service/shapes.py), by door (grpc: the gRPC "
+               "and HTTP doors; audit) and result: reused, miss (decided), kept, not_kept (decided, not reusable)",
+               ["door", "result"])
 LOG_WRITES = Counter("hocr_decision_log_writes", "Entries written to the decision log (committed)", ["backend"])
 LOG_FAILURES = Counter("hocr_decision_log_write_failures",
                        "Decision log writes that failed (each failed the call with UNAVAILABLE)", ["backend"])

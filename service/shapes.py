@@ -1,0 +1,118 @@
+"""What the decision memos share (service/transport/memo.py for the gRPC and HTTP doors,
+service/audit/memo.py for audits): incident shapes, the stand-in id, and a bounded shelf.
+
+Two incidents have the same *shape* when they are equal once the incident's id is left out and
+every time is taken relative to the report time, and when each act falls in the same span of days
+between the commencements and repeals of the edition's offences (so the same offences are in force
+for it). The decision depends on nothing else: the engine never sees the incident id (the decision
+only copies it into incident_id, crime ids and texts that name a crime), and times are only
+compared with one another (counting's episodes, "not after") or placed in the offence table's
+spans. So a shape's decision is made once under a stand-in id as long as the caller's, and the
+stand-in is replaced by each caller's id; what depends on the report time itself (record_by,
+deadline_passed) and what is new per call (decision_id, decided_at, request_digest) is set for
+each call.
+
+A decision that quotes one of its request's dates (a classification set aside because its offence
+was not yet in force names the day) differs from day to day and is never kept. ``HOCR_DECISION_MEMO=0``
+turns every memo off."""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import os
+import re
+import threading
+from collections import Counter, OrderedDict
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from .record import metrics
+from .rules.model import Edition
+
+DEFAULT_ENTRIES = 4096
+DEFAULT_BYTES = 32 * 1024 * 1024
+EPOCH = dt.date(1970, 1, 1)
+EPOCH_UTC = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+DAY = 86_400
+# the contract's incident id (contract.Id), at least two characters: a valid id is unchanged by
+# the models' normalisation, and a one-character id has no stand-in that could not be something else
+INCIDENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{1,63}")
+DEL = b"\x7f"
+
+V = TypeVar("V")
+
+
+def stand_in(length: int) -> str:
+    """The incident id a shape is decided under: as long as the caller's id (so length prefixes in
+    an encoding hold), "~" then DEL (0x7f) characters. Memos keep only decisions of requests and
+    rule files without a DEL byte, so the stand-in is the only text holding "~" then DEL."""
+    return "~" + "\x7f" * (length - 1)
+
+
+def enabled_by_default() -> bool:
+    return os.environ.get("HOCR_DECISION_MEMO", "1") != "0"
+
+
+class Spans:
+    """Per edition, the days (since 1970-01-01) on which some offence comes into force or ceases:
+    within a span between two of them the same offences are in force. No edition at all when a rule
+    file holds a DEL byte (the stand-in's)."""
+
+    def __init__(self, editions: dict[str, Edition], rules_dir: Path | None):
+        clean = rules_dir is not None and all(
+            DEL not in p.read_bytes() for p in Path(rules_dir).rglob("*") if p.is_file())
+        self.by_edition: dict[str, list[int]] = {}
+        for name, e in editions.items() if clean else ():
+            days = {d for o in e.offences.by_key.values() for d in (o.in_force_from, o.ceased) if d is not None}
+            self.by_edition[name] = sorted((d - EPOCH).days for d in days)
+
+    def of(self, edition: str) -> list[int] | None:
+        return self.by_edition.get(edition)
+
+    @staticmethod
+    def span(days: list[int], epoch_day: int) -> int:
+        return bisect.bisect_right(days, epoch_day)
+
+
+def quotes_a_day(blob: bytes, epoch_days: set[int]) -> bool:
+    """Whether `blob` holds one of these days as an ISO date (YYYY-MM-DD)."""
+    return any((EPOCH + dt.timedelta(days=d)).isoformat().encode() in blob for d in epoch_days)
+
+
+class Shelf(Generic[V]):
+    """Kept values by key, least recently used first out, bounded by entries and by bytes. Counts
+    what happens in ``stats`` and in the hocr_decision_memo metric."""
+
+    def __init__(self, entries: int, max_bytes: int = DEFAULT_BYTES, door: str = "grpc"):
+        self.entries, self.max_bytes, self.door = entries, max_bytes, door
+        self._kept: OrderedDict[Any, tuple[V, int]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.stats: Counter = Counter()  # reused, miss, kept, not_kept
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def get(self, key) -> V | None:
+        with self._lock:
+            got = self._kept.get(key)
+            if got is not None:
+                self._kept.move_to_end(key)
+        self.count("reused" if got is not None else "miss")
+        return got[0] if got is not None else None
+
+    def put(self, key, value: V, size: int) -> None:
+        with self._lock:
+            old = self._kept.pop(key, None)
+            if old is not None:
+                self._bytes -= old[1]
+            self._kept[key] = (value, size)
+            self._bytes += size
+            while self._kept and (len(self._kept) > self.entries or self._bytes > self.max_bytes):
+                _k, (_v, n) = self._kept.popitem(last=False)
+                self._bytes -= n
+        self.count("kept")
+
+    def count(self, result: str) -> None:
+        self.stats[result] += 1
+        metrics.child(metrics.MEMO, self.door, result).inc()
