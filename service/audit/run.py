@@ -93,7 +93,14 @@ def _init_worker(rules_dir, fallback, csv_crimes) -> None:
 
 def _work(item: tuple[int, str]) -> dict:
     assert _WORKER is not None
-    return _WORKER.audit(item[0], item[1])
+    return with_text(_WORKER.audit(item[0], item[1]))
+
+
+def with_text(res: dict) -> dict:
+    """The record's findings also as their findings.jsonl lines, written in the worker (the parent
+    only writes them out: it would otherwise spend a third of the audit's time on this)."""
+    res["findings_text"] = "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in res.get("findings", ()))
+    return res
 
 
 def audit_stream(items: Iterable[tuple[int, str]], workers: int = 0, fallback: str | None = None,
@@ -104,7 +111,7 @@ def audit_stream(items: Iterable[tuple[int, str]], workers: int = 0, fallback: s
     if workers == 1:
         auditor = Auditor(service, fallback, csv_crimes, rules_dir)
         for line, text in items:
-            yield auditor.audit(line, text)
+            yield with_text(auditor.audit(line, text))
         return
     Auditor(service or _NoService(), None)  # check the arguments before starting processes
     global _INHERITED
@@ -322,8 +329,7 @@ def run(records: Path, out: Path, edition: str | None = None, crimes_csv: Path |
     with (out / "findings.jsonl").open("w", encoding="utf-8") as fh:
         for res in audit_stream(read_lines(records), used, edition, csv_crimes, rules_dir, service=service):
             tally.add(res)
-            for f in res.get("findings", ()):
-                fh.write(json.dumps(f, ensure_ascii=False) + "\n")
+            fh.write(res["findings_text"])
             if bar:
                 bar.update(1)
     if bar:
