@@ -71,11 +71,25 @@ class TypeIndex:
         self.attrs: tuple[str, ...] = tuple(sorted(by_attr))
         self.by_attr = by_attr
         self._memo: dict[tuple, tuple[Entry, ...]] = {}
+        self._out: dict[tuple, frozenset[str]] = {}
         self._lock = threading.Lock()
 
-    def _ruled_out(self, attr: str, value) -> set[str]:
-        fact = {} if value is None else {attr: value}
-        return {rid for rid, tests in self.by_attr[attr] if any(t.compiled(fact) is False for t in tests)}
+    def _ruled_out(self, attr: str, value) -> frozenset[str]:
+        """The rules a test on the act's `attr` rules out when it has `value` (None: not given);
+        remembered per value (an attribute's values are the vocabulary's few)."""
+        try:
+            got = self._out.get((attr, value))
+        except TypeError:  # a value that cannot be a key
+            got = None
+        if got is None:
+            fact = {} if value is None else {attr: value}
+            got = frozenset(rid for rid, tests in self.by_attr[attr] if any(t.compiled(fact) is False for t in tests))
+            try:
+                if len(self._out) < _MAX_MEMO:
+                    self._out[(attr, value)] = got
+            except TypeError:
+                pass
+        return got
 
     def for_act(self, act_fact: dict) -> tuple[Entry, ...]:
         """The rules that can still have an open question on this act, in the edition's order."""

@@ -225,17 +225,17 @@ def _back_ref(ref, back: dict):
     return f"{back[a]}~{back[b]}"
 
 
-def _rename(needs, mapping: dict) -> frozenset:
-    def r(ref):
-        if ref is None:
-            return None
-        if ref in mapping:
-            return mapping[ref]
-        a, sep, b = ref.partition("~")  # a relationship: offender~victim
-        if sep and a in mapping and b in mapping:
-            return f"{mapping[a]}~{mapping[b]}"
-        raise KeyError(ref)
-    return frozenset((alias, attr, r(ref)) for alias, attr, ref in needs)
+def _rename_ref(ref, mapping: dict):
+    if ref is None:
+        return None
+    got = mapping.get(ref)
+    if got is not None:
+        return got
+    a, sep, b = ref.partition("~")  # a relationship: offender~victim
+    if sep and a in mapping and b in mapping:
+        return f"{mapping[a]}~{mapping[b]}"
+    raise KeyError(ref)
+
 
 
 class Questions:
@@ -380,8 +380,7 @@ class Questions:
         for rule_id, needs in found:
             entries = []
             for alias, attr, ref in sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))):
-                pref = _rename(((alias, attr, ref),), names)
-                pref = next(iter(pref))[2]
+                pref = _rename_ref(ref, names)
                 skip = alias in ("victim", "offender") and self._organisation(act_id, ref) and (
                     attr in ("age", "sex") or getattr(self.edition.vocab.person_attributes.get(attr),
                                                       "persons_only", False))
