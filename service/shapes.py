@@ -30,7 +30,7 @@ from .record import metrics
 from .rules.model import Edition
 
 DEFAULT_ENTRIES = 4096
-DEFAULT_BYTES = 32 * 1024 * 1024
+DEFAULT_BYTES = 16 * 1024 * 1024
 EPOCH = dt.date(1970, 1, 1)
 EPOCH_UTC = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 DAY = 86_400
