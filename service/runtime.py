@@ -43,14 +43,27 @@ _RUNTIMES: "weakref.WeakKeyDictionary[Edition, EditionRuntime]" = weakref.WeakKe
 _LOCK = threading.Lock()
 
 
+# the edition asked for last and its runtime: nearly every call asks for the same edition, and a
+# weak dictionary's look-up (a new weak reference each time) was a tenth of a first-seen decision
+# (held weakly, so the edition still goes away when nothing else holds it)
+_last: tuple[Any, Any] = (lambda: None, lambda: None)
+
+
 def runtime_of(edition: Edition) -> EditionRuntime:
     """The runtime of a loaded edition (created on first use)."""
+    global _last
+    last_edition, last_rt = _last
+    if last_edition() is edition:
+        rt = last_rt()
+        if rt is not None:
+            return rt
     rt = _RUNTIMES.get(edition)
     if rt is None:
         with _LOCK:
             rt = _RUNTIMES.get(edition)
             if rt is None:
                 rt = _RUNTIMES[edition] = EditionRuntime(edition)
+    _last = (weakref.ref(edition), weakref.ref(rt))
     return rt
 
 
