@@ -21,14 +21,20 @@ def _iso(value: dt.datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """Dataclasses, lists, dicts and times as JSON values (as Decision.to_dict, without deep copies)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
     if isinstance(value, dt.datetime):
         return _iso(value)
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
+    if isinstance(value, list):  # mostly lists of strings: no call per string
+        return [v if type(v) in _SCALARS else _plain(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: v if type(v) in _SCALARS else _plain(v) for k, v in value.items()}
     if hasattr(value, "__dataclass_fields__"):
         return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
     return value
