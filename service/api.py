@@ -52,34 +52,41 @@ class DecisionService:
 
     def decide(self, raw: Any, edition: str | None = None, as_of: dt.datetime | None = None,
                prefix: str = "", caller: str = "", pending: list | None = None,
-               check_only: bool = False, as_id: str | None = None) -> Decision | None:
+               check_only: bool = False, as_id: str | None = None,
+               received: dt.datetime | None = None) -> Decision | None:
         """Validate a JSON-like incident and decide it. Raises InvalidIncident or NoEdition.
 
         With `check_only`, stop after validation (None): to report every violation at once.
-        With `as_id`, decide the incident under that id instead of its own (a stand-in that
-        transport/memo.py replaces; never with a decision log, whose entry carries the incident).
 
         With a decision log, the decision is on it before this returns (or, given ``pending``, its
         entry is added there for :meth:`write_log` to write with the rest of a batch); a failed
-        write raises LogUnavailable."""
-        received = dt.datetime.now(dt.timezone.utc)
+        write raises LogUnavailable.
+
+        With `as_id`, the incident is decided under that id instead of its own (a stand-in that
+        service/transport/memo.py replaces) and the decision is NOT put on the log: the caller
+        logs the decision it makes from it (:meth:`log_decision`)."""
+        received = received or dt.datetime.now(dt.timezone.utc)
         incident = parse_incident(raw, prefix)
         chosen = self.edition_for(incident.reported_at, edition)
         incident = check_incident(incident, chosen, prefix)
         if check_only:
             return None
         if as_id is not None:
-            if self.record is not None:
-                raise ValueError("a decision under a stand-in id cannot go on the decision log")
-            incident = incident.model_copy(update={"id": as_id})
+            return decide(incident.model_copy(update={"id": as_id}), chosen, as_of)
         decision = decide(incident, chosen, as_of)
-        if self.record is not None:
-            entry = self.record.decision_entry(decision, incident, chosen, caller, received, edition, as_of)
-            if pending is None:
-                self.record.write([entry])
-            else:
-                pending.append(entry)
+        self.log_decision(decision, incident, chosen, caller, received, edition, as_of, pending)
         return decision
+
+    def log_decision(self, decision: Decision, incident, chosen: Edition, caller: str, received: dt.datetime,
+                     requested_edition: str | None, as_of: dt.datetime | None, pending: list | None) -> None:
+        """Put a decision on the decision log (or its entry in ``pending``); nothing without a log."""
+        if self.record is None:
+            return
+        entry = self.record.decision_entry(decision, incident, chosen, caller, received, requested_edition, as_of)
+        if pending is None:
+            self.record.write([entry])
+        else:
+            pending.append(entry)
 
     def write_log(self, pending: list) -> None:
         """Write a batch's entries in one transaction (before the batch's reply)."""

@@ -18,8 +18,10 @@ turns every memo off."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import os
+import pickle
 import re
 import threading
 from collections import Counter, OrderedDict
@@ -77,6 +79,32 @@ class Spans:
 def quotes_a_day(blob: bytes, epoch_days: set[int]) -> bool:
     """Whether `blob` holds one of these days as an ISO date (YYYY-MM-DD)."""
     return any((EPOCH + dt.timedelta(days=d)).isoformat().encode() in blob for d in epoch_days)
+
+
+def _count_in_texts(value, needle: str, seen: set[int]) -> int:
+    """How often `needle` occurs in the distinct strings of a value (each string object once, as
+    pickle writes it once)."""
+    if isinstance(value, str):
+        if id(value) in seen:
+            return 0
+        seen.add(id(value))
+        return value.count(needle)
+    if dataclasses.is_dataclass(value):
+        return sum(_count_in_texts(getattr(value, f.name), needle, seen) for f in dataclasses.fields(value))
+    if isinstance(value, dict):
+        return sum(_count_in_texts(k, needle, seen) + _count_in_texts(v, needle, seen) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return sum(_count_in_texts(v, needle, seen) for v in value)
+    return 0
+
+
+def pickled_exactly(value, needle: str) -> bytes | None:
+    """`value` pickled, when the stand-in `needle` occurs in the pickle's bytes exactly as often as
+    in its texts (so replacing it in the bytes, by an id of the same length, replaces texts alone
+    and every length in the pickle holds); else None. Times must have been taken out of `value`
+    (their bytes are arbitrary)."""
+    blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return blob if blob.count(needle.encode("ascii")) == _count_in_texts(value, needle, set()) else None
 
 
 class Shelf(Generic[V]):

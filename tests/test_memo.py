@@ -189,11 +189,38 @@ def test_bounded_by_entries_and_bytes():
     assert small.enabled and len(small) == 0
 
 
-def test_no_memo_with_a_decision_log(tmp_path):
-    logged = DecisionService(decision_log=f"sqlite:///{tmp_path / 'log.db'}")
-    assert Servicer(logged).memo is None
-    with pytest.raises(ValueError):
-        logged.decide(_simple(), as_id="~\x7f\x7f")
+def _logged(store, decision_id: str) -> dict:
+    e = store.get(decision_id)
+    body = json.loads(json.dumps(e.body, default=str))
+    body["decision"].pop("decision_id", None)
+    body["decision"].pop("decided_at", None)
+    return {"body": body, "items": sorted(map(list, e.items)), "watch": e.watch_deadline, "outcome": e.outcome,
+            "incident": e.incident_id, "digest": e.request_digest, "record_by": str(e.record_by),
+            "revision": e.rules_revision, "edition": e.edition}
+
+
+def test_with_a_decision_log_the_entries_are_those_of_deciding(tmp_path):
+    """With a decision log, a reused decision goes on it before its reply, with exactly the entry
+    the full path writes (the decision, the incident, the supervision items), one per call."""
+    on_svc = DecisionService(decision_log=f"sqlite:///{tmp_path / 'on.db'}?synchronous=normal")
+    off_svc = DecisionService(decision_log=f"sqlite:///{tmp_path / 'off.db'}?synchronous=normal")
+    on, off = Servicer(on_svc), Servicer(off_svc, memo_entries=0)
+    assert on.memo is not None and on.memo.keep_decisions and off.memo is None
+    incidents = share(_feature_incidents(), 4)
+    for i, raw in enumerate(incidents):
+        for n, variant in enumerate((raw, _shift(raw, dt.timedelta(minutes=3), "x"))):
+            req = _request({**variant, "id": f"LOG-{n}-{i:05d}"})
+            if req is None:
+                continue
+            try:
+                b = off._decide(req)
+            except Exception:  # noqa: BLE001 - refused either way
+                continue
+            a = on._decide(req)
+            assert _logged(on_svc.record.store, a.decision_id) == _logged(off_svc.record.store, b.decision_id), \
+                f"incident {i} variant {n}"
+    assert on.memo.stats["reused"] > len(incidents) / 2
+    assert on_svc.record.store.count() == off_svc.record.store.count()
 
 
 def test_reused_over_a_real_server(channel):

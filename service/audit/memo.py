@@ -47,23 +47,6 @@ def _time(value) -> dt.datetime | None:
     return t if MIN_YEAR <= t.year <= MAX_YEAR else None
 
 
-def _count_in_texts(value, needle: str, seen: set[int]) -> int:
-    """How often `needle` occurs in the distinct strings of a decision (each string object once, as
-    pickle writes it once)."""
-    if isinstance(value, str):
-        if id(value) in seen:
-            return 0
-        seen.add(id(value))
-        return value.count(needle)
-    if dataclasses.is_dataclass(value):
-        return sum(_count_in_texts(getattr(value, f.name), needle, seen) for f in dataclasses.fields(value))
-    if isinstance(value, dict):
-        return sum(_count_in_texts(k, needle, seen) + _count_in_texts(v, needle, seen) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return sum(_count_in_texts(v, needle, seen) for v in value)
-    return 0
-
-
 class AuditMemo:
     def __init__(self, service, entries: int | None = None, max_bytes: int = shapes.DEFAULT_BYTES):
         if entries is None:
@@ -152,11 +135,10 @@ class AuditMemo:
             decision, trace=[], notes=[], reviews=[], assumptions=[], decision_id="", request_digest="",
             record_by=None, decided_at=None, deadline_passed=False,
             questions=[dataclasses.replace(q, text="", allowed=[], items=[]) for q in decision.questions])
-        template = pickle.dumps(light, protocol=pickle.HIGHEST_PROTOCOL)
-        stand_in = needle.encode("ascii")
-        if template.count(stand_in) != _count_in_texts(light, needle, set()) or shapes.quotes_a_day(template, days):
+        template = shapes.pickled_exactly(light, needle)
+        if template is None or shapes.quotes_a_day(template, days):
             return None
-        return Kept(template, stand_in, decision.record_by - reported, deadline_binds(decision.outcome))
+        return Kept(template, needle.encode("ascii"), decision.record_by - reported, deadline_binds(decision.outcome))
 
     @staticmethod
     def _made(kept: Kept, inc_id: str, reported: dt.datetime) -> Decision:

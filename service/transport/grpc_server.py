@@ -33,7 +33,7 @@ from .. import engine as _engine
 from .. import identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..audit.rpc import audit_stream
-from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, Incident, incident_from_proto
+from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, Incident, check_incident, incident_from_proto
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..identity import Credentials, current_caller
 from ..mapping import (
@@ -139,11 +139,11 @@ class Servicer:
                  memo_entries: int | None = None):
         self.service = service
         self.limits = limits
-        # decisions kept per incident shape (transport/memo.py); not with a decision log, whose
-        # entries are made from the decision and the incident themselves
-        self.memo = (DecisionMemo(service.editions, service.rules_dir, memo_entries)
-                     if service.record is None else None)
-        if self.memo is not None and not self.memo.enabled:
+        # decisions kept per incident shape (transport/memo.py); with a decision log, with the
+        # Decision itself for the log's entries
+        self.memo: DecisionMemo | None = DecisionMemo(service.editions, service.rules_dir, memo_entries,
+                                                      keep_decisions=service.record is not None)
+        if not self.memo.enabled:
             self.memo = None
         self.fair = Fairness(limits.batch_slots)
         # the unix sockets of this server's sibling processes: a batch is spread over them
@@ -204,11 +204,12 @@ class Servicer:
     def _decide(self, req: pb.DecideRequest, prefix: str = "incident", pending: list | None = None,
                 compact: bool = False) -> pb.Decision:
         compact = compact or req.compact
+        received = dt.datetime.now(dt.timezone.utc)
         memo = self.memo
         if memo is not None:
-            reused = memo.reuse(req, self.service.edition_for, compact)
-            if reused is not None:
-                return reused
+            made = memo.reuse(req, self.service.edition_for, compact)
+            if made is not None and self._logged(made, None, req, pending, received):
+                return made.proto
         raw, as_of, early = self._incident(req, prefix)
         edition = req.edition or None
         if early:
@@ -221,11 +222,35 @@ class Servicer:
                 pass
             raise InvalidIncident(early)
         as_id = memo.stand_in_for(req, raw) if memo is not None and isinstance(raw, Incident) else None
-        decision = self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix,
-                                       caller=identity.caller_name(), pending=pending, as_id=as_id)
         if as_id is not None:
-            return memo.keep(req, self.service.edition_for(raw.reported_at, edition), decision, compact, as_of)
-        return decision_to_proto(decision, compact=compact)
+            decision = self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix, as_id=as_id)
+            made = memo.keep(req, self.service.edition_for(raw.reported_at, edition), decision, compact, as_of)
+            if self._logged(made, raw, req, pending, received):
+                return made.proto
+        return decision_to_proto(self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix,
+                                                     caller=identity.caller_name(), pending=pending,
+                                                     received=received), compact=compact)
+
+    def _logged(self, made, incident: Incident | None, req: pb.DecideRequest, pending: list | None,
+                received: dt.datetime) -> bool:
+        """Put a reply made from a kept decision on the decision log, when there is one. False when
+        it cannot be (no Decision kept with it, or the incident does not read back): the caller then
+        decides the request the full way."""
+        if self.service.record is None:
+            return True
+        if incident is None:
+            msg = pb.Incident()
+            msg.CopyFrom(req.incident)
+            incident = incident_from_proto(msg)
+        decision = self.memo.decision_of(made, req.incident.id) if incident is not None else None
+        if decision is None:
+            return False
+        # the incident as the full path logs it: checked against the edition's vocabulary (the
+        # same shape passed before, so it passes again)
+        incident = check_incident(incident, made.edition, "incident")
+        self.service.log_decision(decision, incident, made.edition, identity.caller_name(), received,
+                                  req.edition or None, made.as_of, pending)
+        return True
 
     # ------------------------------------------------------------------------------ running
 

@@ -11,10 +11,15 @@ a valid tag). The checks a reused reply skips are those whose answer is the same
 shape; the incident id and the times are checked on every call, and anything doubtful goes the
 full way, which says what is wrong.
 
-Not used with a decision log, whose entries carry the incident and the decision themselves."""
+With a decision log, whose entries carry the decision itself, the memo also keeps the decision as
+the service made it (pickled under the stand-in, its times taken out; see shapes.pickled_exactly)
+and gives it back with the caller's id and the reply's per-call fields, to be logged before the
+reply."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import pickle
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +46,16 @@ class Kept:
     stand_in: bytes
     deadline_ns: int  # record_by - reported_at
     binds: bool  # whether a passed deadline binds for this outcome
+    pickled: bytes | None = None  # the Decision itself, for the decision log (None: none kept)
+
+
+@dataclass(frozen=True)
+class Made:
+    """A reply made from a kept decision for one request."""
+    proto: pb.Decision
+    kept: Kept
+    edition: Edition
+    as_of: dt.datetime | None
 
 
 def _time_ok(ts) -> bool:
@@ -49,12 +64,13 @@ def _time_ok(ts) -> bool:
 
 class DecisionMemo:
     def __init__(self, editions: dict[str, Edition], rules_dir: Path, entries: int | None = None,
-                 max_bytes: int = shapes.DEFAULT_BYTES):
+                 max_bytes: int = shapes.DEFAULT_BYTES, keep_decisions: bool = False):
         if entries is None:
             entries = shapes.DEFAULT_ENTRIES if shapes.enabled_by_default() else 0
         self.shelf: shapes.Shelf[Kept] = shapes.Shelf(entries, max_bytes, "grpc")
         self.spans = shapes.Spans(editions, rules_dir)
         self._editions: dict[tuple[int, str], Edition] = {}  # (report day, edition asked for) -> edition
+        self.keep_decisions = keep_decisions  # also the Decision itself (for a decision log)
 
     @property
     def enabled(self) -> bool:
@@ -101,7 +117,7 @@ class DecisionMemo:
 
     # ------------------------------------------------------------------------------ use
 
-    def reuse(self, req: pb.DecideRequest, edition_for, compact: bool) -> pb.Decision | None:
+    def reuse(self, req: pb.DecideRequest, edition_for, compact: bool) -> Made | None:
         """The decision of an incident of a shape decided before, made for this request; None when
         none is kept (the caller decides it, and :meth:`keep` keeps it)."""
         if not self.enabled or not req.HasField("incident"):
@@ -113,7 +129,7 @@ class DecisionMemo:
         if req.HasField("as_of"):
             if not _time_ok(req.as_of):
                 return None
-            as_of = req.as_of.seconds * _NS + req.as_of.nanos
+            as_of = req.as_of.ToDatetime(tzinfo=_UTC)
         edition = self._edition(inc.reported_at.seconds // shapes.DAY, req.edition, edition_for)
         if edition is None:
             return None
@@ -121,7 +137,7 @@ class DecisionMemo:
         kept = self.shelf.get(key) if key is not None else None
         if kept is None:
             return None
-        return self._made(kept, inc, edition.name, as_of)
+        return self._made(kept, inc, edition, as_of)
 
     def _edition(self, day: int, name: str, edition_for) -> Edition | None:
         """The edition an incident reported on `day` is decided under (named, else by the day)."""
@@ -147,7 +163,7 @@ class DecisionMemo:
         return shapes.stand_in(len(inc.id))
 
     def keep(self, req: pb.DecideRequest, edition: Edition, decision, compact: bool,
-             as_of: dt.datetime | None) -> pb.Decision:
+             as_of: dt.datetime | None) -> Made:
         """Keep a decision made under the stand-in id (see :meth:`stand_in_for`) and give it for
         this request, made the same way as a reused one."""
         inc = req.incident
@@ -156,15 +172,34 @@ class DecisionMemo:
             msg.ClearField(name)
         template = msg.SerializeToString()
         deadline = decision.record_by - inc.reported_at.ToDatetime(tzinfo=_UTC)
-        kept = Kept(template, shapes.stand_in(len(inc.id)).encode(), deadline // dt.timedelta(microseconds=1) * 1000,
-                    deadline_binds(decision.outcome))
+        needle = shapes.stand_in(len(inc.id))
+        pickled = None
+        if self.keep_decisions:
+            pickled = shapes.pickled_exactly(dataclasses.replace(
+                decision, decision_id="", request_digest="", record_by=None, decided_at=None,
+                deadline_passed=False), needle)
+        kept = Kept(template, needle.encode(), deadline // dt.timedelta(microseconds=1) * 1000,
+                    deadline_binds(decision.outcome), pickled)
         key = self._key(inc, edition.name, compact)
-        if key is not None and not shapes.quotes_a_day(template, self._days(inc)):
-            self.shelf.put(key, kept, len(key) + len(template))
+        if (key is not None and not shapes.quotes_a_day(template, self._days(inc))
+                and (pickled is not None or not self.keep_decisions)):
+            self.shelf.put(key, kept, len(key) + len(template) + len(pickled or b""))
         else:
             self.shelf.count("not_kept")
-        return self._made(kept, inc, edition.name,
-                          None if as_of is None else (as_of - shapes.EPOCH_UTC) // dt.timedelta(microseconds=1) * 1000)
+        return self._made(kept, inc, edition, as_of)
+
+    @staticmethod
+    def decision_of(made: Made, incident_id: str):
+        """The Decision of a reply made from a kept decision (for the decision log), or None when
+        none was kept with it."""
+        kept = made.kept
+        if kept.pickled is None:
+            return None
+        d = pickle.loads(kept.pickled.replace(kept.stand_in, incident_id.encode("ascii")))
+        p = made.proto
+        d.decision_id, d.request_digest, d.deadline_passed = p.decision_id, p.request_digest, p.deadline_passed
+        d.record_by, d.decided_at = p.record_by.ToDatetime(tzinfo=_UTC), p.decided_at.ToDatetime(tzinfo=_UTC)
+        return d
 
     # ------------------------------------------------------------------------------ inside
 
@@ -175,13 +210,16 @@ class DecisionMemo:
         return {t.seconds // shapes.DAY for t in times}
 
     @staticmethod
-    def _made(kept: Kept, inc: pb.Incident, edition: str, as_of_ns: int | None) -> pb.Decision:
-        now = time.time_ns()
-        record_by = inc.reported_at.seconds * _NS + inc.reported_at.nanos + kept.deadline_ns
+    def _made(kept: Kept, inc: pb.Incident, edition: Edition, as_of: dt.datetime | None) -> Made:
+        # times to the microsecond, as the full path reads them (datetime)
+        now = time.time_ns() // 1000 * 1000
+        record_by = inc.reported_at.seconds * _NS + inc.reported_at.nanos // 1000 * 1000 + kept.deadline_ns
+        as_of_ns = None if as_of is None else (as_of - shapes.EPOCH_UTC) // dt.timedelta(microseconds=1) * 1000
         per_call = pb.Decision(
-            decision_id=new_decision_id(), request_digest=wire_digest(inc.SerializeToString(deterministic=True), edition),
+            decision_id=new_decision_id(),
+            request_digest=wire_digest(inc.SerializeToString(deterministic=True), edition.name),
             decided_at=Timestamp(seconds=now // _NS, nanos=now % _NS),
             record_by=Timestamp(seconds=record_by // _NS, nanos=record_by % _NS),
             deadline_passed=kept.binds and (now if as_of_ns is None else as_of_ns) > record_by)
         body = kept.template.replace(kept.stand_in, inc.id.encode("ascii"))
-        return pb.Decision.FromString(body + per_call.SerializeToString())
+        return Made(pb.Decision.FromString(body + per_call.SerializeToString()), kept, edition, as_of)
