@@ -272,14 +272,15 @@ def ranked_precedence(rules: list[Rule], ranker: Ranker) -> dict[tuple[str, str]
     declared = declared_pairs(rules, ranker.declared, explicit_only)
     _ids, _index, explicit = _explicit_reach(rules, declared) if declared else (ids, index, explicit_only)
     ranked: dict[tuple[str, str], str] = {}  # (higher, lower) -> which order decided
+    for (hi, lo), entry in declared.items():  # unless an explicit link says it directly
+        if lo not in rules[index[hi]].overrides:
+            ranked[(hi, lo)] = f"declared {entry}"
     for i in range(len(ids)):  # what declared entries add to the explicit order, chains included
         extra = explicit[i] & ~explicit_only[i] & ~(1 << i)
         while extra:
             low = extra & -extra
             j = low.bit_length() - 1
-            if (ids[i], ids[j]) in declared:
-                ranked[(ids[i], ids[j])] = f"declared {declared[(ids[i], ids[j])]}"
-            else:  # the first rule it takes precedence over directly that leads on to j
+            if (ids[i], ids[j]) not in declared:  # a chain: name the first rule on it
                 direct = [m for m in sorted(rules[i].overrides) if m in index] + \
                          sorted(lo for hi, lo in declared if hi == ids[i])
                 via = next((m for m in direct if explicit[index[m]] >> j & 1), "")
