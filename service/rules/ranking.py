@@ -12,7 +12,8 @@ import functools
 from dataclasses import dataclass
 
 from .counting import CountedWithin, Declared, Precedence, Specificity, _any, _selectors, declared_entries
-from .model import Counting, Offence, OffenceTable, Rule
+from .model import Counting, Edition, Offence, OffenceTable, Rule
+from .problems import Problem
 
 
 @dataclass
@@ -350,3 +351,29 @@ def declared_overriders(rules: list[Rule],
     for hi, lo in ranked:
         over[lo].add(hi)
     return {rid: frozenset(s) for rid, s in over.items()}, ranked
+
+
+def _where(node) -> tuple[str, int]:
+    return getattr(node, "file", "?"), getattr(node, "line", 0)
+
+
+def declared_problems(edition: Edition) -> list[Problem]:
+    """A `rule_precedence` entry whose `rules` or `over` select no rule of the edition (a family or
+    id mistyped, or the rules renamed), and a rule that the precedence puts above itself (a loop
+    of explicit links and declared entries)."""
+    out: list[Problem] = []
+    kinds = {r.id: frozenset(c.kind for c in r.consequences) for r in edition.rules}
+    raw = edition.counting.raw.get("rule_precedence") or []
+    for i, e in enumerate(declared_entries(edition.counting.raw)):
+        node = raw[i] if i < len(raw) else None
+        for fld, sels in (("rules", e.rules), ("over", e.over)):
+            if not any(s.matches(r.id, kinds[r.id]) for s in sels for r in edition.rules):
+                out.append(Problem(*_where(node), e.id, f"rule_precedence.{fld}", "selects no rule of the edition"))
+        for fam in e.within:
+            if not any(r.id == fam or r.id.startswith(fam + ".") for r in edition.rules):
+                out.append(Problem(*_where(node), e.id, "rule_precedence.within", f"no rule is of the family {fam!r}"))
+    for r in edition.rules:
+        if r.id in edition.overriders.get(r.id, ()):
+            out.append(Problem(*r.file, r.line, r.id, "overrides",
+                               "takes precedence over itself: its overrides and the declared precedence form a loop"))
+    return out
