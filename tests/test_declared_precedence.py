@@ -146,3 +146,15 @@ def test_the_entries_changed_no_precedence_and_no_decision(tmp_path):
             assert got == want, raw.get("id")
             compared += got is not None
     assert compared > 200
+
+
+def test_every_declared_entry_is_named_by_a_scenario():
+    """Each `specificity` and `rule_precedence` entry is asserted by a scenario that names it (the
+    step `rule "<a>" was overridden by "<b>" under "<entry id>"`, or an Examples cell it reads)."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "features").rglob("*.feature")))
+    for ed in EDITIONS.values():
+        raw = ed.counting.raw
+        ids = [str(e["id"]) for key in ("specificity", "rule_precedence") for e in raw.get(key) or []]
+        assert ids
+        missing = [i for i in ids if i not in text]
+        assert not missing, f"{ed.name}: no scenario names {missing}"

@@ -414,3 +414,13 @@ Feature: How many crimes - one crime per victim, the finished incident and princ
     When the incident is decided
     Then no crimes are recorded
     And rule "theft.making-off-without-payment" was overridden by "theft.making-off-without-payment.paid-before-police" under "precedence.the-offence-page-says-not-recorded"
+
+  Scenario: A death reported by a third party is recorded without waiting for the victim's confirmation (p.35; rule_precedence)
+    Given an incident reported at "2026-06-01T10:00:00Z" by a third party
+    And "D" is a man aged 19
+    And the acts are:
+      | act | type           | by | against | believed cause   |
+      | d1  | reported death |    | D       | unlawful killing |
+    When the incident is decided
+    Then a crime of 1 "001/01" is recorded for "D"
+    And rule "ncrs.third-party.confirm-with-victim" was overridden by "death.victim-cannot-confirm" under "precedence.the-victim-has-died"
