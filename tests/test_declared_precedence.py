@@ -158,3 +158,25 @@ def test_every_declared_entry_is_named_by_a_scenario():
         assert ids
         missing = [i for i in ids if i not in text]
         assert not missing, f"{ed.name}: no scenario names {missing}"
+
+
+def test_a_loop_of_links_and_entries_fails_the_check(tmp_path):
+    rules = _copy_rules(tmp_path)
+    counting = rules / "2026-27" / "general" / "counting.yaml"
+    # fraud.abroad.no-connection overrides fraud.report-fraud (an explicit link); two entries close
+    # the circle through the fraud note
+    counting.write_text(counting.read_text(encoding="utf-8") + """
+  - id: precedence.probe-one
+    cite: {source: CRR-2026-27, page: 8}
+    text: probe
+    rules: [ids: [fraud.report-fraud]]
+    over: [ids: [fraud.call-for-service.note]]
+  - id: precedence.probe-two
+    cite: {source: CRR-2026-27, page: 8}
+    text: probe
+    rules: [ids: [fraud.call-for-service.note]]
+    over: [ids: [fraud.abroad.no-connection]]
+""", encoding="utf-8")
+    with pytest.raises(RulebookError) as err:
+        load_editions(rules)
+    assert "rule fraud.report-fraud [overrides] takes precedence over itself" in str(err.value)

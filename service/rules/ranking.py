@@ -277,7 +277,7 @@ def ranked_precedence(rules: list[Rule], ranker: Ranker) -> dict[tuple[str, str]
         if lo not in rules[index[hi]].overrides:
             ranked[(hi, lo)] = f"declared {entry}"
     for i in range(len(ids)):  # what declared entries add to the explicit order, chains included
-        extra = explicit[i] & ~explicit_only[i] & ~(1 << i)
+        extra = explicit[i] & ~explicit_only[i]  # a rule reaching itself is a loop: load reports it
         while extra:
             low = extra & -extra
             j = low.bit_length() - 1
@@ -364,8 +364,8 @@ def declared_problems(edition: Edition) -> list[Problem]:
     out: list[Problem] = []
     kinds = {r.id: frozenset(c.kind for c in r.consequences) for r in edition.rules}
     raw = edition.counting.raw.get("rule_precedence") or []
-    for i, e in enumerate(declared_entries(edition.counting.raw)):
-        node = raw[i] if i < len(raw) else None
+    for e in declared_entries(edition.counting.raw):
+        node = next((n for n in raw if isinstance(n, dict) and str(n.get("id")) == e.id), None)
         for fld, sels in (("rules", e.rules), ("over", e.over)):
             if not any(s.matches(r.id, kinds[r.id]) for s in sels for r in edition.rules):
                 out.append(Problem(*_where(node), e.id, f"rule_precedence.{fld}", "selects no rule of the edition"))
@@ -374,6 +374,6 @@ def declared_problems(edition: Edition) -> list[Problem]:
                 out.append(Problem(*_where(node), e.id, "rule_precedence.within", f"no rule is of the family {fam!r}"))
     for r in edition.rules:
         if r.id in edition.overriders.get(r.id, ()):
-            out.append(Problem(*r.file, r.line, r.id, "overrides",
+            out.append(Problem(r.file, r.line, r.id, "overrides",
                                "takes precedence over itself: its overrides and the declared precedence form a loop"))
     return out
