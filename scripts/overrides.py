@@ -1,7 +1,7 @@
 """Count the hand-written `overrides` links of every edition, and (with --prune) remove from the
 rule files those the declared data already implies: a link from a classification to one the
-principal crime ranking puts below it, kept only where removing it would set aside less than
-before (a rule that overrides the first also overrode the second through it).
+declared order puts below it (a `rule_precedence` entry, declared specificity or the principal
+crime ranking), kept unless removing it leaves every rule's overriders exactly as they were.
 
     python scripts/overrides.py            # count
     python scripts/overrides.py --prune    # rewrite rule files, then count again
@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from service.counting import ranker_for  # noqa: E402
 from service.rules.load import load_editions  # noqa: E402
-from service.rules.ranking import declared_overriders  # noqa: E402
+from service.rules.ranking import declared_overriders, declared_pairs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent / "rules"
 
@@ -28,23 +28,54 @@ def count(editions) -> int:
 
 
 def redundant(edition) -> list[tuple[str, str]]:
-    """Explicit links (a, b) the ranking implies, whose removal sets nothing aside any less."""
+    """Explicit links (a, b) the declared data implies (a `rule_precedence` entry, declared
+    specificity or the ranking puts a before b), whose removal changes no precedence at all: every
+    rule keeps exactly the rules that take precedence over it (so no decision can change)."""
     rules = edition.rules
-    before, ranked = declared_overriders(rules, ranker_for(edition))
+    ranker = ranker_for(edition)
+    before, ranked = declared_overriders(rules, ranker)
+    implied = set(ranked) | set(declared_pairs(rules, ranker.declared))
     links = {(r.id, o) for r in rules for o in r.overrides}
     removed: set[tuple[str, str]] = set()
 
     class Shadow:  # a rule with some of its links removed
         def __init__(self, r):
             self.id, self.consequence, self.act_types = r.id, r.consequence, r.act_types
+            self.consequences = r.consequences
             self.overrides = tuple(o for o in r.overrides if (r.id, o) not in removed)
 
-    for a, b in sorted(links & ranked.keys()):
+    for a, b in sorted(links & implied):
         removed.add((a, b))
-        after, _ = declared_overriders([Shadow(r) for r in rules], ranker_for(edition))
-        if any(not before[k] <= after[k] for k in before):
+        after, _ = declared_overriders([Shadow(r) for r in rules], ranker)
+        if after != before:
             removed.discard((a, b))
     return sorted(removed)
+
+
+def by_kind(editions) -> dict[str, int]:
+    """The links of every edition by what they join: rules that classify (and which order would
+    otherwise decide), counting rules, or rules that do not classify."""
+    out: dict[str, int] = {}
+    for ed in editions.values():
+        for e in (ed, ed.reviews):
+            if e is None:
+                continue
+            for r in e.rules:
+                if ed.extends and not r.file.startswith(f"rules/{ed.name}/"):
+                    continue  # an edition extending another: only its own files
+                for o in r.overrides:
+                    t = e.rule_by_id.get(o)
+                    kinds = {c.kind for x in (r, t) if x is not None for c in x.consequences}
+                    if r.consequence("classify") and t is not None and t.consequence("classify"):
+                        kind = "classification over classification"
+                    elif "count" in kinds:
+                        kind = "to or from a counting rule"
+                    elif r.consequence("classify") or (t is not None and t.consequence("classify")):
+                        kind = "between a classification and a rule that does not classify"
+                    else:
+                        kind = "between rules that do not classify"
+                    out[kind] = out.get(kind, 0) + 1
+    return out
 
 
 def prune(removed: list[tuple[str, str]], edition) -> None:
@@ -84,6 +115,8 @@ def prune(removed: list[tuple[str, str]], edition) -> None:
 def main() -> None:
     editions = load_editions(ROOT)
     print(f"overrides links (as loaded, aliases expanded): {count(editions)}")
+    for kind, n in sorted(by_kind(editions).items()):
+        print(f"  {n:4}  {kind}")
     if "--prune" in sys.argv:
         for name, ed in editions.items():
             if ed.extends:

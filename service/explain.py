@@ -79,11 +79,16 @@ def explain_rule(edition: Edition, rule_id: str, coverage: dict | None = None) -
 
 
 def _why(edition: Edition, hi: str, lo: str) -> str:
-    """Which of the three orders puts rule `hi` before rule `lo`."""
+    """Which order puts rule `hi` before rule `lo`: an explicit override, a declared precedence
+    entry (or the two chained), declared specificity, or the ranking."""
     rules = edition.rule_by_id
     if lo in rules[hi].overrides:
         return "explicit override (overrides)"
     how = edition.ranked_precedence.get((hi, lo)) if isinstance(edition.ranked_precedence, dict) else None
+    if how is not None and how.startswith("declared "):
+        return f"declared precedence {how.split(' ', 1)[1]} (general/counting.yaml rule_precedence)"
+    if how is not None and how.startswith("through "):
+        return f"explicit override and declared precedence, through {how.split(' ', 1)[1]}"
     if how is not None and how.startswith("specificity "):
         return f"declared specificity {how.split(' ', 1)[1]} (general/counting.yaml)"
     if how == "ranking":

@@ -563,14 +563,17 @@ def rule_overridden(world, rule, by):
 
 @then(parsers.re(r'rule "(?P<rule>[^"]+)" was overridden by "(?P<by>[^"]+)" under "(?P<order>[^"]+)"'))
 def rule_overridden_under(world, rule, by, order):
-    """...and the order that puts `by` first: a `specificity` entry of the counting file (by its
-    id), "the principal crime ranking", or "overrides" (an explicit link, direct or through others)."""
+    """...and the order that puts `by` first: a `specificity` or `rule_precedence` entry of the
+    counting file (by its id), "the principal crime ranking", or "overrides" (an explicit link,
+    direct or through others)."""
     rule_overridden(world, rule, by)
     ed = world["service"].editions[_d(world)["edition"]]
     how = ed.ranked_precedence.get((by, rule))
     explicit = rule in ed.rule_by_id[by].overrides
-    got = "overrides" if explicit or how is None else how.removeprefix("specificity ").replace(
-        "ranking", "the principal crime ranking")
+    if explicit or how is None or how.startswith("through "):
+        got = "overrides"
+    else:
+        got = how.split(" ", 1)[1] if how.startswith(("specificity ", "declared ")) else "the principal crime ranking"
     assert got == order and by in ed.overriders[rule], (by, rule, how)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Offence, OffenceTable
+from .model import CONSEQUENCES, Offence, OffenceTable
 
 SELECTOR_KEYS = {"classes", "codes", "groups", "subgroups", "max_months_below", "max_months_at_most", "except"}
 
@@ -94,6 +94,87 @@ class Specificity:
     same_code: bool = False  # only for the same offence code under the two classes
 
 
+RULE_SELECTOR_KEYS = {"family", "ids", "does", "except"}
+
+
+@dataclass(frozen=True)
+class RuleSelector:
+    """Which rules a declared precedence entry speaks of, by their role (all given fields must hold):
+    `family` (a rule id prefix: the rule `a.b.c` is of the families `a`, `a.b` and `a.b.c`), `ids`,
+    `does` (the rule has one of these consequence kinds), less what `except` selects."""
+    family: frozenset[str] | None = None
+    ids: frozenset[str] | None = None
+    does: frozenset[str] | None = None
+    exceptions: tuple["RuleSelector", ...] = ()
+
+    def matches(self, rule_id: str, kinds: frozenset[str]) -> bool:
+        if self.family is not None and not any(rule_id == f or rule_id.startswith(f + ".") for f in self.family):
+            return False
+        if self.ids is not None and rule_id not in self.ids:
+            return False
+        if self.does is not None and self.does.isdisjoint(kinds):
+            return False
+        return not any(e.matches(rule_id, kinds) for e in self.exceptions)
+
+
+def _rule_selectors(items: Any, problems: list[str], where: str) -> tuple[RuleSelector, ...]:
+    out = []
+    for item in items or []:
+        if isinstance(item, list):  # a named set (YAML alias) inside a list of selectors
+            out.extend(_rule_selectors(item, problems, where))
+            continue
+        if not isinstance(item, dict) or not item or not set(item) <= RULE_SELECTOR_KEYS:
+            problems.append(f"{where}: a rule selector is a mapping of {', '.join(sorted(RULE_SELECTOR_KEYS))}")
+            continue
+        def as_set(k):
+            v = item.get(k)  # noqa: B023 - used at once, within the loop
+            return None if v is None else frozenset(str(x) for x in (v if isinstance(v, list) else [v]))
+        does = as_set("does")
+        for kind in sorted(does or ()):
+            if kind not in CONSEQUENCES:
+                problems.append(f"{where}: `does: {kind}` is not a consequence kind ({', '.join(CONSEQUENCES)})")
+        out.append(RuleSelector(as_set("family"), as_set("ids"), does,
+                                _rule_selectors(item.get("except"), problems, where)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Declared:
+    """Declared precedence by role: a rule the `rules` selectors speak of takes precedence over a rule
+    the `over` selectors speak of, for the same act (and, with `within`, only two rules of the same
+    one of those families). Like an explicit `overrides` link, and as binding: transitive with them."""
+    id: str
+    cite: str
+    rules: tuple[RuleSelector, ...]
+    over: tuple[RuleSelector, ...]
+    within: tuple[str, ...]
+    text: str
+
+    def family_of(self, rule_id: str) -> str | None:
+        """The `within` family of a rule (the longest that holds it), or None."""
+        hits = [f for f in self.within if rule_id == f or rule_id.startswith(f + ".")]
+        return max(hits, key=len) if hits else None
+
+
+def declared_entries(raw: dict, problems: list[str] | None = None) -> tuple[Declared, ...]:
+    """The counting file's `rule_precedence` entries (problems in their shape go to `problems`)."""
+    problems = [] if problems is None else problems
+    out = []
+    for i, e in enumerate(raw.get("rule_precedence") or []):
+        where = f"rule_precedence[{i}]"
+        if not isinstance(e, dict) or not all(e.get(k) for k in ("id", "cite", "text", "rules", "over")):
+            problems.append(f"{where}: needs `id`, `cite`, `text`, `rules` and `over`")
+            continue
+        within = e.get("within") or []
+        if not isinstance(within, list) or not all(isinstance(f, str) and f for f in within):
+            problems.append(f"{where}: `within` is a list of rule id prefixes (families)")
+            within = []
+        out.append(Declared(str(e["id"]), str(e["cite"]), _rule_selectors(e.get("rules"), problems, where),
+                            _rule_selectors(e.get("over"), problems, where), tuple(within),
+                            " ".join(str(e.get("text", "")).split())))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class CountedWithin:
     id: str
@@ -140,6 +221,7 @@ def check_data(raw: dict, offences: OffenceTable) -> list[str]:
             _selectors(tier if isinstance(tier, list) else [tier], problems, f"{where}.order[{j}]", offences)
         _selectors(e.get("specific"), problems, where, offences)
         _selectors(e.get("general"), problems, where, offences)
+    declared_entries(raw, problems)
     for i, e in enumerate(raw.get("counted_within") or []):
         where = f"counted_within[{i}]"
         if not isinstance(e, dict) or not all(e.get(k) for k in ("id", "cite", "into", "absorbs", "sentence")):
@@ -156,6 +238,7 @@ def entry_ids(raw: dict) -> set[str]:
     ids = {e.get("id") for e in pc.get("precedence") or [] if isinstance(e, dict)}
     ids |= {e.get("id") for e in raw.get("counted_within") or [] if isinstance(e, dict)}
     ids |= {e.get("id") for e in raw.get("specificity") or [] if isinstance(e, dict)}
+    ids |= {e.get("id") for e in raw.get("rule_precedence") or [] if isinstance(e, dict)}
     for name in ("refer_to_fcr", "equal_sentences"):
         if isinstance(pc.get(name), dict):
             ids.add(pc[name].get("id"))

@@ -32,7 +32,7 @@ from .parse import (
     vocabulary,
 )
 from .problems import Problem, RulebookError, suggest
-from .ranking import Ranker, ranked_precedence
+from .ranking import Ranker, declared_problems, ranked_precedence
 from .yamlsrc import Located, where
 
 # ---------------------------------------------------------------------------------------- merging
@@ -394,6 +394,9 @@ def load_edition(root: Path, base: Path | None = None, lint: bool = False) -> Ed
                       revision=revision, assumptions=assumptions, checklists=checklists, sources=register,
                       ranked_precedence=ranked_precedence(rules, ranker))
     warnings: list[Problem] = []
+    problems = declared_problems(edition)  # the declared precedence entries against the rules (cheap)
+    if problems:
+        raise RulebookError(problems)
     if lint:  # the semantic checks, over the model only
         problems, warnings = run_lint(edition)
         if problems:

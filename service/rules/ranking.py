@@ -11,8 +11,9 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from .counting import CountedWithin, Precedence, Specificity, _any, _selectors
-from .model import Counting, Offence, OffenceTable, Rule
+from .counting import CountedWithin, Declared, Precedence, Specificity, _any, _selectors, declared_entries
+from .model import Counting, Edition, Offence, OffenceTable, Rule
+from .problems import Problem
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Ranker:
             spec += [Specificity(str(e["id"]), str(e["cite"]), a, b, text, bool(e.get("same_code")))
                      for a, b in pairs if a and b]
         self.specificity = tuple(spec)
+        self.declared: tuple[Declared, ...] = declared_entries(cfg.raw, ignore)
         fcr = pc.get("refer_to_fcr")
         self.fcr = dict(fcr) if isinstance(fcr, dict) and fcr.get("id") else None
         tie = pc.get("equal_sentences")
@@ -193,9 +195,11 @@ class Ranker:
         return ordered
 
 
-def _explicit_reach(rules: list[Rule]) -> tuple[list[str], dict[str, int], list[int]]:
+def _explicit_reach(rules: list[Rule], extra: dict[tuple[str, str], str] | None = None
+                    ) -> tuple[list[str], dict[str, int], list[int]]:
     """The rule ids, their positions, and bit j of reach[i] set when rule i takes precedence over
-    rule j through explicit `overrides` (directly or through others)."""
+    rule j through explicit `overrides` and the `extra` (higher, lower) pairs (directly or through
+    others)."""
     ids = [r.id for r in rules]
     index = {rid: i for i, rid in enumerate(ids)}
     succ = [0] * len(ids)  # bit j of succ[i]: rule i takes precedence over rule j directly
@@ -203,6 +207,8 @@ def _explicit_reach(rules: list[Rule]) -> tuple[list[str], dict[str, int], list[
         for o in r.overrides:
             if o in index:
                 succ[index[r.id]] |= 1 << index[o]
+    for hi, lo in extra or ():
+        succ[index[hi]] |= 1 << index[lo]
 
     def closure(edges: list[int]) -> list[int]:
         reach = list(edges)
@@ -224,10 +230,63 @@ def _explicit_reach(rules: list[Rule]) -> tuple[list[str], dict[str, int], list[
     return ids, index, closure(succ)
 
 
+def _kinds(rule: Rule) -> frozenset[str]:
+    return frozenset(c.kind for c in rule.consequences)
+
+
+def declared_pairs(rules: list[Rule], entries: tuple[Declared, ...],
+                   explicit: list[int] | None = None) -> dict[tuple[str, str], str]:
+    """The pairs of rules the `rule_precedence` entries order, (higher, lower) -> entry id: a rule
+    of an entry's `rules` over one of its `over` (within one of its families, when it names them),
+    for rules that can apply to the same act type. An explicit `overrides` putting the other first
+    wins, and so does an earlier entry ordering the pair the other way."""
+    if explicit is None:
+        explicit = _explicit_reach(rules)[2]
+    index = {r.id: i for i, r in enumerate(rules)}
+    kinds = {r.id: _kinds(r) for r in rules}
+    out: dict[tuple[str, str], str] = {}
+    for e in entries:
+        def picked(sels, r):
+            return any(s.matches(r.id, kinds[r.id]) for s in sels)
+        his = [r for r in rules if picked(e.rules, r)]
+        los = [r for r in rules if picked(e.over, r)]
+        for a in his:
+            fa = e.family_of(a.id) if e.within else None
+            if e.within and fa is None:
+                continue
+            for b in los:
+                if a.id == b.id or (e.within and e.family_of(b.id) != fa):
+                    continue
+                if a.act_types and b.act_types and set(a.act_types).isdisjoint(b.act_types):
+                    continue
+                if explicit[index[b.id]] >> index[a.id] & 1 or (b.id, a.id) in out:
+                    continue
+                out.setdefault((a.id, b.id), e.id)
+    return out
+
+
 def ranked_precedence(rules: list[Rule], ranker: Ranker) -> dict[tuple[str, str], str]:
     """The pairs of rules the declared data orders (see declared_overriders): (higher, lower) ->
-    "specificity <entry id>" or "ranking"."""
-    _ids, index, explicit = _explicit_reach(rules)
+    "declared <entry id>" (a `rule_precedence` entry), "through <rule id>" (explicit overrides and
+    declared entries chained), "specificity <entry id>" or "ranking"."""
+    ids, index, explicit_only = _explicit_reach(rules)
+    declared = declared_pairs(rules, ranker.declared, explicit_only)
+    _ids, _index, explicit = _explicit_reach(rules, declared) if declared else (ids, index, explicit_only)
+    ranked: dict[tuple[str, str], str] = {}  # (higher, lower) -> which order decided
+    for (hi, lo), entry in declared.items():  # unless an explicit link says it directly
+        if lo not in rules[index[hi]].overrides:
+            ranked[(hi, lo)] = f"declared {entry}"
+    for i in range(len(ids)):  # what declared entries add to the explicit order, chains included
+        extra = explicit[i] & ~explicit_only[i]  # a rule reaching itself is a loop: load reports it
+        while extra:
+            low = extra & -extra
+            j = low.bit_length() - 1
+            if (ids[i], ids[j]) not in declared:  # a chain: name the first rule on it
+                direct = [m for m in sorted(rules[i].overrides) if m in index] + \
+                         sorted(lo for hi, lo in declared if hi == ids[i])
+                via = next((m for m in direct if explicit[index[m]] >> j & 1), "")
+                ranked[(ids[i], ids[j])] = f"through {via}"
+            extra ^= low
     classifiers = [(index[r.id], r, Candidate("", 0, *r.consequence("classify"), None, frozenset(), None),
                     frozenset(r.act_types or ())) for r in rules if r.consequence("classify")]
     # which order puts one classification before another depends on the two classifications only:
@@ -246,15 +305,14 @@ def ranked_precedence(rules: list[Rule], ranker: Ranker) -> dict[tuple[str, str]
                 memo[key] = None
         return memo[key]
 
-    ranked: dict[tuple[str, str], str] = {}  # (higher, lower) -> which order decided
     for i, a, ca, ta in classifiers:
         for j, b, cb, tb in classifiers:
             if i == j or (ca.cls, ca.code) == (cb.cls, cb.code):
                 continue
             if ta and tb and ta.isdisjoint(tb):
                 continue
-            if explicit[j] >> i & 1:
-                continue  # an exception puts b first
+            if explicit[j] >> i & 1 or (a.id, b.id) in ranked:
+                continue  # an exception puts b first (or the declared order already has the pair)
             how = order(ca, cb)
             if how is not None:
                 ranked[(a.id, b.id)] = how
@@ -265,7 +323,10 @@ def declared_overriders(rules: list[Rule],
                         ranker: Ranker) -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], str]]:
     """Who takes precedence over whom, from what the edition declares, most binding first:
 
-    1. explicit `overrides` (the exceptions the text names, each rule with its citation);
+    1. explicit `overrides` (the exceptions the text names, each rule with its citation), and
+       declared precedence by role: the counting file's `rule_precedence` entries (rules of one
+       role or family over those of another, each entry with its citation), as binding and as
+       transitive as the explicit links;
     2. between two rules that classify an act differently, declared specificity: the counting
        file's `specificity` entries (a more specific class of a family is recorded instead of the
        general one), unless an explicit override already orders the pair the other way;
@@ -274,8 +335,8 @@ def declared_overriders(rules: list[Rule],
 
     Explicit precedence is transitive (a rule overriding B overrides what B overrides); the
     other two orders rank two classifications and reach no further. Returns (rule id -> the rules
-    that take precedence over it, (higher, lower) -> "specificity <entry id>" or "ranking" for the
-    pairs the declared data orders)."""
+    that take precedence over it, (higher, lower) -> "declared <entry id>", "through <rule id>",
+    "specificity <entry id>" or "ranking" for the pairs the declared data orders)."""
     ranked = ranked_precedence(rules, ranker)
     ids, _index, reach = _explicit_reach(rules)
     over: dict[str, set[str]] = {rid: set() for rid in ids}
@@ -290,3 +351,29 @@ def declared_overriders(rules: list[Rule],
     for hi, lo in ranked:
         over[lo].add(hi)
     return {rid: frozenset(s) for rid, s in over.items()}, ranked
+
+
+def _where(node) -> tuple[str, int]:
+    return getattr(node, "file", "?"), getattr(node, "line", 0)
+
+
+def declared_problems(edition: Edition) -> list[Problem]:
+    """A `rule_precedence` entry whose `rules` or `over` select no rule of the edition (a family or
+    id mistyped, or the rules renamed), and a rule that the precedence puts above itself (a loop
+    of explicit links and declared entries)."""
+    out: list[Problem] = []
+    kinds = {r.id: frozenset(c.kind for c in r.consequences) for r in edition.rules}
+    raw = edition.counting.raw.get("rule_precedence") or []
+    for e in declared_entries(edition.counting.raw):
+        node = next((n for n in raw if isinstance(n, dict) and str(n.get("id")) == e.id), None)
+        for fld, sels in (("rules", e.rules), ("over", e.over)):
+            if not any(s.matches(r.id, kinds[r.id]) for s in sels for r in edition.rules):
+                out.append(Problem(*_where(node), e.id, f"rule_precedence.{fld}", "selects no rule of the edition"))
+        for fam in e.within:
+            if not any(r.id == fam or r.id.startswith(fam + ".") for r in edition.rules):
+                out.append(Problem(*_where(node), e.id, "rule_precedence.within", f"no rule is of the family {fam!r}"))
+    for r in edition.rules:
+        if r.id in edition.overriders.get(r.id, ()):
+            out.append(Problem(r.file, r.line, r.id, "overrides",
+                               "takes precedence over itself: its overrides and the declared precedence form a loop"))
+    return out

@@ -348,3 +348,79 @@ Feature: How many crimes - one crime per victim, the finished incident and princ
     And that crime names rule "count.principal-crime.equal-maximum-sentences"
     And the decision notes "count.principal-crime.equal-maximum-sentences" for act "a1"
     And act "x1" is counted in that crime because of "count.principal-crime"
+
+  # Declared precedence by role (general/counting.yaml rule_precedence): each entry sets a group of
+  # rules above another once, with its citation, instead of a link from each rule to each other.
+  Scenario: Police judge recording necessary: the rule that records sets aside its family's rule that does not (pp.7-8; rule_precedence)
+    Given an incident reported at "2026-06-01T10:00:00Z" by a third party
+    And act "a1" is a use of force by "S" against "V"
+    And act "a1" has injury "serious"
+    And "V" has confirmation "not_traced"
+    And the incident has recording necessary "yes"
+    When the incident is decided
+    Then a crime of 8N "008/01" is recorded for "V"
+    And rule "ncrs.third-party.victim-not-traced" was overridden by "ncrs.third-party.necessary-or-appropriate" under "precedence.recorded-despite-the-general-reason"
+
+  Scenario: A school incident on the Serious Offence List is recorded: the schools rule that records comes first (p.12; rule_precedence)
+    Given "P" is a boy aged 13
+    And "Q" is a boy aged 14
+    And "Q" is the acquaintance of "P"
+    And act "a1" is a use of force by "Q" against "P"
+    And act "a1" has injury "serious"
+    And it happened at a school
+    And the incident has during school hours "yes"
+    When the incident is decided
+    Then a crime of 8N "008/01" is recorded for "P"
+    And rule "schools.crime-related-incident" was overridden by "schools.serious-injury-or-intent" under "precedence.recorded-despite-the-general-reason"
+
+  Scenario: A crime on an arriving international flight follows the air procedure, not the place rules (p.16; rule_precedence)
+    Given act "a1" is a use of force by "S" against "V"
+    And act "a1" has injury "minor"
+    And it happened on an aircraft
+    And the incident has flight "international arriving"
+    And the incident has where committed "outside uk"
+    When the incident is decided
+    Then act "a1" is not recorded because of "location.air.international-arrival" as a crime related incident
+    And rule "location.outside-uk" was overridden by "location.air.international-arrival" under "precedence.the-air-decides-who-records"
+
+  Scenario: A crime on the railway in another force's area is for British Transport Police (p.16; rule_precedence)
+    Given act "a1" is a use of force by "S" against "V"
+    And act "a1" has injury "minor"
+    And it happened on a railway
+    And the incident has where committed "another force area"
+    And it happened in the "Kent" force area
+    When the incident is decided
+    Then act "a1" is transferred to "British Transport Police" because of "location.british-transport-police"
+    And rule "location.another-force-area" was overridden by "location.british-transport-police" under "precedence.british-transport-police-records"
+
+  Scenario Outline: Modern slavery in Scotland or Northern Ireland is transferred whatever its offence (p.49; rule_precedence)
+    Given act "a1" is a modern slavery exploitation by "S" against "V"
+    And act "a1" has form "<form>"
+    And act "a1" has where exploited "scotland"
+    When the incident is decided
+    Then no crimes are recorded
+    And act "a1" is transferred to "Police Scotland" because of "slavery.scotland"
+    And rule "<rule>" was overridden by "slavery.scotland" under "precedence.modern-slavery-where-exploited"
+
+    Examples:
+      | form          | rule                  |
+      | forced labour | slavery.forced-labour |
+      | trafficking   | slavery.trafficking   |
+
+  Scenario: Making off without payment and paying before police contact is not recorded (p.83; rule_precedence)
+    Given act "m1" is a leaving without paying by "S" against "V"
+    And act "m1" has paid before police contact "yes"
+    And act "m1" has innocent mistake evidence "no"
+    When the incident is decided
+    Then no crimes are recorded
+    And rule "theft.making-off-without-payment" was overridden by "theft.making-off-without-payment.paid-before-police" under "precedence.the-offence-page-says-not-recorded"
+
+  Scenario: A death reported by a third party is recorded without waiting for the victim's confirmation (p.35; rule_precedence)
+    Given an incident reported at "2026-06-01T10:00:00Z" by a third party
+    And "D" is a man aged 19
+    And the acts are:
+      | act | type           | by | against | believed cause   |
+      | d1  | reported death |    | D       | unlawful killing |
+    When the incident is decided
+    Then a crime of 1 "001/01" is recorded for "D"
+    And rule "ncrs.third-party.confirm-with-victim" was overridden by "death.victim-cannot-confirm" under "precedence.the-victim-has-died"
