@@ -235,3 +235,26 @@ def test_reused_over_a_real_server(channel):
     assert [c.id for c in b.crimes] == ["WIRE-0002-C1"]
     assert a.request_digest != b.request_digest and a.decision_id != b.decision_id
     assert a.record_by == b.record_by and a.outcome == b.outcome
+
+
+def test_a_reused_reply_is_counted_and_logged_like_any_other(channel, caplog):
+    """The reply made from kept bytes goes through the same accounting: hocr_decisions_total, the
+    questions histogram and the call log line name its decision, outcome and edition."""
+    import logging
+
+    from service.record import metrics
+
+    call = channel.unary_unary("/hocr.v1.DecisionService/Decide", request_serializer=pb.DecideRequest.SerializeToString,
+                               response_deserializer=pb.DecideResponse.FromString)
+    call(_request({**_simple(), "id": "CNT-0001"}))  # kept (or already kept by another test)
+    counted = metrics.DECISIONS.labels("record_crime", "2026-27")._value.get()
+    metrics.CALL_LOG.setLevel(logging.INFO)
+    try:
+        with caplog.at_level(logging.INFO, logger="hocr.calls"):
+            d = call(_request({**_simple(), "id": "CNT-0002"})).decision
+    finally:
+        metrics.CALL_LOG.setLevel(logging.NOTSET)
+    assert metrics.DECISIONS.labels("record_crime", "2026-27")._value.get() == counted + 1
+    line = json.loads([r.getMessage() for r in caplog.records if r.name == "hocr.calls"][-1])
+    assert (line["decision_id"], line["outcome"], line["edition"], line["rules_revision"]) == (
+        d.decision_id, "record_crime", "2026-27", d.rules_revision)

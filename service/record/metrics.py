@@ -13,6 +13,7 @@ import logging
 import sys
 import time
 import weakref
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import grpc
@@ -106,6 +107,16 @@ def note_reply(data: bytes, message: Any) -> bytes:
     return data
 
 
+@dataclass(frozen=True)
+class DecisionSummary:
+    """What the call log and the metrics read of one decision, for a reply sent as ready bytes."""
+    decision_id: str
+    outcome: int  # hocr.v1.Outcome
+    edition: str
+    rules_revision: str
+    questions: int
+
+
 def observe_decision(outcome: str, edition: str, questions: int) -> None:
     child(DECISIONS, outcome, edition).inc()
     child(QUESTIONS, edition).observe(questions)
@@ -127,6 +138,11 @@ def summarise(method: str, response: Any) -> dict:
         if rpc is None:
             return {}
         response = getattr(pb, rpc.output_type.name).FromString(response)
+    if isinstance(response, DecisionSummary):
+        outcome = _outcome_name(response.outcome)
+        observe_decision(outcome, response.edition, response.questions)
+        return {"decision_id": response.decision_id, "edition": response.edition,
+                "rules_revision": response.rules_revision, "outcome": outcome}
     if type(response).__name__ == "DecideResponse":
         response = response.decision
     elif type(response).__name__ == "DescribeVocabularyResponse":

@@ -48,7 +48,7 @@ from ..record.metrics import CallObserver, configure_call_log, note_reply, serve
 from . import http as http_door
 from .errors import Refusal, invalid, status, status_of
 from .interceptors import Fairness, Gate, Policy
-from .memo import DecisionMemo
+from .memo import DecisionMemo, Made
 from .ops import Operations
 from .wire import (
     MAX_REPLY_BYTES,
@@ -203,13 +203,20 @@ class Servicer:
 
     def _decide(self, req: pb.DecideRequest, prefix: str = "incident", pending: list | None = None,
                 compact: bool = False) -> pb.Decision:
+        made = self._decided(req, prefix, pending, compact)
+        return made.proto if not isinstance(made, pb.Decision) else made
+
+    def _decided(self, req: pb.DecideRequest, prefix: str = "incident", pending: list | None = None,
+                 compact: bool = False):
+        """The request decided: a memo.Made (a reply made from a decision kept per shape) or the
+        Decision message."""
         compact = compact or req.compact
         received = dt.datetime.now(dt.timezone.utc)
         memo = self.memo
         if memo is not None:
             made = memo.reuse(req, self.service.edition_for, compact)
             if made is not None and self._logged(made, None, req, pending, received):
-                return made.proto
+                return made
         raw, as_of, early = self._incident(req, prefix)
         edition = req.edition or None
         if early:
@@ -226,7 +233,7 @@ class Servicer:
             decision = self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix, as_id=as_id)
             made = memo.keep(req, self.service.edition_for(raw.reported_at, edition), decision, compact, as_of)
             if self._logged(made, raw, req, pending, received):
-                return made.proto
+                return made
         return decision_to_proto(self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix,
                                                      caller=identity.caller_name(), pending=pending,
                                                      received=received), compact=compact)
@@ -273,6 +280,8 @@ class Servicer:
                 raise _invalid([("request", str(exc))]) from None
             with self._deadline(context, seconds):
                 reply = work(req)
+                if isinstance(reply, Made):  # a reply made from a kept decision: its bytes as they are
+                    return note_reply(reply.response_bytes(), reply.summary())
                 return note_reply(reply.SerializeToString(), reply)  # the call log reads the message
         except Exception as exc:  # noqa: BLE001 - every refusal through the one mapping
             context.abort_with_status(rpc_status.to_status(status_of(exc, method)))
@@ -289,6 +298,12 @@ class Servicer:
 
     def Decide(self, req: pb.DecideRequest) -> pb.DecideResponse:
         return pb.DecideResponse(decision=self._decide(req))
+
+    def _decide_rpc(self, req: pb.DecideRequest):
+        """Decide over gRPC: a reply made from a kept decision goes out as its bytes (no parse and
+        no second encoding: `_run`), any other as its message."""
+        made = self._decided(req)
+        return made if isinstance(made, Made) else pb.DecideResponse(decision=made)
 
     def DescribeVocabulary(self, req: pb.DescribeVocabularyRequest) -> pb.DescribeVocabularyResponse:
         try:
@@ -496,7 +511,7 @@ class Servicer:
         """Method name -> (request message class, function of the parsed request returning the
         reply message). A new unary RPC is one entry here (and its role in interceptors.METHOD_ROLES)."""
         return {
-            "Decide": (pb.DecideRequest, self.Decide),
+            "Decide": (pb.DecideRequest, self._decide_rpc),
             "DescribeVocabulary": (pb.DescribeVocabularyRequest, self.DescribeVocabulary),
             "ReviewCrime": (pb.ReviewCrimeRequest, self.ReviewCrime),
             "ListSupervision": (pb.ListSupervisionRequest, self.ListSupervision),

@@ -32,6 +32,7 @@ from ..decision import deadline_binds, wire_digest
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..ids import new_decision_id
 from ..mapping import decision_to_proto
+from ..record.metrics import DecisionSummary
 from ..rules.model import Edition
 
 _NS = 1_000_000_000
@@ -47,15 +48,44 @@ class Kept:
     deadline_ns: int  # record_by - reported_at
     binds: bool  # whether a passed deadline binds for this outcome
     pickled: bytes | None = None  # the Decision itself, for the decision log (None: none kept)
+    outcome: int = 0  # what the call log and the metrics read (metrics.DecisionSummary)
+    rules_revision: str = ""
+    questions: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass
 class Made:
-    """A reply made from a kept decision for one request."""
-    proto: pb.Decision
+    """A reply made from a kept decision for one request: its Decision's bytes (the message is
+    parsed from them when asked for)."""
+    data: bytes
+    decision_id: str
     kept: Kept
     edition: Edition
     as_of: dt.datetime | None
+    _proto: pb.Decision | None = None
+
+    @property
+    def proto(self) -> pb.Decision:
+        if self._proto is None:
+            self._proto = pb.Decision.FromString(self.data)
+        return self._proto
+
+    def response_bytes(self) -> bytes:
+        """The DecideResponse holding this decision (field 1), encoded without a parse."""
+        return b"\x0a" + _varint(len(self.data)) + self.data
+
+    def summary(self) -> DecisionSummary:
+        k = self.kept
+        return DecisionSummary(self.decision_id, k.outcome, self.edition.name, k.rules_revision, k.questions)
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while n > 0x7F:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+    return bytes(out)
 
 
 def _time_ok(ts) -> bool:
@@ -179,7 +209,7 @@ class DecisionMemo:
                 decision, decision_id="", request_digest="", record_by=None, decided_at=None,
                 deadline_passed=False), needle)
         kept = Kept(template, needle.encode(), deadline // dt.timedelta(microseconds=1) * 1000,
-                    deadline_binds(decision.outcome), pickled)
+                    deadline_binds(decision.outcome), pickled, msg.outcome, msg.rules_revision, len(msg.questions))
         key = self._key(inc, edition.name, compact)
         if (key is not None and not shapes.quotes_a_day(template, self._days(inc))
                 and (pickled is not None or not self.keep_decisions)):
@@ -215,11 +245,12 @@ class DecisionMemo:
         now = time.time_ns() // 1000 * 1000
         record_by = inc.reported_at.seconds * _NS + inc.reported_at.nanos // 1000 * 1000 + kept.deadline_ns
         as_of_ns = None if as_of is None else (as_of - shapes.EPOCH_UTC) // dt.timedelta(microseconds=1) * 1000
+        decision_id = new_decision_id()
         per_call = pb.Decision(
-            decision_id=new_decision_id(),
+            decision_id=decision_id,
             request_digest=wire_digest(inc.SerializeToString(deterministic=True), edition.name),
             decided_at=Timestamp(seconds=now // _NS, nanos=now % _NS),
             record_by=Timestamp(seconds=record_by // _NS, nanos=record_by % _NS),
             deadline_passed=kept.binds and (now if as_of_ns is None else as_of_ns) > record_by)
         body = kept.template.replace(kept.stand_in, inc.id.encode("ascii"))
-        return Made(pb.Decision.FromString(body + per_call.SerializeToString()), kept, edition, as_of)
+        return Made(body + per_call.SerializeToString(), decision_id, kept, edition, as_of)
