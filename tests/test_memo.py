@@ -88,7 +88,7 @@ def test_kept_and_reused_decisions_equal_decided_ones():
     on = Servicer(SERVICE)
     assert off.memo is None and on.memo is not None
     compared = reused = 0
-    for i, raw in enumerate(share(_incidents(), 2)):
+    for i, raw in enumerate(share(_incidents(), 4)):
         raw = {**raw, "id": f"INC-{i:06d}"}
         variants = [raw, _shift(raw, dt.timedelta(minutes=7), f"REF-{i:06d}"),
                     _shift(raw, dt.timedelta(days=365), f"YR1-{i:06d}")]
@@ -100,7 +100,7 @@ def test_kept_and_reused_decisions_equal_decided_ones():
             assert _reply(on, req) == _reply(off, req), f"incident {i} variant {n} ({variant['id']})"
             reused += on.memo.stats["reused"] - before
             compared += 1
-    assert compared > 600
+    assert compared > 300
     # most shapes are reused by their variant moved by minutes (a few quote a date, or hold no id)
     assert reused > compared / 4, on.memo.stats
 
@@ -206,7 +206,7 @@ def test_with_a_decision_log_the_entries_are_those_of_deciding(tmp_path):
     off_svc = DecisionService(decision_log=f"sqlite:///{tmp_path / 'off.db'}?synchronous=normal")
     on, off = Servicer(on_svc), Servicer(off_svc, memo_entries=0)
     assert on.memo is not None and on.memo.keep_decisions and off.memo is None
-    incidents = share(_feature_incidents(), 4)
+    incidents = share(_feature_incidents(), 8)
     for i, raw in enumerate(incidents):
         for n, variant in enumerate((raw, _shift(raw, dt.timedelta(minutes=3), "x"))):
             req = _request({**variant, "id": f"LOG-{n}-{i:05d}"})
