@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from service.api import InvalidIncident, NoEdition
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
-from service.rules.load import load_editions
 from service.server import create_server
 
 from .conftest import ROOT
+from .editions import rules_editions
 from .sampling import size
 
-EDITION = load_editions(ROOT / "rules")["2026-27"]
+EDITION = rules_editions(ROOT / "rules")["2026-27"]
 VOCAB = EDITION.vocab
 PERSON_IDS = ["P1", "P2", "P3", "P4"]
 

@@ -16,14 +16,14 @@ import pytest
 from service.contract import check_incident, parse_incident
 from service.decision import decide
 from service.decision import questions as qmod
-from service.rules.load import load_editions
 from service.runtime import runtime_of
 
+from .editions import rules_editions
 from .gen_incidents import directed_incidents, example_incidents, random_incidents
 from .sampling import share
 
 ROOT = Path(__file__).resolve().parent.parent
-EDITIONS = load_editions(ROOT / "rules")
+EDITIONS = rules_editions(ROOT / "rules")
 AS_OF = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
 
 
