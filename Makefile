@@ -69,6 +69,10 @@ postgres:
 # tests/conftest.py gathers the coverage and the cucumber JSON from them); PYTEST_WORKERS=0 runs
 # them in one.
 PYTEST_WORKERS ?= 2
+# The suite starts many Python processes (workers, hocr, servers): let them keep their bytecode
+# (__pycache__/, ignored by git) where the environment says not to (PYTHONDONTWRITEBYTECODE), or
+# every process compiles the service's modules and pytest rewrites every test module afresh.
+test test-long lint: export PYTHONDONTWRITEBYTECODE =
 test: $(STAMP) $(NODE_STAMP) browser postgres lint buf-lint buf-breaking
 	@mkdir -p reports
 	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --cucumberjson=reports/cucumber.json
