@@ -74,6 +74,20 @@ def pytest_xdist_node_collection_finished(node, ids):
     """xdist's controller: every worker collects the same tests; count them once."""
     if not hasattr(node.config, "_hocr_feature_total"):
         _feature_collected(node.config, ids)
+        node.config._hocr_order = {i.rsplit("::", 1)[-1]: n for n, i in enumerate(ids)}
+
+
+def _order_cucumber(session) -> None:
+    """xdist's controller, before pytest-bdd writes the cucumber JSON: each feature's scenarios in
+    the order of collection (as one process runs them), not in the order the workers finished them."""
+    order = getattr(session.config, "_hocr_order", None)
+    cucumber = getattr(session.config, "_bddcucumberjson", None)
+    if order and cucumber is not None:
+        def first(e) -> int:
+            return order.get(e["id"], len(order))
+        for feature in cucumber.features.values():
+            feature["elements"].sort(key=first)
+        cucumber.features = dict(sorted(cucumber.features.items(), key=lambda kv: min(map(first, kv[1]["elements"]))))
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -88,12 +102,14 @@ def pytest_testnodedown(node, error):
             _COVERAGE[kind].setdefault(key, set()).update(scenarios)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-bdd writes the cucumber JSON
 def pytest_sessionfinish(session, exitstatus):
     """Every rule of every edition must be fired by at least one scenario of the feature suite.
 
     Checked only when the whole feature suite ran (not when a subset was selected).
     """
     config = session.config
+    _order_cucumber(session)
     if _is_worker(config):  # the controller checks the union of every worker's coverage
         config.workeroutput["hocr_coverage"] = {
             "fired": sorted(_FIRED),
