@@ -62,21 +62,30 @@ postgres:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql && break; \
 	    echo "apt busy, retrying in 15 s"; sleep 15; done; }
 
-# The whole suite: rule files in the canonical layout, YAML and Python lint; rules compile; every
-# scenario and test (also writing reports/cucumber.json and reports/rule-coverage.json); every rule
-# and classification exercised by a scenario; HTML report.
+# The whole suite: rule files in the canonical layout, YAML and Python lint; every scenario and test
+# (also writing reports/cucumber.json and reports/rule-coverage.json), among them `hocr rules check
+# --strict` on rules/ (tests/test_cli.py::test_rules_check_passes); every rule and classification
+# exercised by a scenario; HTML report. The tests run in PYTEST_WORKERS processes (pytest-xdist;
+# tests/conftest.py gathers the coverage and the cucumber JSON from them); PYTEST_WORKERS=0 runs
+# them in one.
+PYTEST_WORKERS ?= 2
+# The suite starts many Python processes (workers, hocr, servers): let them keep their bytecode
+# (__pycache__/, ignored by git) where the environment says not to (PYTHONDONTWRITEBYTECODE), or
+# every process compiles the service's modules and pytest rewrites every test module afresh.
+test test-long lint: export PYTHONDONTWRITEBYTECODE =
 test: $(STAMP) $(NODE_STAMP) browser postgres lint buf-lint buf-breaking
-	$(BIN)/hocr rules check --strict --coverage /dev/null
 	@mkdir -p reports
-	$(BIN)/python -m pytest -q --cucumberjson=reports/cucumber.json
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --cucumberjson=reports/cucumber.json
 	$(BIN)/hocr rules coverage --fail-under $(COVERAGE_MIN) > reports/rule-coverage.txt
 	$(BIN)/hocr rules report reports/cucumber.json reports/features.html
 
-# The equivalence tests on all their inputs (question cache, question index, the proto path) and
-# hocr decide on 10,000 JSON Lines; make test takes a fixed share of them (tests/sampling.py).
+# The equivalence tests on all their inputs (question cache, question index, the proto path), the
+# property tests with all their examples, the 2,500-request fuzz run and hocr decide on 10,000 JSON
+# Lines; make test takes a fixed share of them (tests/sampling.py).
 test-long: $(STAMP)
-	HOCR_THOROUGH=1 $(BIN)/python -m pytest -q tests/test_question_cache.py tests/test_question_index.py \
-	    tests/test_contract_proto.py tests/test_cli_batch.py
+	HOCR_THOROUGH=1 $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) tests/test_question_cache.py \
+	    tests/test_question_index.py tests/test_contract_proto.py tests/test_cli_batch.py \
+	    tests/test_properties.py tests/test_fuzz.py
 
 # One feature file, fast: make feature F=features/2026-27/general/ncrs.feature
 feature: $(STAMP)

@@ -40,7 +40,9 @@ def read_png(path: Path) -> tuple[int, int, list[bytes]]:
     raw, stride, rows, prev = zlib.decompress(idat), w * bpp, [], bytearray(w * bpp)
     for y in range(h):
         f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
+        if f == 2:  # Up, most rows of a screenshot: bytewise without the per-byte loop below
+            line = bytearray(prev) if not any(line) else bytearray((x + b) & 255 for x, b in zip(line, prev))
+        for i in range(stride if f in (1, 3, 4) else 0):
             a = line[i - bpp] if i >= bpp else 0
             b, c = prev[i], prev[i - bpp] if i >= bpp else 0
             if f == 1:

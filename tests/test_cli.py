@@ -1,5 +1,6 @@
 """The hocr command line, run as a user would run it."""
 import json
+import os
 import re
 import subprocess
 import sys
@@ -12,6 +13,31 @@ EX = ROOT / "docs" / "examples"
 def hocr(*args, stdin=None):
     return subprocess.run([sys.executable, "-m", "service.cli", *args], capture_output=True, text=True, input=stdin,
                           cwd=ROOT)
+
+
+def hocr_in(*args, stdin=None):
+    """`hocr` called in this process (service.cli.main: the same parser and commands), standard input,
+    output and error in memory; each command also has a test above or in test_cli_batch.py that runs
+    it as a real process (that costs a Python start-up and a load of the rules per call)."""
+    import contextlib
+    import io
+
+    from service.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    old_stdin, old_cwd = sys.stdin, os.getcwd()
+    sys.stdin = io.StringIO(stdin or "")
+    try:
+        os.chdir(ROOT)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse: --help, bad usage
+                code = exc.code
+    finally:
+        sys.stdin = old_stdin
+        os.chdir(old_cwd)
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def test_decide_file_json():
@@ -32,13 +58,13 @@ def test_decide_stdin_text_format():
 
 
 def test_decide_passer_by():
-    d = json.loads(hocr("decide", str(EX / "passer-by-victim-not-traced.json")).stdout)
+    d = json.loads(hocr_in("decide", str(EX / "passer-by-victim-not-traced.json")).stdout)
     assert d["outcome"] == "OUTCOME_CRIME_RELATED_INCIDENT" and "crimes" not in d
     assert d["negations"][0]["reasonCode"] == "ncrs.third-party.victim-not-traced"
 
 
 def test_decide_invalid_names_the_field():
-    out = hocr("decide", str(EX / "invalid-unknown-act.json"))
+    out = hocr_in("decide", str(EX / "invalid-unknown-act.json"))
     assert out.returncode == 3
     status = json.loads(out.stdout)  # a google.rpc.Status, as the HTTP door answers it
     assert status["status"] == "INVALID_ARGUMENT" and status["code"] == 3
@@ -62,7 +88,7 @@ def test_vocabulary_json_and_text():
     assert out.returncode == 0, out.stderr
     v = json.loads(out.stdout)
     assert v["edition"] == "2026-27" and any(t["name"] == "use_of_force" for t in v["actTypes"])  # the JSON mapping
-    text = hocr("vocabulary").stdout
+    text = hocr_in("vocabulary").stdout
     assert "act type use_of_force" in text and "What injury did the victim suffer?" in text
 
 
@@ -96,23 +122,23 @@ def test_explain_rule_and_decision():
     assert re.search(r"by principal crime ranking \(\d+\): .*assault\.without-injury", wins), out.stdout
     assert re.search(r"by principal crime ranking \(\d+\): .*assault\.with-injury\.gbh", loses), out.stdout
     assert re.search(r"by explicit override \(overrides\) \(\d+\): .*assault\.constable\.strangulation", loses)
-    spec = hocr("rules", "explain", "theft.other", "--coverage", "/nonexistent")
+    spec = hocr_in("rules", "explain", "theft.other", "--coverage", "/nonexistent")
     assert re.search(r"by declared specificity specific\.theft-classes \(general/counting\.yaml\) "
                      r"\(\d+\): .*theft\.by-employee", spec.stdout), spec.stdout
-    bad = hocr("rules", "explain", "assault.strangulaton")
+    bad = hocr_in("rules", "explain", "assault.strangulaton")
     assert bad.returncode == 3 and "did you mean 'assault.strangulation'" in bad.stderr
-    d = hocr("decide", str(EX / "ex-partner-assault.json"), "--format", "text", "--explain")
+    d = hocr_in("decide", str(EX / "ex-partner-assault.json"), "--format", "text", "--explain")
     assert "assault.with-injury.abh fired: applied" in d.stdout and "p.43" in d.stdout
 
 
 def test_rules_coverage_fails_under_threshold(tmp_path):
     cov = tmp_path / "cov.json"
     cov.write_text(json.dumps({"rules": {"assault.with-injury.abh": ["s1"]}, "classifications": {"8N 008/06": ["s1"]}}))
-    out = hocr("rules", "coverage", "--coverage", str(cov), "--fail-under", "50")
+    out = hocr_in("rules", "coverage", "--coverage", str(cov), "--fail-under", "50")
     assert out.returncode == 1
     assert "FAIL: rule coverage" in out.stderr and "assault.strangulation" in out.stderr
     assert "NO SCENARIO records 8N 008/77" in out.stdout
-    check = hocr("rules", "check", "--coverage", str(cov))
+    check = hocr_in("rules", "check", "--coverage", str(cov))
     assert check.returncode == 1 and "8N 008/77" in check.stderr
 
 
@@ -123,14 +149,14 @@ def test_review_cli():
     out = hocr("review", "-", stdin=json.dumps(req))
     assert out.returncode == 0, out.stderr
     assert "NOT ALLOWED" in out.stdout and "review.rape-or-homicide.fcr-only" in out.stdout
-    js = json.loads(hocr("review", "-", "--format", "json", stdin=json.dumps({**req, "facts": {
+    js = json.loads(hocr_in("review", "-", "--format", "json", stdin=json.dumps({**req, "facts": {
         **req["facts"], "decided_by": "fcr"}})).stdout)
     assert js["allowed"] is True
 
 
 def test_decide_ex_partner_assault_records_now_with_at_most_three_questions():
     """Issue 10: the report is enough to record; what could refine the crime comes as few questions."""
-    r = hocr("decide", str(ROOT / "docs" / "examples" / "ex-partner-assault.json"))
+    r = hocr_in("decide", str(ROOT / "docs" / "examples" / "ex-partner-assault.json"))
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
     assert d["outcome"] == "OUTCOME_RECORD_CRIME"
@@ -146,7 +172,7 @@ def test_decide_ex_partner_assault_records_now_with_at_most_three_questions():
 
 
 def test_coverage_by_page_is_generated_and_current():
-    out = hocr("rules", "coverage", "--by-page")
+    out = hocr_in("rules", "coverage", "--by-page")
     assert out.returncode == 0, out.stderr
     text = out.stdout
     # a page no rule cites is shown, with the register's reason where it gives one

@@ -11,6 +11,7 @@ import pytest
 
 from .conftest import ROOT
 from .sampling import size
+from .test_cli import hocr_in
 
 EX = ROOT / "docs" / "examples"
 AS_OF = "2026-06-01T12:00:00Z"
@@ -47,7 +48,7 @@ def examples() -> list[dict]:
 def test_both_field_name_styles_and_both_shapes_give_the_same_decision():
     incident = json.loads((EX / "ex-partner-assault.json").read_text(encoding="utf-8"))
     bare = hocr("decide", "-", "--as-of", AS_OF, stdin=json.dumps(incident))
-    wrapped = hocr("decide", "-", stdin=json.dumps({"incident": camel(incident), "asOf": AS_OF}))
+    wrapped = hocr_in("decide", "-", stdin=json.dumps({"incident": camel(incident), "asOf": AS_OF}))
     assert bare.returncode == 0 and wrapped.returncode == 0, bare.stderr + wrapped.stderr
     a, b = json.loads(bare.stdout), json.loads(wrapped.stdout)
     assert "reportedAt" not in json.dumps(camel(incident["persons"]))  # the test's own conversion is sane
@@ -184,7 +185,7 @@ def test_review_speaks_the_same_json_as_the_http_door():
     assert out.returncode == 0, out.stderr
     r = json.loads(out.stdout)
     assert r["allowed"] is True and r["crime"] == "CR-1" and "rulesRevision" in r and "rules_revision" not in r
-    bad = hocr("review", "-", stdin=json.dumps({**req, "facts": {"decided_by": 3}, "actoin": "cancel"}))
+    bad = hocr_in("review", "-", stdin=json.dumps({**req, "facts": {"decided_by": 3}, "actoin": "cancel"}))
     assert bad.returncode == 3
     fields = [v["field"] for d in json.loads(bad.stdout)["details"] for v in d["fieldViolations"]]
     assert fields == ["facts.decided_by", "actoin"]  # every violation at once

@@ -20,10 +20,12 @@ import pytest
 
 from service import counting
 from service.rules.counting import entry_ids
-from service.rules.load import default_rules_dir, load_editions
+from service.rules.load import default_rules_dir
 from service.rules.model import expand_codes
 
-EDITION = load_editions(default_rules_dir())["2026-27"]
+from .editions import rules_editions
+
+EDITION = rules_editions(default_rules_dir())["2026-27"]
 OFFENCES = EDITION.offences
 REPORTED = __import__("datetime").datetime(2026, 6, 1, 10, tzinfo=__import__("datetime").timezone.utc)
 

@@ -28,6 +28,20 @@ def cache(tmp_path, monkeypatch):
     return folder
 
 
+_LOADED: dict = {}
+
+
+def _yaml_loader(calls: list):
+    """A loader that records its call and loads from YAML, once per module (a test that only asks
+    whether the loader was called need not pay for a load from YAML each time)."""
+    def load(d):
+        calls.append(d)
+        if d not in _LOADED:
+            _LOADED[d] = load_editions(d)
+        return _LOADED[d]
+    return load
+
+
 def _decided(service: DecisionService) -> dict:
     d = service.decide(EXAMPLE, as_of=AS_OF).to_dict()
     for volatile in ("decision_id", "decided_at"):
@@ -73,7 +87,7 @@ def test_a_corrupt_copy_means_loading_from_yaml(cache):
     (path,) = cache.glob("editions-*.pickle")
     path.write_bytes(b"not a pickle")
     calls = []
-    got = edition_cache.load_editions(default_rules_dir(), lambda d: calls.append(d) or load_editions(d))
+    got = edition_cache.load_editions(default_rules_dir(), _yaml_loader(calls))
     assert len(calls) == 1 and sorted(got) == ["2022-23", "2026-27"]  # fell back to the YAML loader
     again = edition_cache.load_editions(default_rules_dir(), lambda d: calls.append(d) or {})
     assert len(calls) == 1 and sorted(again) == sorted(got)  # ... and saved a good copy in its place
@@ -84,9 +98,9 @@ def test_a_copy_others_can_write_is_not_read(cache):
     (path,) = cache.glob("editions-*.pickle")
     os.chmod(path, 0o666)
     calls = []
-    edition_cache.load_editions(default_rules_dir(), lambda d: calls.append(d) or load_editions(d))
+    edition_cache.load_editions(default_rules_dir(), _yaml_loader(calls))
     assert calls, "a world-writable copy was read"
     os.chmod(cache, 0o777)
     calls.clear()
-    edition_cache.load_editions(default_rules_dir(), lambda d: calls.append(d) or load_editions(d))
+    edition_cache.load_editions(default_rules_dir(), _yaml_loader(calls))
     assert calls, "a copy in a world-writable folder was read"

@@ -6,14 +6,14 @@ import pytest
 
 from service.engine import Engine, EngineError
 from service.rules.compile import ALT_SEP, broken_shapes, engine_rule_id, join_table
-from service.rules.load import load_editions
 from service.rules.model import PATTERN_ORDER
 from service.runtime import engine_of
 
 from .conftest import ROOT
+from .editions import rules_editions
 from .gen_incidents import directed_incidents, example_incidents, facts_of, random_incidents
 
-EDITIONS = load_editions(ROOT / "rules")
+EDITIONS = rules_editions(ROOT / "rules")
 BOOKS = [book for e in EDITIONS.values() for book in (e, e.reviews) if book is not None]
 
 # A pattern with a join next to an `$or`, written by hand the way the compiler used to write it.

@@ -234,11 +234,10 @@ def test_done_when_curl_the_cli_and_grpc_give_the_same_decision(base, service):
 
 
 def test_cli_vocabulary_json_is_the_http_doors(base):
-    import subprocess
-    import sys
+    from .test_cli import hocr_in  # in this process: test_cli.py runs `hocr vocabulary` as a process
 
     url, _ = base
     _, via_http = call(f"{url}/v1/vocabulary")
-    cli = subprocess.run([sys.executable, "-m", "service.cli", "vocabulary", "--format", "json"], capture_output=True,
-                         text=True, cwd=EXAMPLES.parent.parent, check=True)
+    cli = hocr_in("vocabulary", "--format", "json")
+    assert cli.returncode == 0, cli.stderr
     assert json.loads(cli.stdout) == via_http and via_http["actTypes"]

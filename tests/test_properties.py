@@ -11,12 +11,13 @@ from hypothesis import strategies as st
 from service.api import InvalidIncident, NoEdition
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
-from service.rules.load import load_editions
 from service.server import create_server
 
 from .conftest import ROOT
+from .editions import rules_editions
+from .sampling import size
 
-EDITION = load_editions(ROOT / "rules")["2026-27"]
+EDITION = rules_editions(ROOT / "rules")["2026-27"]
 VOCAB = EDITION.vocab
 PERSON_IDS = ["P1", "P2", "P3", "P4"]
 
@@ -83,7 +84,7 @@ def incidents(draw, max_acts: int = 6):
     }
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=size(100, 200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(incidents())
 def test_every_act_is_accounted_for(service, raw):
     d = service.decide(raw).to_dict()
@@ -135,7 +136,7 @@ def mutated(draw):
     return raw
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=size(100, 200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(mutated(), json_values))
 def test_malformed_payloads_get_field_errors_not_crashes(service, raw):
     try:
@@ -175,7 +176,7 @@ def proto_incidents(draw):
     return inc
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=size(50, 100), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(proto_incidents())
 def test_malformed_messages_never_crash_the_server(stub, inc):
     try:
@@ -251,7 +252,7 @@ def _removals(raw):
 
 
 # each example decides the incident once per fact it holds (often 100 or more decisions)
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=size(20, 30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(complete_incidents())
 def test_a_missing_fact_is_asked_for_never_assumed(service, raw):
     """Removing any one fact leaves the decision unchanged, or the decision asks for that fact."""
@@ -284,7 +285,7 @@ BURGLARY = {
 }
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=size(20, 30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(complete_incidents())
 @example(raw=BURGLARY)
 def test_recording_never_waits_on_a_question_of_class_count_or_flag(service, raw):

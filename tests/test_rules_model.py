@@ -9,12 +9,14 @@ import pytest
 
 from service import counting
 from service.decision import questions
-from service.rules.load import default_rules_dir, load_edition, load_editions
+from service.rules.load import default_rules_dir, load_edition
 from service.rules.model import CONSEQUENCE_CLASSES, CONSEQUENCES, Classify, Negate
 from service.rules.parse import CONSEQUENCE_PARSERS
 from service.runtime import _RUNTIMES, engine_of, runtime_of
 
-EDITIONS = load_editions(default_rules_dir())
+from .editions import rules_editions
+
+EDITIONS = rules_editions(default_rules_dir())
 
 
 def test_every_consequence_is_an_instance_of_the_class_of_its_kind():

@@ -3,6 +3,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from service.coverage import report, unread_example_columns
 from service.rules.load import load_editions
 
@@ -78,9 +80,11 @@ def test_coverage_counts_asserted_effects_not_firings():
 
 
 
-def test_the_suite_fails_on_an_outline_whose_code_column_no_step_reads(tmp_path):
+@pytest.mark.parametrize("procs", [[], ["-n", "1"]], ids=["one-process", "xdist"])
+def test_the_suite_fails_on_an_outline_whose_code_column_no_step_reads(tmp_path, procs):
     """The scenario itself passes (it records a crime), but its `code` column claims a code nobody
-    checks: the run fails all the same."""
+    checks: the run fails all the same (also under pytest-xdist, as make test runs it, where the
+    controller makes the check)."""
     import os
 
     f = tmp_path / "claims.feature"
@@ -101,7 +105,16 @@ def test_the_suite_fails_on_an_outline_whose_code_column_no_step_reads(tmp_path)
               | drug   | code   |
               | heroin | 092/10 |
         """), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_features.py"],
+    cucumber = tmp_path / "cucumber.json"
+    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *procs, "tests/test_features.py",
+                          f"--cucumberjson={cucumber}"],
                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "HOCR_FEATURES": str(f)})
     assert "1 passed" in out.stdout, out.stdout
     assert out.returncode != 0 and "claims.feature:14 <code>" in out.stdout, out.stdout
+    # the cucumber JSON (reports/features.html is made from it) has the scenario and its steps
+    import json
+
+    (feature,) = json.loads(cucumber.read_text(encoding="utf-8"))
+    (element,) = feature["elements"]
+    assert element["name"] == "heroin production" and len(element["steps"]) == 9
+    assert {s["result"]["status"] for s in element["steps"]} == {"passed"}
