@@ -27,6 +27,7 @@ from service.rules.model import Negate, Note, Rule
 from service.rules.problems import RulebookError
 from service.rules.ranking import declared_pairs
 
+from .editions import rules_editions
 from .sampling import share
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +68,7 @@ def test_selectors_ids_does_and_except():
     assert declared_pairs(rules, entries) == {("m.a", "n.a"): "p"}
 
 
-EDITIONS = load_editions(ROOT / "rules")
+EDITIONS = rules_editions(ROOT / "rules")
 
 
 def test_the_real_entries_order_what_the_links_did_and_explain_names_them():
