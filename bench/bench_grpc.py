@@ -283,8 +283,10 @@ def in_process(args) -> list[tuple[str, list[tuple[str, float, float, int]]]]:
     from service.contract import check_incident, parse_incident
     from service.mapping import decision_to_proto, incident_to_dict
     from service.runtime import engine_of
+    from service.transport.grpc_server import Servicer
 
     service = DecisionService()
+    kept, full = Servicer(service), Servicer(service, memo_entries=0)
     budget = max(0.2, min(1.0, args.seconds / 4))
     cap = args.requests
     out = []
@@ -312,6 +314,9 @@ def in_process(args) -> list[tuple[str, list[tuple[str, float, float, int]]]]:
             ("DecisionService.decide (whole)", lambda r: service.decide(r, as_of=AS_OF), lambda: raw),
             ("servicer path: map in + decide + map out",
              lambda m: decision_to_proto(service.decide(incident_to_dict(m), as_of=AS_OF)), lambda: inc),
+            # what the server runs: Servicer._decide, with decisions kept per shape (transport/memo.py)
+            ("Servicer._decide, memo off (every call decided)", full._decide, lambda: pb.DecideRequest(incident=inc)),
+            ("Servicer._decide, shape kept (the server's path)", kept._decide, lambda: pb.DecideRequest(incident=inc)),
         ]
         rows = []
         for label, fn, setup in stages:
@@ -451,20 +456,20 @@ def main(argv: list[str] | None = None) -> int:
 
     for name, rows in breakdown:
         print(f"\nIn-process, no gRPC: {name} (median / p99 per call, microseconds; stages nest, do not add up)")
-        print(f"  {'stage':<44}{'median':>9}{'p99':>9}{'n':>7}")
+        print(f"  {'stage':<50}{'median':>9}{'p99':>9}{'n':>7}")
         for label, med, p99, n in rows:
-            print(f"  {label:<44}{med:>9.0f}{p99:>9.0f}{n:>7}")
+            print(f"  {label:<50}{med:>9.0f}{p99:>9.0f}{n:>7}")
     if breakdown:
         whole = {name: dict((lbl, med) for lbl, med, _, _ in rows) for name, rows in breakdown}
-        s = whole["simple (1 act)"]["servicer path: map in + decide + map out"]
-        l_ = whole["large (10 acts)"]["servicer path: map in + decide + map out"]
+        s = whole["simple (1 act)"]["Servicer._decide, shape kept (the server's path)"]
+        l_ = whole["large (10 acts)"]["Servicer._decide, shape kept (the server's path)"]
         print("\nWhere the time goes (p50, simple / large)")
-        print(f"  gRPC round trip, no-op Echo:            {echo_r.p50_ms * 1e3:>7.0f} us")
-        print(f"  servicer work in process (no gRPC):     {s:>7.0f} / {l_:.0f} us")
+        print(f"  gRPC round trip, no-op Echo:                    {echo_r.p50_ms * 1e3:>7.0f} us")
+        print(f"  servicer work in process (no gRPC, shape kept): {s:>7.0f} / {l_:.0f} us")
         simple_us, large_us, echo_us = simple_r.p50_ms * 1e3, large_r.p50_ms * 1e3, echo_r.p50_ms * 1e3
-        print(f"  Decide over gRPC:                       {simple_us:>7.0f} / {large_us:.0f} us")
-        print(f"  rest (Decide - Echo - servicer work):   {simple_us - echo_us - s:>7.0f} / "
-              f"{large_us - echo_us - l_:.0f} us  (bigger responses, server threads sharing one GIL)")
+        print(f"  Decide over gRPC:                               {simple_us:>7.0f} / {large_us:.0f} us")
+        print(f"  rest (Decide - Echo - servicer work):           {simple_us - echo_us - s:>7.0f} / "
+              f"{large_us - echo_us - l_:.0f} us  (interceptors, bigger replies sent and parsed, one GIL)")
     print(f"\ntotal run time {time.perf_counter() - run_start:.1f} s; server stopped")
     return 0
 
