@@ -55,6 +55,24 @@ def enabled_by_default() -> bool:
     return os.environ.get("HOCR_DECISION_MEMO", "1") != "0"
 
 
+def default_bounds() -> tuple[int, int]:
+    """(entries, bytes) of a memo: 4,096 shapes and 16 MiB unless HOCR_DECISION_MEMO=0 (none) or
+    HOCR_DECISION_MEMO_MB=N (N MiB, and as many shapes as N MiB holds at 4 KiB each, at least
+    4,096). A kept decision of the gRPC door takes 8-9 KB on average (bench/data's incidents), so
+    the default holds about 1,900 shapes; a force whose working set is larger sets the MiB."""
+    if not enabled_by_default():
+        return 0, 0
+    raw = os.environ.get("HOCR_DECISION_MEMO_MB", "")
+    try:
+        mb = float(raw) if raw else DEFAULT_BYTES / 2**20
+    except ValueError:
+        raise ValueError(f"HOCR_DECISION_MEMO_MB must be a number of MiB, not {raw!r}") from None
+    if mb <= 0:
+        return 0, 0
+    size = int(mb * 2**20)
+    return max(DEFAULT_ENTRIES, size // 4096), size
+
+
 class Spans:
     """Per edition, the days (since 1970-01-01) on which some offence comes into force or ceases:
     within a span between two of them the same offences are in force. No edition at all when a rule

@@ -258,3 +258,17 @@ def test_a_reused_reply_is_counted_and_logged_like_any_other(channel, caplog):
     line = json.loads([r.getMessage() for r in caplog.records if r.name == "hocr.calls"][-1])
     assert (line["decision_id"], line["outcome"], line["edition"], line["rules_revision"]) == (
         d.decision_id, "record_crime", "2026-27", d.rules_revision)
+
+
+def test_the_memo_is_sized_by_the_environment(monkeypatch):
+    monkeypatch.setenv("HOCR_DECISION_MEMO_MB", "64")
+    m = DecisionMemo(SERVICE.editions, SERVICE.rules_dir)
+    assert (m.shelf.entries, m.shelf.max_bytes) == (16384, 64 * 2**20)
+    monkeypatch.setenv("HOCR_DECISION_MEMO_MB", "0")
+    assert not DecisionMemo(SERVICE.editions, SERVICE.rules_dir).enabled
+    monkeypatch.setenv("HOCR_DECISION_MEMO_MB", "lots")
+    with pytest.raises(ValueError, match="HOCR_DECISION_MEMO_MB"):
+        DecisionMemo(SERVICE.editions, SERVICE.rules_dir)
+    monkeypatch.delenv("HOCR_DECISION_MEMO_MB")
+    monkeypatch.setenv("HOCR_DECISION_MEMO", "0")
+    assert Servicer(SERVICE).memo is None

@@ -50,7 +50,7 @@ def _time(value) -> dt.datetime | None:
 class AuditMemo:
     def __init__(self, service, entries: int | None = None, max_bytes: int = shapes.DEFAULT_BYTES):
         if entries is None:
-            entries = shapes.DEFAULT_ENTRIES if shapes.enabled_by_default() else 0
+            entries, max_bytes = shapes.default_bounds()
         self.service = service
         self.shelf: shapes.Shelf[Kept] = shapes.Shelf(entries, max_bytes, "audit")
         self.spans = shapes.Spans(service.editions, service.rules_dir)

@@ -96,7 +96,7 @@ class DecisionMemo:
     def __init__(self, editions: dict[str, Edition], rules_dir: Path, entries: int | None = None,
                  max_bytes: int = shapes.DEFAULT_BYTES, keep_decisions: bool = False):
         if entries is None:
-            entries = shapes.DEFAULT_ENTRIES if shapes.enabled_by_default() else 0
+            entries, max_bytes = shapes.default_bounds()
         self.shelf: shapes.Shelf[Kept] = shapes.Shelf(entries, max_bytes, "grpc")
         self.spans = shapes.Spans(editions, rules_dir)
         self._editions: dict[tuple[int, str], Edition] = {}  # (report day, edition asked for) -> edition
