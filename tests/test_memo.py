@@ -272,3 +272,19 @@ def test_the_memo_is_sized_by_the_environment(monkeypatch):
     monkeypatch.delenv("HOCR_DECISION_MEMO_MB")
     monkeypatch.setenv("HOCR_DECISION_MEMO", "0")
     assert Servicer(SERVICE).memo is None
+
+
+def test_a_spread_batch_sends_each_shape_to_one_process():
+    """_spread's parts: every item once, none over its even share, and an incident of a shape
+    goes to the same process in every batch and from every process (so it is kept where it is
+    found again)."""
+    a, b = Servicer(SERVICE), Servicer(SERVICE)
+    raws = [r for r in _feature_incidents()[:60] if _request(r) is not None]
+    first = [_request({**r, "id": f"SPR-{i:05d}"}) for i, r in enumerate(raws)]
+    again = [_request({**r, "id": f"AGN-{i:05d}"}) for i, r in enumerate(raws)]
+    pa, pb_ = a._parts(first, 2), b._parts(again, 2)
+    assert sorted(i for p in pa for i in p) == list(range(len(first)))
+    assert all(len(p) <= -(-len(first) // 2) for p in pa)
+    assert pa == pb_
+    same = [_request({**_simple(), "id": f"ONE-{i:05d}"}) for i in range(40)]  # one shape: shared out evenly
+    assert [len(p) for p in a._parts(same, 2)] == [20, 20]

@@ -66,6 +66,7 @@ REFLECTION_V1 = "grpc.reflection.v1.ServerReflection"
 BATCH_METHOD = f"/{SERVICE_NAME}/DecideBatch"
 STREAM_METHOD = f"/{SERVICE_NAME}/DecideStream"
 OFFSET_KEY = "x-hocr-batch-offset"  # where a forwarded part starts in the whole batch (for field paths)
+INDEXES_KEY = "x-hocr-batch-indexes"  # or, for a part that is not contiguous, each item's index in it
 ROOM_KEY = "x-hocr-batch-room"  # the bytes of the whole reply a forwarded part may fill
 MIN_SPREAD = 16  # smaller batches are decided in the process that received them
 PEER_WAIT_SECONDS = 30.0  # how long one of several processes waits for its siblings before serving alone
@@ -126,6 +127,16 @@ def too_big(room: int, index: int) -> status_pb2.Status:
     return status_pb2.Status(code=code_pb2.RESOURCE_EXHAUSTED, message=(
         f"not decided: the reply reached its size limit ({room} bytes) at requests[{index}]; send the "
         "incidents not decided again in another batch, or use DecideStream"))
+
+
+def _indexes(text: str, n: int) -> list[int] | None:
+    """A forwarded part's item indexes ("3,7,8"), when they are `n` numbers."""
+    if not text:
+        return None
+    parts = text.split(",")
+    if len(parts) != n or not all(p.isdigit() for p in parts):
+        return None
+    return [int(p) for p in parts]
 
 
 def _year_ok(ts) -> bool:
@@ -356,8 +367,9 @@ class Servicer:
             if caller is not None and caller.how == "peer":  # a part of a batch a sibling process spreads
                 meta = dict(call.invocation_metadata())
                 offset, room = meta.get(OFFSET_KEY, "0"), meta.get(ROOM_KEY, "")
+                indexes = _indexes(meta.get(INDEXES_KEY, ""), n)
                 return self._batch(request, call, int(offset) if offset.isdigit() else 0,
-                                   min(int(room), self.limits.reply_bytes) if room.isdigit() else None)
+                                   min(int(room), self.limits.reply_bytes) if room.isdigit() else None, indexes)
             if self.peers and n >= MIN_SPREAD and caller is not None:
                 return self._spread(request, call, caller)
             return self._batch(request, call)
@@ -365,39 +377,67 @@ class Servicer:
             self.fair.end_batch()
 
     def _spread(self, request: pb.DecideBatchRequest, call, caller) -> pb.DecideBatchResponse:
-        """Decide a batch across this process and its siblings: one contiguous part each, each with
-        its share of the reply's size limit. A part a sibling cannot take (busy, gone, failed) is
-        decided here instead."""
+        """Decide a batch across this process and its siblings, each with its share of the reply's
+        size limit. Each incident goes to the process its shape falls to (so a shape is decided and
+        kept in one process, and found there the next time: transport/memo.py), as long as that
+        process's part is not over its even share; the rest even the parts out. A part a sibling
+        cannot take (busy, gone, failed) is decided here instead."""
         items = list(request.requests)
-        size = -(-len(items) // (1 + len(self.peers)))
-        parts = [(start, items[start:start + size]) for start in range(0, len(items), size)]
+        parts = self._parts(items, 1 + len(self.peers))
         share = self.limits.reply_bytes // len(parts)
         remaining = call.time_remaining()
         timeout = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
         log.info("batch of %d from %s spread over %d processes", len(items), caller.name, len(parts))
         sent = []
-        for peer, (start, part) in zip(self.peers, parts[1:], strict=False):
-            meta = identity.forwarded(caller) + ((OFFSET_KEY, str(start)), (ROOM_KEY, str(share)))
-            sent.append((start, part, peer.future(pb.DecideBatchRequest(requests=part, compact=request.compact).SerializeToString(),
-                                                  metadata=meta, timeout=timeout)))
+        for peer, indexes in zip(self.peers, parts[1:], strict=False):
+            if not indexes:
+                continue
+            part = [items[i] for i in indexes]
+            meta = identity.forwarded(caller) + ((INDEXES_KEY, ",".join(map(str, indexes))), (ROOM_KEY, str(share)))
+            sent.append((indexes, part, peer.future(pb.DecideBatchRequest(requests=part, compact=request.compact)
+                                                    .SerializeToString(), metadata=meta, timeout=timeout)))
+        results: list = [None] * len(items)
         try:
-            results = list(self._batch(pb.DecideBatchRequest(requests=parts[0][1], compact=request.compact), call, 0,
-                                       share).results)
-            for start, part, fut in sent:
+            here = parts[0]
+            mine = self._batch(pb.DecideBatchRequest(requests=[items[i] for i in here], compact=request.compact),
+                               call, 0, share, here).results
+            for i, r in zip(here, mine, strict=True):
+                results[i] = r
+            for indexes, part, fut in sent:
                 try:
                     got = pb.DecideBatchResponse.FromString(fut.result()).results
                     if len(got) != len(part):
                         raise ValueError("a sibling answered for a different number of incidents")
-                    results += got
                 except Exception as exc:  # noqa: BLE001 - decide that part here
                     log.info("a sibling process did not decide part of a batch (%s); deciding it here",
                              exc.code().name if isinstance(exc, grpc.RpcError) else type(exc).__name__)
-                    results += self._batch(pb.DecideBatchRequest(requests=part, compact=request.compact), call, start,
-                                           share).results
+                    got = self._batch(pb.DecideBatchRequest(requests=part, compact=request.compact), call, 0,
+                                      share, indexes).results
+                for i, r in zip(indexes, got, strict=True):
+                    results[i] = r
         finally:
             for _, _, fut in sent:
                 fut.cancel()
         return pb.DecideBatchResponse(results=results)
+
+    def _parts(self, items: list, n: int) -> list[list[int]]:
+        """The batch's indexes for each of `n` processes (this one first): by the incident's shape
+        where the memo can read it, within an even share each; the rest, in order, to the parts
+        with room."""
+        cap = -(-len(items) // n)
+        parts: list[list[int]] = [[] for _ in range(n)]
+        rest = []
+        for i, req in enumerate(items):
+            owner = self.memo.owner(req, self.service.edition_for, n) if self.memo is not None else None
+            if owner is not None and len(parts[owner]) < cap:
+                parts[owner].append(i)
+            else:
+                rest.append(i)
+        for i in rest:
+            min(parts, key=len).append(i)
+        for p in parts:
+            p.sort()
+        return parts
 
     def _item(self, req: pb.DecideRequest, prefix: str, seconds: float, method: str, compact: bool = False):
         """Decide one incident of a batch or stream: (decision or None, error status or None, the
@@ -412,7 +452,7 @@ class Servicer:
             _engine.DEADLINE.reset(token)
 
     def _batch(self, request: pb.DecideBatchRequest, call, offset: int = 0,
-               room: int | None = None) -> pb.DecideBatchResponse:
+               room: int | None = None, indexes: list[int] | None = None) -> pb.DecideBatchResponse:
         """Decide a batch's incidents here, in order. The reply stays within `room` bytes (a
         default client accepts 4 MiB): once the next decision would not fit, it and the incidents
         after it are not decided (RESOURCE_EXHAUSTED each, saying where to resume)."""
@@ -436,13 +476,14 @@ class Servicer:
                 results.append(pb.BatchResult(incident_id=incident_id, error=_status(
                     code_pb2.DEADLINE_EXCEEDED, "the batch's time limit passed before this incident was decided")))
                 continue
-            decision, error, entries = self._item(req, f"requests[{offset + i}].incident",
+            at = indexes[i] if indexes is not None else offset + i  # its index in the whole batch
+            decision, error, entries = self._item(req, f"requests[{at}].incident",
                                                   min(end - now, self.limits.call_seconds), BATCH_METHOD,
                                                   request.compact)
             result = pb.BatchResult(incident_id=incident_id, decision=decision, error=error)
             grown = result.ByteSize() + 8  # the field tag and length of one repeated entry
             if size + grown > room:  # not given, so not on the log either
-                full_at = offset + i
+                full_at = at
                 results.append(pb.BatchResult(incident_id=incident_id, error=too_big(room, full_at)))
                 continue
             size += grown

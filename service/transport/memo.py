@@ -21,6 +21,7 @@ import dataclasses
 import datetime as dt
 import pickle
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,6 +169,16 @@ class DecisionMemo:
         if kept is None:
             return None
         return self._made(kept, inc, edition, as_of)
+
+    def owner(self, req: pb.DecideRequest, edition_for, n: int) -> int | None:
+        """Which of `n` server processes a request's shape falls to (the same in every process and
+        on every call), or None when the memo cannot read its shape."""
+        if not req.HasField("incident") or not req.incident.HasField("reported_at"):
+            return None
+        inc = req.incident
+        edition = self._edition(inc.reported_at.seconds // shapes.DAY, req.edition, edition_for)
+        key = self._key(inc, edition.name, req.compact) if edition is not None else None
+        return zlib.crc32(key) % n if key is not None else None
 
     def _edition(self, day: int, name: str, edition_for) -> Edition | None:
         """The edition an incident reported on `day` is decided under (named, else by the day)."""
