@@ -85,6 +85,14 @@ def random_incidents(edition: Edition, count: int, seed: int = 9) -> list[dict]:
     return [random_incident(rng, edition, n) for n in range(count)]
 
 
+def feature_incidents() -> list[dict]:
+    """Every incident the feature suite decides, as JSON (bench/data/feature-incidents-*.jsonl)."""
+    out = []
+    for path in sorted((ROOT / "bench" / "data").glob("feature-incidents-*.jsonl")):
+        out += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
+
+
 def example_incidents(edition: Edition) -> list[dict]:
     """The valid incidents of docs/examples/ that this edition decides (by their report date)."""
     out = []

@@ -11,6 +11,7 @@ from service.audit.memo import AuditMemo
 from service.audit.run import Auditor
 from service.audit.synth import generate
 
+from .gen_incidents import feature_incidents
 from .sampling import size
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,9 +30,7 @@ def _audited(auditor: Auditor, lines: list[str]) -> list[str]:
 def test_an_audit_finds_the_same_with_kept_decisions(tmp_path, service, monkeypatch):
     generate(tmp_path, size(600, 3000), seed=7, service=service)
     lines = (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()
-    features = [json.dumps({"incident": {**json.loads(x), "id": f"FEAT-{i:05d}"}})
-                for i, x in enumerate((ROOT / "bench" / "data" / "feature-incidents-2026-12-01.jsonl")
-                                      .read_text(encoding="utf-8").splitlines()) if x.strip()]
+    features = [json.dumps({"incident": {**x, "id": f"FEAT-{i:05d}"}}) for i, x in enumerate(feature_incidents())]
     lines += features[::1 if size(0, 1) else 3] * 2  # each feature incident twice: kept, then reused
     with_memo = Auditor(service)
     without = Auditor(service)

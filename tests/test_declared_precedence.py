@@ -28,6 +28,7 @@ from service.rules.problems import RulebookError
 from service.rules.ranking import declared_pairs
 
 from .editions import rules_editions
+from .gen_incidents import feature_incidents
 from .sampling import share
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,9 +138,7 @@ def test_the_entries_changed_no_precedence_and_no_decision(tmp_path):
     for name, ed in EDITIONS.items():
         for b, n in ((base[name], ed), (base[name].reviews, ed.reviews)):
             assert {k: v for k, v in n.overriders.items() if v} == {k: v for k, v in b.overriders.items() if v}
-    incidents = []
-    for path in sorted((ROOT / "bench" / "data").glob("feature-incidents-*.jsonl")):
-        incidents += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    incidents = feature_incidents()
     compared = 0
     for name in sorted(EDITIONS):
         for raw in share(incidents, 8):

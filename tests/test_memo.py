@@ -21,20 +21,13 @@ from service.transport import pbjson
 from service.transport.grpc_server import Servicer
 from service.transport.memo import DecisionMemo
 
-from .gen_incidents import directed_incidents, example_incidents, random_incidents
+from .gen_incidents import directed_incidents, example_incidents, feature_incidents, random_incidents
 from .sampling import share
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICE = DecisionService()
 EDITION = SERVICE.editions[max(SERVICE.editions)]
 AS_OF = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
-
-
-def _feature_incidents() -> list[dict]:
-    out = []
-    for path in sorted((ROOT / "bench" / "data").glob("feature-incidents-*.jsonl")):
-        out += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return out
 
 
 def _shift(raw: dict, delta: dt.timedelta, new_id: str) -> dict:
@@ -79,7 +72,7 @@ def _reply(servicer: Servicer, req: pb.DecideRequest) -> bytes | str:
 
 
 def _incidents() -> list[dict]:
-    return (_feature_incidents() + example_incidents(EDITION) + share(random_incidents(EDITION, 200, seed=31), 2)
+    return (feature_incidents() + example_incidents(EDITION) + share(random_incidents(EDITION, 200, seed=31), 2)
             + share([raw for _, raw in directed_incidents(EDITION, seed=31)], 2))
 
 
@@ -176,7 +169,7 @@ def test_an_act_on_the_other_side_of_a_commencement_is_another_shape():
 
 def test_bounded_by_entries_and_bytes():
     memo_server = Servicer(SERVICE, memo_entries=3)
-    for i, raw in enumerate(_feature_incidents()[:20]):
+    for i, raw in enumerate(feature_incidents()[:20]):
         req = _request({**raw, "id": f"LRU-{i:04d}"})
         if req is not None:
             try:
@@ -206,7 +199,7 @@ def test_with_a_decision_log_the_entries_are_those_of_deciding(tmp_path):
     off_svc = DecisionService(decision_log=f"sqlite:///{tmp_path / 'off.db'}?synchronous=normal")
     on, off = Servicer(on_svc), Servicer(off_svc, memo_entries=0)
     assert on.memo is not None and on.memo.keep_decisions and off.memo is None
-    incidents = share(_feature_incidents(), 8)
+    incidents = share(feature_incidents(), 8)
     for i, raw in enumerate(incidents):
         for n, variant in enumerate((raw, _shift(raw, dt.timedelta(minutes=3), "x"))):
             req = _request({**variant, "id": f"LOG-{n}-{i:05d}"})
@@ -279,7 +272,7 @@ def test_a_spread_batch_sends_each_shape_to_one_process():
     goes to the same process in every batch and from every process (so it is kept where it is
     found again)."""
     a, b = Servicer(SERVICE), Servicer(SERVICE)
-    raws = [r for r in _feature_incidents()[:60] if _request(r) is not None]
+    raws = [r for r in feature_incidents()[:60] if _request(r) is not None]
     first = [_request({**r, "id": f"SPR-{i:05d}"}) for i, r in enumerate(raws)]
     again = [_request({**r, "id": f"AGN-{i:05d}"}) for i, r in enumerate(raws)]
     pa, pb_ = a._parts(first, 2), b._parts(again, 2)

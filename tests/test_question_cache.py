@@ -19,19 +19,12 @@ from service.decision import questions as qmod
 from service.runtime import runtime_of
 
 from .editions import rules_editions
-from .gen_incidents import directed_incidents, example_incidents, random_incidents
+from .gen_incidents import directed_incidents, example_incidents, feature_incidents, random_incidents
 from .sampling import share
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = rules_editions(ROOT / "rules")
 AS_OF = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
-
-
-def _feature_incidents() -> list[dict]:
-    out = []
-    for path in sorted((ROOT / "bench" / "data").glob("feature-incidents-*.jsonl")):
-        out += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return out
 
 
 def _decided(raw: dict, edition) -> str | None:
@@ -53,7 +46,7 @@ def test_question_cache_gives_the_same_decisions(name, monkeypatch):
     # (same engine and cache code, its own rules) a third of them; all with HOCR_THOROUGH
     # (tests/sampling.py)
     every = 1 if name == max(EDITIONS) else 3
-    incidents = share(_feature_incidents(), 2) + example_incidents(edition) + \
+    incidents = share(feature_incidents(), 2) + example_incidents(edition) + \
         share(random_incidents(edition, 200, seed=23), every) + \
         share([raw for _, raw in directed_incidents(edition, seed=23)], every)
     monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
