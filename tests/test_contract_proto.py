@@ -21,14 +21,14 @@ from service.ids import request_digest
 from service.mapping import incident_to_dict
 from service.transport import pbjson
 
-from .gen_incidents import directed_incidents, example_incidents, random_incidents
+from .gen_incidents import directed_incidents, example_incidents, feature_incidents, random_incidents
 from .sampling import THOROUGH, share
-from .test_question_cache import AS_OF, EDITIONS, _feature_incidents
+from .test_question_cache import AS_OF, EDITIONS
 
 
 def _messages(edition) -> list[pb.Incident]:
     every = 3 if edition.name == max(EDITIONS) else 6  # a third and a sixth; all with HOCR_THOROUGH
-    raws = share(_feature_incidents(), every) + example_incidents(edition) + random_incidents(edition, 60, seed=31) + \
+    raws = share(feature_incidents(), every) + example_incidents(edition) + random_incidents(edition, 60, seed=31) + \
         [raw for _, raw in directed_incidents(edition, seed=31)][:60]
     out = []
     for raw in raws:

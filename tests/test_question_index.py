@@ -13,16 +13,16 @@ from service.decision import index as imod
 from service.decision import questions as qmod
 from service.runtime import runtime_of
 
-from .gen_incidents import directed_incidents, example_incidents, random_incidents
+from .gen_incidents import directed_incidents, example_incidents, feature_incidents, random_incidents
 from .sampling import share
-from .test_question_cache import EDITIONS, _decided, _feature_incidents
+from .test_question_cache import EDITIONS, _decided
 
 
 @pytest.mark.parametrize("name", sorted(EDITIONS))
 def test_question_index_gives_the_same_decisions(name, monkeypatch):
     edition = EDITIONS[name]
     every = 2 if name == max(EDITIONS) else 3  # the whole of them with HOCR_THOROUGH (tests/sampling.py)
-    incidents = share(_feature_incidents(), every) + example_incidents(edition) + \
+    incidents = share(feature_incidents(), every) + example_incidents(edition) + \
         share(random_incidents(edition, 100, seed=29), every) + \
         share([raw for _, raw in directed_incidents(edition, seed=29)], every)
     monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
