@@ -68,3 +68,36 @@ def test_a_batch_slot_is_needed_and_given_back(service):
     servicer.fair.end_batch()
     assert ops.decide_batch(pb.DecideBatchRequest(requests=_requests(1))).results[0].HasField("decision")
     assert servicer.fair.try_batch()  # given back after the batch
+
+
+def test_a_forwarded_batch_part_is_counted_once_by_the_process_that_received_the_call():
+    """A part of a spread batch arrives at a sibling as a call of its own (identity "peer"): the
+    process that received the client's call counts and logs the whole batch, so the sibling counts
+    nothing, and the sum over the processes' /metrics is right."""
+    import grpc
+
+    from service import identity
+    from service.record import metrics
+    from service.transport.grpc_server import _forwarded
+
+    observer = metrics.CallObserver(lambda _ctx: "someone", _forwarded)
+    handler = grpc.unary_unary_rpc_method_handler(lambda req, ctx: b"")
+
+    class Details:
+        method = "/hocr.v1.DecisionService/DecideBatch"
+        invocation_metadata = ()
+
+    class Context:
+        def code(self):
+            return None
+
+    behaviour = observer.intercept_service(lambda _d: handler, Details()).unary_unary
+    calls = metrics.CALLS.labels("DecideBatch", "OK", "someone")
+    for how, counted in (("peer", 0), ("token", 1)):
+        before = calls._value.get()
+        token = identity.set_current(identity.Caller("someone", frozenset(), how))
+        try:
+            behaviour(pb.DecideBatchRequest(), Context())
+        finally:
+            identity.reset_current(token)
+        assert calls._value.get() - before == counted, how

@@ -219,8 +219,12 @@ class CallObserver(grpc.ServerInterceptor):
     """Counts, times and logs every call of the decision service: a unary call when it ends, a
     streaming one (DecideStream, Audit) when its stream ends, its decisions counted as they go."""
 
-    def __init__(self, caller_of: Callable[[Any], str]):
+    def __init__(self, caller_of: Callable[[Any], str], forwarded: Callable[[], bool] = lambda: False):
         self.caller_of = caller_of
+        # a part of a batch that a sibling server process forwarded here: that process counts and
+        # logs the whole call, this one's decisions included, so counting it here too would count
+        # them twice in the sum over the processes' /metrics
+        self.forwarded = forwarded
 
     def _account(self, method: str, status: str, elapsed: float, context, fields: Callable[[], dict]) -> None:
         caller = self.caller_of(context)
@@ -283,6 +287,8 @@ class CallObserver(grpc.ServerInterceptor):
         inner = handler.unary_unary
 
         def behaviour(request, context):
+            if self.forwarded():
+                return inner(request, context)
             start = time.perf_counter()
             response, status = None, "OK"
             try:

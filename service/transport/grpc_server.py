@@ -129,6 +129,12 @@ def too_big(room: int, index: int) -> status_pb2.Status:
         "incidents not decided again in another batch, or use DecideStream"))
 
 
+def _forwarded() -> bool:
+    """Whether this call is a part of a batch a sibling process forwarded (identity "peer")."""
+    caller = current_caller()
+    return caller is not None and caller.how == "peer"
+
+
 def _indexes(text: str, n: int) -> list[int] | None:
     """A forwarded part's item indexes ("3,7,8"), when they are `n` numbers."""
     if not text:
@@ -625,7 +631,7 @@ def create_server(address: str = "[::]:50051", service: DecisionService | None =
         handlers=handlers,
         # Gate (identity, roles, limits) outermost; CallObserver (metrics, JSON call log) inside it,
         # so that it sees the caller
-        interceptors=[Gate(policy), CallObserver(identity.caller_name)],
+        interceptors=[Gate(policy), CallObserver(identity.caller_name, _forwarded)],
         # beyond this, callers get RESOURCE_EXHAUSTED at once instead of queueing without bound
         maximum_concurrent_rpcs=max_concurrent,
         options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
