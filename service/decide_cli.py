@@ -10,14 +10,16 @@ processes (each with its own DecisionService and engine), a chunk at a time, in 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import multiprocessing as mp
 import os
 import sys
+from collections import deque
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from google.protobuf import json_format
 from tqdm import tqdm
@@ -209,10 +211,26 @@ def run_chunks(opts: Options, kind: str, items: list[tuple[int, Any]], fmt: str,
             yield len(chunk), decide_items(decider, kind, chunk, fmt)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(processes, initializer=_init_worker, initargs=(opts,)) as pool:
-        jobs: Iterable = ((kind, chunk, fmt) for chunk in chunks)
-        for chunk, result in zip(chunks, pool.imap(_work, jobs), strict=True):
-            yield len(chunk), result
+    # At most two chunks per worker in flight, and the pool closed and joined (never terminated)
+    # however the run ends: terminating a pool whose task thread is blocked writing to a worker
+    # that has just been killed can hang for ever (the reader of `hocr decide | head -1` going away
+    # did, now and then). Closed, the workers finish the few chunks sent and exit.
+    pool = ctx.Pool(processes, initializer=_init_worker, initargs=(opts,))
+    try:
+        pending: deque = deque()
+        feed = iter(chunks)
+        for chunk in itertools.islice(feed, 2 * processes):
+            pending.append((chunk, pool.apply_async(_work, ((kind, chunk, fmt),))))
+        while pending:
+            chunk, result = pending.popleft()
+            out = result.get()
+            nxt = next(feed, None)
+            if nxt is not None:
+                pending.append((nxt, pool.apply_async(_work, ((kind, nxt, fmt),))))
+            yield len(chunk), out
+    finally:
+        pool.close()
+        pool.join()
 
 
 # ------------------------------------------------------------------------------ text
