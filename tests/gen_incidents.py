@@ -6,13 +6,14 @@ person who is the victim of one act and not of another, relationships, evidence 
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import random
 from pathlib import Path
 
 from service.contract import check_incident, parse_incident
-from service.decision import build_facts
+from service.decision import build_facts, decide
 from service.rules.model import Attribute, Edition
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +84,20 @@ def random_incident(rng: random.Random, edition: Edition, n: int = 0) -> dict:
 def random_incidents(edition: Edition, count: int, seed: int = 9) -> list[dict]:
     rng = random.Random(f"{edition.name}:{seed}")
     return [random_incident(rng, edition, n) for n in range(count)]
+
+
+def decided_json(raw: dict, edition: Edition, as_of: dt.datetime, ignore: tuple[str, ...] = ()) -> str | None:
+    """A decision of `raw` as JSON to compare (None when it is invalid for the edition): without
+    what is new per call (decision_id, decided_at, request_digest) or in `ignore`, and with the
+    incident id (crime ids are made from it) written <INC>, so a renamed incident compares equal."""
+    try:
+        inc = check_incident(parse_incident(copy.deepcopy(raw)), edition)
+    except Exception:  # invalid for this edition: nothing to compare
+        return None
+    d = decide(inc, edition, as_of).to_dict()
+    for k in ("decision_id", "decided_at", "request_digest", "incident_id", *ignore):
+        d.pop(k, None)
+    return json.dumps(d, sort_keys=True, default=str).replace(json.dumps(str(raw.get("id")))[1:-1], "<INC>")
 
 
 def feature_incidents() -> list[dict]:

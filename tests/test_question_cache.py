@@ -6,20 +6,16 @@ the feature and generated ones in make test, all in make test-long) are decided 
 must be identical except decision_id, decided_at and the incident id itself."""
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 
-from service.contract import check_incident, parse_incident
-from service.decision import decide
 from service.decision import questions as qmod
 from service.runtime import runtime_of
 
 from .editions import rules_editions
-from .gen_incidents import directed_incidents, example_incidents, feature_incidents, random_incidents
+from .gen_incidents import decided_json, directed_incidents, example_incidents, feature_incidents, random_incidents
 from .sampling import share
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,15 +24,7 @@ AS_OF = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
 
 
 def _decided(raw: dict, edition) -> str | None:
-    try:
-        inc = check_incident(parse_incident(copy.deepcopy(raw)), edition)
-    except Exception:  # invalid for this edition: nothing to compare
-        return None
-    d = decide(inc, edition, AS_OF).to_dict()
-    for k in ("decision_id", "decided_at", "request_digest", "incident_id"):
-        d.pop(k, None)
-    # crime ids are made from the incident id: name it the same in both
-    return json.dumps(d, sort_keys=True, default=str).replace(json.dumps(str(raw.get("id")))[1:-1], "<INC>")
+    return decided_json(raw, edition, AS_OF)
 
 
 @pytest.mark.parametrize("name", sorted(EDITIONS))
