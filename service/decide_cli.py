@@ -24,6 +24,7 @@ from typing import Any, Iterator
 from google.protobuf import json_format
 from tqdm import tqdm
 
+from . import heap
 from .api import DecisionService
 from .explain import explain_decision
 from .gen.hocr.v1 import hocr_pb2 as pb
@@ -189,6 +190,7 @@ def _init_worker(opts: Options) -> None:
 
     try:
         _WORKER = Decider(opts)
+        heap.settle()  # the rules loaded: freeze them for the collector (service/heap.py)
     except (RulebookError, OSError) as exc:  # e.g. a bad HOCR_RULES_DIR: say so in the parent, once
         _WORKER_ERROR.append(str(exc))
 
@@ -207,6 +209,7 @@ def run_chunks(opts: Options, kind: str, items: list[tuple[int, Any]], fmt: str,
     processes = max(1, min(processes, len(chunks)))
     if processes == 1:
         decider = decider or Decider(opts)
+        heap.settle()
         for chunk in chunks:
             yield len(chunk), decide_items(decider, kind, chunk, fmt)
         return

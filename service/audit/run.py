@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .. import heap
 from ..api import DecisionService, InvalidIncident, NoEdition
 from . import stats
 from .match import ISSUE_ORDER, audit_config, findings_for, group_titles
@@ -89,6 +90,7 @@ _INHERITED = None  # the parent's DecisionService, which forked workers share in
 def _init_worker(rules_dir, fallback, csv_crimes) -> None:
     global _WORKER
     _WORKER = Auditor(_INHERITED, fallback, csv_crimes, rules_dir)
+    heap.settle()
 
 
 def _work(item: tuple[int, str]) -> dict:
@@ -110,6 +112,7 @@ def audit_stream(items: Iterable[tuple[int, str]], workers: int = 0, fallback: s
     workers = workers or os.cpu_count() or 1
     if workers == 1:
         auditor = Auditor(service, fallback, csv_crimes, rules_dir)
+        heap.settle()  # the rules loaded: freeze them for the collector (service/heap.py)
         for line, text in items:
             yield with_text(auditor.audit(line, text))
         return
@@ -120,6 +123,7 @@ def audit_stream(items: Iterable[tuple[int, str]], workers: int = 0, fallback: s
     # forked workers start with the parent's loaded rules and compiled engine (a copy of its memory:
     # each has its own engine state) rather than loading them again, which took about a second each
     _INHERITED = service if fork else None
+    heap.settle()  # before the fork, so the workers share the frozen heap and never walk it
     try:
         with ctx.Pool(workers, initializer=_init_worker, initargs=(rules_dir, fallback, csv_crimes)) as pool:
             yield from pool.imap(_work, items, chunksize=chunksize)

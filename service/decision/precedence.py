@@ -19,16 +19,20 @@ def resolve(fired: Collection[str], overriders: Mapping[str, Collection[str]],
             position: Mapping[str, int]) -> Resolution:
     memo: dict[str, bool] = {}
     by: dict[str, str] = {}
-
-    def eff(rid: str) -> bool:
-        if rid not in memo:
-            memo[rid] = True
-            for o in sorted(overriders.get(rid, ())):
-                if o in fired and eff(o):
-                    memo[rid] = False
-                    by[rid] = o
-                    break
-        return memo[rid]
-
     order = sorted(fired, key=position.__getitem__)  # the edition's own order
-    return Resolution([rid for rid in order if eff(rid)], by)
+    return Resolution([rid for rid in order if _takes_effect(rid, fired, overriders, memo, by)], by)
+
+
+def _takes_effect(rid: str, fired: Collection[str], overriders: Mapping[str, Collection[str]],
+                  memo: dict[str, bool], by: dict[str, str]) -> bool:
+    """Whether `rid` takes effect: no rule that overrides it fired and itself takes effect. (A
+    module-level function, not a closure that calls itself: such a closure is a reference cycle,
+    and would keep every decision's firings for the garbage collector to find.)"""
+    if rid not in memo:
+        memo[rid] = True  # a loop of overrides ends here
+        for o in sorted(overriders.get(rid, ())):
+            if o in fired and _takes_effect(o, fired, overriders, memo, by):
+                memo[rid] = False
+                by[rid] = o
+                break
+    return memo[rid]

@@ -30,7 +30,7 @@ from grpc_reflection.v1alpha import reflection, reflection_pb2
 from grpc_status import rpc_status
 
 from .. import engine as _engine
-from .. import identity, version
+from .. import heap, identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..audit.rpc import audit_stream
 from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, Incident, check_incident, incident_from_proto
@@ -759,6 +759,7 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
 
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, on_signal)
+    heap.settle()  # everything loaded: freeze it for the collector (service/heap.py)
     server.start()
     if peers:
         if not server.servicer.wait_for_peers(PEER_WAIT_SECONDS):

@@ -1,0 +1,42 @@
+"""The garbage collector of a long-running process (issue 11).
+
+A process that decides holds a large heap that lives as long as it does (the editions, their
+compiled rules, indexes and caches: some 180,000 objects), and every collection of the oldest
+generation walked all of it. Deciding creates no reference cycles (tests/test_heap.py checks), so
+collecting is pure overhead: measured on first-seen incidents it was a third of a decision's time.
+
+``settle()`` is called by each long-running door once its editions are loaded, before it takes
+work: it collects once, moves what is there to the permanent generation (``gc.freeze``: never
+walked again, still freed when nothing refers to it) and makes collections rarer. The collector
+stays on, so a cycle made by a later change is still freed. ``HOCR_GC=default`` leaves the
+collector as Python sets it; ``HOCR_GC_THRESHOLD`` (default "20000,20,20") sets the thresholds.
+"""
+from __future__ import annotations
+
+import gc
+import os
+
+DEFAULT_THRESHOLD = (20000, 20, 20)
+
+
+def thresholds() -> tuple[int, int, int]:
+    text = os.environ.get("HOCR_GC_THRESHOLD", "")
+    if not text:
+        return DEFAULT_THRESHOLD
+    try:
+        got = tuple(int(x) for x in text.split(","))
+    except ValueError:
+        raise SystemExit(f"HOCR_GC_THRESHOLD must be three whole numbers, like 20000,20,20: got {text!r}") from None
+    if len(got) != 3 or min(got) < 1:
+        raise SystemExit(f"HOCR_GC_THRESHOLD must be three whole numbers above 0, like 20000,20,20: got {text!r}")
+    return got  # type: ignore[return-value]
+
+
+def settle() -> bool:
+    """Freeze the heap built so far and set the thresholds; False when HOCR_GC=default."""
+    if os.environ.get("HOCR_GC", "") == "default":
+        return False
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*thresholds())
+    return True
