@@ -70,3 +70,48 @@ def test_question_parts_are_those_of_question_for():
             for ref in ("p1", "a-2", None, "p1~p2"):
                 assert qmod._question_of(edition, alias, attr, ref, act_type) == \
                     qmod.question_for(edition, alias, attr, ref, act_type), (alias, attr, ref)
+
+
+def test_the_one_pass_search_gives_what_open_needs_gives():
+    """needs_of (one fact per alias, one pass over the conditions) equals open_needs for every rule
+    of every act of the feature, example, generated and directed incidents; and the one-pass way
+    really is taken for most rules (else this proves nothing), the other for several facts."""
+    from service.decision.facts import FactIndex
+
+    from .gen_incidents import facts_of
+
+    taken = {"one pass": 0, "several facts": 0}
+    for name, edition in sorted(EDITIONS.items()):
+        every = 1 if name == max(EDITIONS) else 4
+        incidents = share(feature_incidents(), every) + example_incidents(edition) + \
+            share(random_incidents(edition, 150, seed=31), every) + \
+            share([raw for _, raw in directed_incidents(edition, seed=31)], every)
+        index = imod.index_of(edition)
+        compared = 0
+        for raw in incidents:
+            try:
+                facts = FactIndex(facts_of(raw, edition))
+            except ValueError:
+                continue
+            for act_fact in facts.acts.values():
+                bound = qmod.bound_facts(facts, act_fact)
+                for entry in index.for_type(act_fact["type"]).entries:
+                    want = qmod.open_needs(entry.rule, act_fact, facts)
+                    got = qmod.needs_of(entry.rule, entry.flat, bound, act_fact, facts)
+                    assert got == want, (raw.get("id"), act_fact["ref"], entry.id)
+                    compared += 1
+                    several = not entry.flat.simple or any(bound[a] is qmod._MANY for a in entry.flat.aliases)
+                    taken["several facts" if several else "one pass"] += 1
+        assert compared > 10_000, name
+    assert taken["one pass"] > 10 * taken["several facts"] > 0, taken
+
+
+def test_the_one_pass_search_gives_the_same_decisions(monkeypatch):
+    edition = EDITIONS[max(EDITIONS)]
+    incidents = share(feature_incidents(), 3) + share(random_incidents(edition, 100, seed=37), 2)
+    monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
+    monkeypatch.setattr(qmod, "FLAT", False)
+    without = [_decided(raw, edition) for raw in incidents]
+    monkeypatch.setattr(qmod, "FLAT", True)
+    assert [_decided(raw, edition) for raw in incidents] == without
+    assert sum(x is not None for x in without) > 200

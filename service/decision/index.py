@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 from ..rules.model import Edition, Rule
 from ..runtime import runtime_of
@@ -49,6 +50,7 @@ class Entry:
     # what it does apart from notes and reviews, for the moot check: "classify", "flag" or ""
     moot_kind: str
     target: tuple | None  # its classification (cls, code), or its flag (name, value)
+    flat: Any  # its conditions in one row (questions.Flat)
 
 
 class TypeIndex:
@@ -123,7 +125,10 @@ def _entry(r: Rule) -> Entry:
         moot, target = "flag", tuple(r.consequence("flag"))
     else:
         moot, target = "", None
-    return Entry(r, r.id, kinds, all(k in ("note", "review") for k in kinds), purpose_of_kinds(kinds), moot, target)
+    from .questions import Flat  # questions imports this module
+
+    return Entry(r, r.id, kinds, all(k in ("note", "review") for k in kinds), purpose_of_kinds(kinds), moot, target,
+                 Flat(r))
 
 
 class EditionIndex:

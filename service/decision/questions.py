@@ -63,6 +63,94 @@ def open_needs(rule: Rule, act_fact: dict, facts: FactIndex) -> set[tuple] | Non
 
 
 
+# ------------------------------------------------------------ one fact for each alias
+# Nearly always an act has at most one victim, one offender, one incident, one piece of evidence
+# and one relationship between its offender and victim. Then a rule's conditions can only be met
+# one way, and what it still needs is worked out in one pass over its conditions, without the
+# partial matches `open_needs` builds: the same answer (tests/test_question_index.py compares).
+
+_MANY = object()  # an alias with more than one fact it could stand for: `open_needs` decides
+_NOT_GIVEN = {"t": "relationship", "ref": None}  # no relationship given between offender and victim
+
+
+class Flat:
+    """A rule's conditions in one row: (alias, test, rank key, attribute) each, in pattern order;
+    the aliases it joins; and whether it joins a relationship (with the rank key of "not given")."""
+    __slots__ = ("aliases", "tests", "rel_key", "simple")
+
+    def __init__(self, rule: Rule):
+        rank = rule.condition_rank
+        self.aliases = tuple(dict.fromkeys(p.alias for p in rule.patterns if p.alias != "act"))
+        self.tests = tuple((p.alias, t.compiled, (rank.get((p.alias, t.attr), len(rank)), p.alias, t.attr), t.attr)
+                           for p in rule.patterns for t in p.tests)
+        self.rel_key = None
+        seen: set[str] = set()
+        simple = True
+        for p in rule.patterns:
+            if p.alias == "relationship":
+                # a relationship joins the offender and victim bound before it
+                simple = simple and {"offender", "victim"} <= seen
+                self.rel_key = (rank.get((p.alias, "relationship"), len(rank)), p.alias, "relationship")
+            seen.add(p.alias)
+        self.simple = simple
+
+
+def bound_facts(facts: FactIndex, act_fact: dict) -> dict:
+    """alias -> the one fact it can stand for on this act; None when there is none, `_MANY` when
+    there are several; the relationship `_NOT_GIVEN` when none is given between the two."""
+    act_id = act_fact["id"]
+    victim = offender = None
+    for f in facts.by_kind.get("party", ()):
+        if f["act"] == act_id:
+            if f["role"] == "victim":
+                victim = f if victim is None else _MANY
+            elif f["role"] == "offender":
+                offender = f if offender is None else _MANY
+    evidence = None
+    for f in facts.by_kind.get("evidence", ()):
+        if f["act"] == act_id:
+            evidence = f if evidence is None else _MANY
+    incidents = facts.by_kind["incident"]
+    rel = None
+    if victim is not None and offender is not None and victim is not _MANY and offender is not _MANY:
+        o, v = offender["person"], victim["person"]
+        for f in facts.by_kind.get("relationship", ()):
+            if f["from"] == o and f["to"] == v:
+                rel = f if rel is None else _MANY
+        if rel is None:
+            rel = _NOT_GIVEN
+    return {"act": act_fact, "victim": victim, "offender": offender, "evidence": evidence,
+            "incident": incidents[0] if len(incidents) == 1 else _MANY, "relationship": rel}
+
+
+def needs_of(rule: Rule, flat: Flat, bound: dict, act_fact: dict, facts: FactIndex) -> set[tuple] | None:
+    """`open_needs`, in one pass when each alias the rule joins has at most one fact."""
+    for alias in flat.aliases:
+        got = bound[alias]
+        if got is None:
+            return None  # nothing it could join to
+        if got is _MANY:
+            return open_needs(rule, act_fact, facts)
+    if not flat.simple:
+        return open_needs(rule, act_fact, facts)
+    best = None
+    for alias, test, key, attr in flat.tests:
+        fact = bound[alias]
+        if fact is _NOT_GIVEN:  # its conditions wait for the relationship itself
+            continue
+        r = test(fact)
+        if r is None:
+            if best is None or key < best[0]:
+                best = (key, alias, attr, fact.get("ref"))
+        elif r is False:
+            return None
+    if flat.rel_key is not None and bound["relationship"] is _NOT_GIVEN:
+        if best is None or flat.rel_key < best[0]:
+            best = (flat.rel_key, "relationship", "relationship",
+                    f"{bound['offender'].get('ref')}~{bound['victim'].get('ref')}")
+    return set() if best is None else {best[1:]}
+
+
 def _rel_ref(binding: dict) -> str:
     return f"{binding['offender'].get('ref')}~{binding['victim'].get('ref')}"
 
@@ -130,6 +218,7 @@ def _question_of(edition: Edition, alias: str, attr: str, ref: str | None,
 # shape (ids replaced by placeholders), per edition, in a bounded LRU; HOCR_QUESTION_CACHE=0 turns
 # it off (tests compare both ways).
 CACHE_SIZE = int(os.environ.get("HOCR_QUESTION_CACHE", "4096"))
+FLAT = os.environ.get("HOCR_QUESTION_FLAT", "1") != "0"  # the one-pass search (needs_of); 0: open_needs only
 _ID_FIELDS = ("id", "ref", "act", "person", "from", "to")
 
 
@@ -421,6 +510,7 @@ class Questions:
         act_fact = facts.acts[act_id]
         out = []
         overriders = edition.overriders
+        bound = bound_facts(facts, act_fact) if FLAT else None
         # only the rules the act's own attribute values do not already rule out (service/decision/index.py)
         for entry in index_of(edition).for_type(self.act_types[act_id]).for_act(act_fact):
             rid = entry.id
@@ -434,7 +524,10 @@ class Questions:
                 continue  # a rule that fired already overrides it: its answer would change nothing
             if kinds is not None and entry.kinds.isdisjoint(kinds):
                 continue
-            needs = open_needs(entry.rule, act_fact, facts)
+            if bound is None:
+                needs = open_needs(entry.rule, act_fact, facts)
+            else:
+                needs = needs_of(entry.rule, entry.flat, bound, act_fact, facts)
             if needs:
                 out.append((rid, needs))
         return out
