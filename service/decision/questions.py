@@ -466,17 +466,24 @@ class Questions:
         groups = []
         act_type = self.act_types[act_id]
         purpose = index_of(self.edition).purpose
+        person_attributes = self.edition.vocab.person_attributes
+        parts_of: dict[tuple, tuple] = {}  # a need -> its entry's parts: many rules need the same fact
         for rule_id, needs in found:
             entries = []
-            for alias, attr, ref in sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))):
-                pref = _rename_ref(ref, names)
-                skip = alias in ("victim", "offender") and self._organisation(act_id, ref) and (
-                    attr in ("age", "sex") or getattr(self.edition.vocab.person_attributes.get(attr),
-                                                      "persons_only", False))
-                path, attribute, text, allowed = _question_of(self.edition, alias, attr, pref, act_type)
-                entries.append((alias, attr, pref, tuple(_PLACEHOLDER.split(path)), attribute, text, allowed,
-                                rule_id, purpose[rule_id], skip))
-            by_ref = len({(e[0], e[1]) for e in entries}) < len(entries)  # the refs decide the order
+            tail = (rule_id, purpose[rule_id])
+            for need in (sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))) if len(needs) > 1 else needs):
+                got = parts_of.get(need)
+                if got is None:
+                    alias, attr, ref = need
+                    pref = _rename_ref(ref, names)
+                    skip = alias in ("victim", "offender") and self._organisation(act_id, ref) and (
+                        attr in ("age", "sex") or getattr(person_attributes.get(attr), "persons_only", False))
+                    path, attribute, text, allowed = _question_of(self.edition, alias, attr, pref, act_type)
+                    got = parts_of[need] = ((alias, attr, pref, tuple(_PLACEHOLDER.split(path)), attribute, text,
+                                             allowed), (skip,))
+                entries.append(got[0] + tail + got[1])
+            # the refs decide the order when one rule needs the same attribute of two facts
+            by_ref = len(entries) > 1 and len({(e[0], e[1]) for e in entries}) < len(entries)
             groups.append((by_ref, tuple(entries)))
         return (bool(found), tuple(groups))
 
