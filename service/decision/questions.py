@@ -223,9 +223,26 @@ _ID_FIELDS = ("id", "ref", "act", "person", "from", "to")
 
 
 class _Lru:
+    """The cache, with a doorkeeper: a shape is planned and kept only the second time it is seen
+    (the first time only its key's hash is remembered). Most shapes a force sees come once; planning
+    each for the cache cost a seventh of deciding it, and pushed out the shapes that do come back."""
+
     def __init__(self, size: int):
         self.size, self.data, self.lock = size, OrderedDict(), threading.Lock()
         self.hits = self.misses = 0
+        self.seen: set[int] = set()  # hashes of keys missed once, at most 4 x size of them
+
+    def admit(self, key) -> bool:
+        """Whether to plan and keep a missed key: True when it was missed before."""
+        h = hash(key)
+        with self.lock:
+            if h in self.seen:
+                self.seen.discard(h)
+                return True
+            if len(self.seen) >= 4 * self.size:
+                self.seen.clear()
+            self.seen.add(h)
+            return False
 
     def get(self, key):
         with self.lock:
@@ -441,6 +458,8 @@ class Questions:
         plan = cache.get(key)
         if plan is None:
             found = self._search(act_id, kinds, only, exclude)
+            if not cache.admit(key):  # the first time this shape is seen: asked, not kept
+                return self._ask(act_id, found)
             try:
                 plan = self._plan(act_id, found, shape[1])
             except KeyError:  # a ref outside the neighbourhood: nothing to share, ask this once
