@@ -72,7 +72,7 @@ class DecisionService:
         if check_only:
             return None
         if as_id is not None:
-            return decide(incident.model_copy(update={"id": as_id}), chosen, as_of)
+            return decide(incident.model_copy(update={"id": as_id}), chosen, as_of, stamp=False)
         decision = decide(incident, chosen, as_of)
         self.log_decision(decision, incident, chosen, caller, received, edition, as_of, pending)
         return decision

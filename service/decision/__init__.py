@@ -71,7 +71,9 @@ def request_digest_of(inc: Incident, edition: str) -> str:
     return wire_digest(wire, edition)
 
 
-def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) -> Decision:
+def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None, stamp: bool = True) -> Decision:
+    """The decision. `stamp=False` leaves its decision_id and request_digest empty: for a decision
+    made under a stand-in id, which the caller stamps per request (service/transport/memo.py)."""
     facts = build_facts(inc, edition)
     engine_run = run(inc, edition, facts)
     resolutions = {a.id: resolve(engine_run.fired[a.id], edition.overriders, edition.position) for a in inc.acts}
@@ -106,7 +108,7 @@ def decide(inc: Incident, edition: Edition, as_of: dt.datetime | None = None) ->
     firings = [f for f in engine_run.firings if f.facts["act"]["ref"] not in assumed.firings]
     firings += [f for fs in assumed.firings.values() for f in fs]
     return Decision(
-        decision_id=new_decision_id(), request_digest=request_digest_of(inc, edition.name),
+        decision_id=new_decision_id() if stamp else "", request_digest=request_digest_of(inc, edition.name) if stamp else "",
         rules_revision=edition.revision, incident_id=inc.id, outcome=outcome, edition=edition.name,
         crimes=counted.crimes, negations=negations, questions=ordered,
         record_by=deadline,
