@@ -413,3 +413,26 @@ def test_a_deadline_passing_inside_the_engine_loop_stops_it_and_leaves_nothing_b
         assert {k: v for k, v in after.items() if k not in per_call} == \
             {k: v for k, v in reference.items() if k not in per_call}
     assert stopped_inside, "no deadline fell inside the engine loop"
+
+
+def test_timestamps_outside_protobufs_range_are_refused_by_path(stub):
+    """Every Timestamp of the request outside 0001-01-01..9999-12-31 (or with nanos outside 0..999,999,999),
+    wherever it is in the message, is named by its path; the others are not."""
+    inc = incident(iid="TS-1")
+    inc.acts.add(id="a2", type="use_of_force", by=["S"], against="V").occurred_at.CopyFrom(ts("2026-05-31T10:00:00Z"))
+    inc.acts[0].occurred_at.seconds = 253402300800  # 10000-01-01
+    inc.acts[1].occurred_at.nanos = 1_000_000_000
+    inc.prior_records.add(reference="P1", offenders=["S"]).reported_at.seconds = -62135596801  # before 0001
+    inc.prior_records.add(reference="P2", offenders=["S"]).reported_at.CopyFrom(ts("2025-01-01T00:00:00Z"))
+    with pytest.raises(grpc.RpcError) as err:
+        stub.Decide(pb.DecideRequest(incident=inc), timeout=30)
+    got = [f for f, d in refusal(err.value)[0] if "a timestamp outside" in d]
+    assert got == ["incident.acts[0].occurred_at", "incident.acts[1].occurred_at",
+                   "incident.prior_records[0].reported_at"]
+    inc.acts[0].occurred_at.seconds = 1780308000
+    inc.acts[1].occurred_at.nanos = 0
+    inc.prior_records[0].reported_at.seconds = 1780308000
+    inc.reported_at.seconds = 253402300800
+    with pytest.raises(grpc.RpcError) as err:
+        stub.Decide(pb.DecideRequest(incident=inc), timeout=30)
+    assert [f for f, d in refusal(err.value)[0] if "a timestamp outside" in d] == ["incident.reported_at"]

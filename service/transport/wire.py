@@ -73,27 +73,55 @@ def _join(prefix: str, name: str) -> str:
     return f"{prefix}.{name}" if prefix else name
 
 
+_TIMESTAMP = "google.protobuf.Timestamp"
+_HOLDERS: dict[str, tuple] = {}  # message type -> its fields that are or hold a Timestamp
+
+
+def _holders(desc) -> tuple:
+    """(field, is a Timestamp) for each field of `desc`, in field-number order, that is a
+    Timestamp or a message that holds one at some depth: worked out once per message type from
+    the descriptors, so that a request's check walks only those."""
+    got = _HOLDERS.get(desc.full_name)
+    if got is None:
+        _HOLDERS[desc.full_name] = ()  # a type that refers to itself holds what it holds elsewhere
+        out = []
+        for fd in sorted(desc.fields, key=lambda f: f.number):
+            mt = fd.message_type
+            if mt is None or mt.GetOptions().map_entry:
+                continue
+            if mt.full_name == _TIMESTAMP:
+                if not fd.is_repeated:  # no repeated timestamps in the contract
+                    out.append((fd, True))
+            elif _holders(mt):
+                out.append((fd, False))
+        got = _HOLDERS[desc.full_name] = tuple(out)
+    return got
+
+
 def timestamp_violations(msg: Message, prefix: str = "", placeholder: int | None = None) -> list[tuple[str, str]]:
     """Every Timestamp in `msg` outside protobuf's range, by path; each is set in `msg` to the
     placeholder (seconds; default: now), so that the rest of the request can still be checked."""
     if placeholder is None:
         placeholder = int(time.time())
     out: list[tuple[str, str]] = []
-    for fd, value in msg.ListFields():
-        if fd.message_type is None or fd.message_type.GetOptions().map_entry:
+    for fd, is_ts in _holders(msg.DESCRIPTOR):
+        name = fd.name
+        if fd.is_repeated:
+            items = getattr(msg, name)
+            if items:
+                path = _join(prefix, name)
+                for i, item in enumerate(items):
+                    out += timestamp_violations(item, f"{path}[{i}]", placeholder)
             continue
-        path = _join(prefix, fd.name)
-        if fd.message_type.full_name == "google.protobuf.Timestamp":
-            if fd.is_repeated:
-                continue  # no repeated timestamps in the contract
+        if not msg.HasField(name):
+            continue
+        value = getattr(msg, name)
+        if is_ts:
             if not (TS_MIN <= value.seconds <= TS_MAX and 0 <= value.nanos <= 999_999_999):
-                out.append((path, "a timestamp outside 0001-01-01 to 9999-12-31 (or with invalid nanos)"))
+                out.append((_join(prefix, name), "a timestamp outside 0001-01-01 to 9999-12-31 (or with invalid nanos)"))
                 value.seconds, value.nanos = placeholder, 0
-        elif fd.is_repeated:
-            for i, item in enumerate(value):
-                out += timestamp_violations(item, f"{path}[{i}]", placeholder)
         else:
-            out += timestamp_violations(value, path, placeholder)
+            out += timestamp_violations(value, _join(prefix, name), placeholder)
     return out
 
 
