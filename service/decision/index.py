@@ -137,6 +137,20 @@ class EditionIndex:
         self.any_type = TypeIndex(edition.rules)  # an act type the vocabulary does not know
         self.purpose = {r.id: e.purpose for r in edition.rules for e in (_entry(r),)}
         self._outranks: dict[tuple, bool] = {}
+        self.overriders = edition.overriders  # rule -> the rules that override it
+        overrides: dict[str, set[str]] = {}  # rule -> the rules it overrides
+        for rid, by in edition.overriders.items():
+            for o in by:
+                overrides.setdefault(o, set()).add(rid)
+        self.overrides = {k: frozenset(v) for k, v in overrides.items()}
+
+    def overridden_by_any(self, rules) -> frozenset[str] | set[str]:
+        """The rules that some rule of `rules` overrides."""
+        return set().union(*(self.overrides.get(r, ()) for r in rules))
+
+    def overriding_any(self, rules) -> frozenset[str] | set[str]:
+        """The rules that override some rule of `rules`."""
+        return set().union(*(self.overriders.get(r, ()) for r in rules))
 
     def for_type(self, act_type: str) -> TypeIndex:
         return self.types.get(act_type, self.any_type)

@@ -471,12 +471,28 @@ class Questions:
             return self._ask(act_id, self._search(act_id, kinds, only, exclude))
 
     def _ask(self, act_id: str, found: list[tuple[str, set[tuple]]]) -> bool:
-        asked = False
+        """`add` each need of each rule found, in order; a need's question worked out once (many
+        rules need the same fact)."""
+        purpose = index_of(self.edition).purpose
+        person_attributes = self.edition.vocab.person_attributes
+        act_type = self.act_types[act_id]
+        merge = self._merge_one
+        parts_of: dict[tuple, tuple | None] = {}
         for rule_id, needs in found:
-            for alias, attr, ref in sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))):
-                self.add(alias, attr, ref, act_id, rule_id)
-                asked = True
-        return asked
+            for need in (sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))) if len(needs) > 1 else needs):
+                if need in parts_of:
+                    parts = parts_of[need]
+                else:
+                    alias, attr, ref = need
+                    if alias in ("victim", "offender") and self._organisation(act_id, ref) and (
+                            attr in ("age", "sex") or getattr(person_attributes.get(attr), "persons_only", False)):
+                        parts = None  # never ask a person's age, sex or capacity of an organisation
+                    else:
+                        parts = _question_of(self.edition, alias, attr, ref, act_type)
+                    parts_of[need] = parts
+                if parts is not None:
+                    merge(*parts, act_id, rule_id, purpose[rule_id])
+        return bool(found)
 
     def _plan(self, act_id: str, found: list[tuple[str, set[tuple]]], names: dict[str, str]) -> tuple:
         """What `_ask` does with `found`, with refs as the shape's placeholders, every question's
@@ -535,19 +551,24 @@ class Questions:
         facts = self.facts[act_id]
         act_fact = facts.acts[act_id]
         out = []
-        overriders = edition.overriders
+        index = index_of(edition)
         bound = bound_facts(facts, act_fact) if FLAT else None
+        if eff:
+            # rules a rule in effect overrides (their answers would change nothing), and the rules
+            # that override one in effect (a note among them can still change the decision)
+            overridden = index.overridden_by_any(eff)
+            overriding = index.overriding_any(eff)
+        else:
+            overridden = overriding = frozenset()
         # only the rules the act's own attribute values do not already rule out (service/decision/index.py)
-        for entry in index_of(edition).for_type(self.act_types[act_id]).for_act(act_fact):
+        for entry in index.for_type(self.act_types[act_id]).for_act(act_fact):
             rid = entry.id
-            if rid in fired or rid in exclude:
+            if rid in fired or rid in exclude or rid in overridden:
                 continue
             if only is not None and rid not in only:
                 continue
-            if entry.note_only and not any(rid in overriders.get(e, ()) for e in eff):
+            if entry.note_only and rid not in overriding:
                 continue  # a note that overrides nothing in effect cannot change the decision
-            if eff and not eff.isdisjoint(overriders.get(rid, ())):
-                continue  # a rule that fired already overrides it: its answer would change nothing
             if kinds is not None and entry.kinds.isdisjoint(kinds):
                 continue
             if bound is None:
