@@ -26,7 +26,9 @@ class EditionRuntime:
         self.ranker: Any = None  # service.counting.Ranker, set by counting.ranker_for
         self.question_cache: Any = None  # service.decision.questions._Lru, set by questions.cache_of
         self.question_index: Any = None  # service.decision.index.EditionIndex, set by index_of
-        self.question_parts: dict = {}  # (alias, attr, act type) -> a question's texts (questions.py)
+        # (alias, attr, act type) -> a question's texts; (alias, attr, act type, placeholder, skip) ->
+        # a cached plan's parts for a need, shared by every plan (questions.py)
+        self.question_parts: dict = {}
         self.checklist_of: dict | None = None  # attribute -> its checklist (questions.py)
 
     @property

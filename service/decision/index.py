@@ -25,7 +25,7 @@ from ..rules.model import Edition, Rule
 from ..runtime import runtime_of
 
 ENABLED = os.environ.get("HOCR_QUESTION_INDEX", "1") != "0"
-_MAX_MEMO = 65536  # distinct (attribute values of an act) kept per act type; beyond it, cleared
+_MAX_MEMO = 8192  # distinct (attribute values of an act) kept per act type; beyond it, cleared
 
 
 def purpose_of_kinds(kinds: frozenset[str] | set[str]) -> str:
@@ -74,6 +74,7 @@ class TypeIndex:
         self.by_attr = by_attr
         self._memo: dict[tuple, tuple[Entry, ...]] = {}
         self._out: dict[tuple, frozenset[str]] = {}
+        self._found: dict[frozenset[str], tuple[Entry, ...]] = {}  # rules ruled out -> the rules left
         self._lock = threading.Lock()
 
     def _ruled_out(self, attr: str, value) -> frozenset[str]:
@@ -107,12 +108,17 @@ class TypeIndex:
         out: set[str] = set()
         for attr in self.attrs:
             out |= self._ruled_out(attr, act_fact.get(attr))
-        found = tuple(e for e in self.entries if e.id not in out)
+        ruled_out = frozenset(out)
+        found = self._found.get(ruled_out)  # many acts leave the same rules: one tuple for them all
+        if found is None:
+            found = tuple(e for e in self.entries if e.id not in out)
         if key is not None:
             with self._lock:
                 if len(self._memo) >= _MAX_MEMO:
                     self._memo.clear()
-                self._memo[key] = found
+                if len(self._found) >= _MAX_MEMO:
+                    self._found.clear()
+                self._memo[key] = self._found.setdefault(ruled_out, found)
         return found
 
 

@@ -299,24 +299,29 @@ def _shape(facts: FactIndex, act_fact: dict) -> tuple[tuple, dict[str, str]] | N
     for f in incident:
         name(f.get("ref"), "I")
 
-    def canon(f: dict) -> tuple:
-        out = []
-        for k, v in sorted(f.items()):
-            if k in _ID_FIELDS:
-                continue
-            out.append((k, v))
-        refs = tuple(names.get(f.get(k), "?") if f.get(k) is not None else None
-                     for k in ("ref", "person", "from", "to"))
-        return (tuple(out), refs)
+    def canon(f: dict, *more) -> tuple:
+        # one flat tuple: attribute, value, ... then the four refs and `more` (a fixed count, so
+        # the flattening is unambiguous); one copy kept of each, shared by every key holding it
+        out = [x for k, v in sorted(f.items()) if k not in _ID_FIELDS for x in (k, v)]
+        for k in ("ref", "person", "from", "to"):
+            r = f.get(k)
+            out.append(names.get(r, "?") if r is not None else None)
+        c = tuple(out) + more
+        return _CANON.setdefault(c, c)
 
     try:
-        key = (canon(act_fact), tuple(canon(f) + (f["role"],) for f in parties),
+        if len(_CANON) > _CANON_MAX:
+            _CANON.clear()
+        key = (canon(act_fact), tuple(canon(f, f["role"]) for f in parties),
                tuple(canon(f) for f in rels), tuple(canon(f) for f in evidence),
                tuple(canon(f) for f in incident))
-        hash(key)
-    except TypeError:
+    except TypeError:  # a value that cannot be part of a key
         return None
     return key, names
+
+
+_CANON: dict[tuple, tuple] = {}  # a fact's part of a key -> the one copy of it (bounded: emptied when full)
+_CANON_MAX = 32768
 
 
 _PLACEHOLDER = re.compile(r"([AIPE]\d+\x00)")  # the names `_shape` gives refs, in a question's path
@@ -495,17 +500,18 @@ class Questions:
         return bool(found)
 
     def _plan(self, act_id: str, found: list[tuple[str, set[tuple]]], names: dict[str, str]) -> tuple:
-        """What `_ask` does with `found`, with refs as the shape's placeholders, every question's
-        parts worked out: (asked, ((sort by ref?, entries) per rule)). KeyError: a ref outside
-        the act's neighbourhood."""
-        groups = []
+        """What `_ask` does with `found`, with refs as the shape's placeholders and every question's
+        parts worked out: (asked, steps). A step is (need, rule id), the need's parts shared by
+        every rule that needs it; or (True, steps) for one rule's needs that the refs put in order
+        (it needs the same attribute of two facts). Kept small: a cache holds thousands of plans.
+        KeyError: a ref outside the act's neighbourhood."""
+        steps: list[tuple] = []
         act_type = self.act_types[act_id]
-        purpose = index_of(self.edition).purpose
         person_attributes = self.edition.vocab.person_attributes
-        parts_of: dict[tuple, tuple] = {}  # a need -> its entry's parts: many rules need the same fact
+        shared = runtime_of(self.edition).question_parts  # one copy of a need's parts for every plan
+        parts_of: dict[tuple, tuple] = {}
         for rule_id, needs in found:
             entries = []
-            tail = (rule_id, purpose[rule_id])
             for need in (sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))) if len(needs) > 1 else needs):
                 got = parts_of.get(need)
                 if got is None:
@@ -513,23 +519,32 @@ class Questions:
                     pref = _rename_ref(ref, names)
                     skip = alias in ("victim", "offender") and self._organisation(act_id, ref) and (
                         attr in ("age", "sex") or getattr(person_attributes.get(attr), "persons_only", False))
-                    path, attribute, text, allowed = _question_of(self.edition, alias, attr, pref, act_type)
-                    got = parts_of[need] = ((alias, attr, pref, tuple(_PLACEHOLDER.split(path)), attribute, text,
-                                             allowed), (skip,))
-                entries.append(got[0] + tail + got[1])
-            # the refs decide the order when one rule needs the same attribute of two facts
-            by_ref = len(entries) > 1 and len({(e[0], e[1]) for e in entries}) < len(entries)
-            groups.append((by_ref, tuple(entries)))
-        return (bool(found), tuple(groups))
+                    key = (alias, attr, act_type, pref, skip)  # 5 long: question_parts' own keys are 3
+                    got = shared.get(key)
+                    if got is None:
+                        path, attribute, text, allowed = _question_of(self.edition, alias, attr, pref, act_type)
+                        got = shared[key] = (alias, attr, pref, tuple(_PLACEHOLDER.split(path)), attribute, text,
+                                             allowed, skip)
+                    parts_of[need] = got
+                entries.append((got, rule_id))
+            if len(entries) > 1 and len({(e[0][0], e[0][1]) for e in entries}) < len(entries):
+                steps.append((True, tuple(entries)))
+            else:
+                steps += entries
+        return (bool(found), tuple(steps))
 
     def _follow(self, act_id: str, plan: tuple, back: dict[str, str]) -> bool:
         """Ask what a plan from the cache says, with the placeholders mapped back to this report's refs."""
-        asked, groups = plan
+        asked, steps = plan
         merge = self._merge_one
-        for by_ref, entries in groups:
-            if by_ref:
-                entries = sorted(entries, key=lambda e: (e[0], e[1], str(_back_ref(e[2], back))))
-            for _alias, _attr, _pref, parts, attribute, text, allowed, rule_id, purpose, skip in entries:
+        purpose = index_of(self.edition).purpose
+        for step in steps:
+            if step[0] is True:
+                entries = sorted(step[1], key=lambda e: (e[0][0], e[0][1], str(_back_ref(e[0][2], back))))
+            else:
+                entries = (step,)
+            for need, rule_id in entries:
+                _alias, _attr, _pref, parts, attribute, text, allowed, skip = need
                 if skip:
                     continue
                 n = len(parts)
@@ -539,7 +554,7 @@ class Questions:
                     path = parts[0]
                 else:
                     path = "".join(back[x] if i % 2 else x for i, x in enumerate(parts))
-                merge(path, attribute, text, allowed, act_id, rule_id, purpose)
+                merge(path, attribute, text, allowed, act_id, rule_id, purpose[rule_id])
         return asked
 
     def _search(self, act_id: str, kinds: set[str] | None, only: set[str] | None,
