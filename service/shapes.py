@@ -127,17 +127,38 @@ def pickled_exactly(value, needle: str) -> bytes | None:
 
 class Shelf(Generic[V]):
     """Kept values by key, least recently used first out, bounded by entries and by bytes. Counts
-    what happens in ``stats`` and in the hocr_decision_memo metric."""
+    what happens in ``stats`` and in the hocr_decision_memo metric.
+
+    Values may share *pieces* (byte strings many of them hold, such as a question's encoding:
+    the same few hundred questions come back in thousands of decisions). :meth:`share` gives the
+    one copy held of a piece; a piece's bytes count once however many values hold it, and go when
+    the last of them does."""
+
+    PIECE_OVERHEAD = 64  # what holding a piece costs besides its bytes (its entry, its count)
 
     def __init__(self, entries: int, max_bytes: int = DEFAULT_BYTES, door: str = "grpc"):
         self.entries, self.max_bytes, self.door = entries, max_bytes, door
-        self._kept: OrderedDict[Any, tuple[V, int]] = OrderedDict()
+        self._kept: OrderedDict[Any, tuple[V, int, tuple[bytes, ...]]] = OrderedDict()
+        self._pieces: dict[bytes, list] = {}  # piece -> [the one copy, how many values hold it]
         self._bytes = 0
         self._lock = threading.Lock()
         self.stats: Counter = Counter()  # reused, miss, kept, not_kept
 
     def __len__(self) -> int:
         return len(self._kept)
+
+    @property
+    def bytes_held(self) -> int:
+        return self._bytes
+
+    @property
+    def pieces(self) -> int:
+        return len(self._pieces)
+
+    def share(self, piece: bytes) -> bytes:
+        """The copy of `piece` already held, or `piece` itself."""
+        got = self._pieces.get(piece)
+        return got[0] if got is not None else piece
 
     def get(self, key) -> V | None:
         with self._lock:
@@ -147,17 +168,35 @@ class Shelf(Generic[V]):
         self.count("reused" if got is not None else "miss")
         return got[0] if got is not None else None
 
-    def put(self, key, value: V, size: int) -> None:
+    def put(self, key, value: V, size: int, pieces: tuple[bytes, ...] = ()) -> None:
+        """Keep `value`: `size` bytes of its own, and `pieces` it shares (see :meth:`share`)."""
         with self._lock:
             old = self._kept.pop(key, None)
             if old is not None:
-                self._bytes -= old[1]
-            self._kept[key] = (value, size)
+                self._release(old)
+            for p in pieces:
+                held = self._pieces.get(p)
+                if held is None:
+                    self._pieces[p] = [p, 1]
+                    self._bytes += len(p) + self.PIECE_OVERHEAD
+                else:
+                    held[1] += 1
+            self._kept[key] = (value, size, pieces)
             self._bytes += size
             while self._kept and (len(self._kept) > self.entries or self._bytes > self.max_bytes):
-                _k, (_v, n) = self._kept.popitem(last=False)
-                self._bytes -= n
+                _k, gone = self._kept.popitem(last=False)
+                self._release(gone)
         self.count("kept")
+
+    def _release(self, kept: tuple) -> None:
+        _value, size, pieces = kept
+        self._bytes -= size
+        for p in pieces:
+            held = self._pieces[p]
+            held[1] -= 1
+            if held[1] == 0:
+                del self._pieces[p]
+                self._bytes -= len(p) + self.PIECE_OVERHEAD
 
     def count(self, result: str) -> None:
         self.stats[result] += 1
