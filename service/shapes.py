@@ -56,10 +56,11 @@ def enabled_by_default() -> bool:
 
 
 def default_bounds() -> tuple[int, int]:
-    """(entries, bytes) of a memo: 4,096 shapes and 16 MiB unless HOCR_DECISION_MEMO=0 (none) or
-    HOCR_DECISION_MEMO_MB=N (N MiB, and as many shapes as N MiB holds at 4 KiB each, at least
-    4,096). A kept decision of the gRPC door takes 8-9 KB on average (bench/data's incidents), so
-    the default holds about 1,900 shapes; a force whose working set is larger sets the MiB."""
+    """(entries, bytes) of a memo: 16 MiB, and as many shapes as it holds at 2 KiB each (at least
+    4,096), unless HOCR_DECISION_MEMO=0 (none) or HOCR_DECISION_MEMO_MB=N (N MiB). A kept decision
+    of the gRPC door holds 1-2 KB of its own; its questions' encodings (85% of a reply) are shared
+    between shapes (Shelf pieces), so the default holds about 6,000-8,000 shapes (bench/data's
+    incidents); a force whose working set is larger sets the MiB."""
     if not enabled_by_default():
         return 0, 0
     raw = os.environ.get("HOCR_DECISION_MEMO_MB", "")
@@ -70,7 +71,7 @@ def default_bounds() -> tuple[int, int]:
     if mb <= 0:
         return 0, 0
     size = int(mb * 2**20)
-    return max(DEFAULT_ENTRIES, size // 4096), size
+    return max(DEFAULT_ENTRIES, size // 2048), size
 
 
 class Spans:

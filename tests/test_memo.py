@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from service import shapes
 from service.api import DecisionService
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.transport import pbjson
@@ -256,7 +257,7 @@ def test_a_reused_reply_is_counted_and_logged_like_any_other(channel, caplog):
 def test_the_memo_is_sized_by_the_environment(monkeypatch):
     monkeypatch.setenv("HOCR_DECISION_MEMO_MB", "64")
     m = DecisionMemo(SERVICE.editions, SERVICE.rules_dir)
-    assert (m.shelf.entries, m.shelf.max_bytes) == (16384, 64 * 2**20)
+    assert (m.shelf.entries, m.shelf.max_bytes) == (32768, 64 * 2**20)
     monkeypatch.setenv("HOCR_DECISION_MEMO_MB", "0")
     assert not DecisionMemo(SERVICE.editions, SERVICE.rules_dir).enabled
     monkeypatch.setenv("HOCR_DECISION_MEMO_MB", "lots")
@@ -281,3 +282,29 @@ def test_a_spread_batch_sends_each_shape_to_one_process():
     assert pa == pb_
     same = [_request({**_simple(), "id": f"ONE-{i:05d}"}) for i in range(40)]  # one shape: shared out evenly
     assert [len(p) for p in a._parts(same, 2)] == [20, 20]
+
+
+def test_kept_shapes_share_their_questions_bytes(monkeypatch):
+    """A kept decision holds its own bytes and references to its questions' encodings, which the
+    shelf holds once for every shape: far less than the replies' bytes, and exact in its count."""
+    monkeypatch.delenv("HOCR_DECISION_MEMO_MB", raising=False)
+    assert shapes.default_bounds() == (8192, 16 * 2**20)
+    servicer = Servicer(SERVICE)
+    servicer.memo = DecisionMemo(SERVICE.editions, SERVICE.rules_dir)
+    replies = 0
+    for raw in feature_incidents()[::3]:
+        req = _request(raw)
+        if req is None:
+            continue
+        try:
+            replies += servicer._decide(req).ByteSize()
+        except Exception:  # noqa: BLE001 - a refused incident keeps nothing
+            continue
+    shelf = servicer.memo.shelf
+    held = list(shelf._kept.values())
+    assert len(held) > 100 and shelf.pieces > 0
+    own = sum(size for _, size, _ in held)
+    pieces = {p for _, _, ps in held for p in ps}
+    assert shelf.bytes_held == own + sum(len(p) + shelf.PIECE_OVERHEAD for p in pieces)
+    assert sum(len(p) for _, _, ps in held for p in ps) > 2 * sum(len(p) for p in pieces)  # shared
+    assert shelf.bytes_held < replies / 2

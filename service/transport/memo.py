@@ -44,7 +44,11 @@ _UTC = dt.timezone.utc
 
 @dataclass(frozen=True)
 class Kept:
-    template: bytes  # the Decision's bytes: the stand-in for the id, the per-call fields unset
+    # the Decision's bytes in parts, the stand-in for the id and the per-call fields unset: all
+    # but its questions, then each question's field as it is encoded. The question parts are the
+    # shelf's shared pieces (the same questions come back in many decisions), so a shape holds only
+    # its own bytes; the parts joined parse as the whole message (fields may come in any order)
+    parts: tuple[bytes, ...]
     stand_in: bytes
     deadline_ns: int  # record_by - reported_at
     binds: bool  # whether a passed deadline binds for this outcome
@@ -80,6 +84,11 @@ class Made:
         return DecisionSummary(self.decision_id, k.outcome, self.edition.name, k.rules_revision, k.questions)
 
 
+def _tag(message, name: str) -> bytes:
+    """The encoded key of a length-delimited field (its number, wire type 2), from the descriptor."""
+    return _varint(message.DESCRIPTOR.fields_by_name[name].number << 3 | 2)
+
+
 def _varint(n: int) -> bytes:
     out = bytearray()
     while n > 0x7F:
@@ -87,6 +96,9 @@ def _varint(n: int) -> bytes:
         n >>= 7
     out.append(n)
     return bytes(out)
+
+
+_QUESTION_TAG = _tag(pb.Decision, "questions")
 
 
 def _time_ok(ts) -> bool:
@@ -211,7 +223,12 @@ class DecisionMemo:
         msg = decision_to_proto(decision, compact=compact)
         for name in ("decision_id", "request_digest", "decided_at", "record_by", "deadline_passed"):
             msg.ClearField(name)
-        template = msg.SerializeToString()
+        shelf = self.shelf
+        questions = tuple(shelf.share(_QUESTION_TAG + _varint(len(b)) + b)
+                          for b in (q.SerializeToString() for q in msg.questions))
+        msg.ClearField("questions")
+        parts = (msg.SerializeToString(), *questions)
+        template = b"".join(parts)
         deadline = decision.record_by - inc.reported_at.ToDatetime(tzinfo=_UTC)
         needle = shapes.stand_in(len(inc.id))
         pickled = None
@@ -219,12 +236,13 @@ class DecisionMemo:
             pickled = shapes.pickled_exactly(dataclasses.replace(
                 decision, decision_id="", request_digest="", record_by=None, decided_at=None,
                 deadline_passed=False), needle)
-        kept = Kept(template, needle.encode(), deadline // dt.timedelta(microseconds=1) * 1000,
-                    deadline_binds(decision.outcome), pickled, msg.outcome, msg.rules_revision, len(msg.questions))
+        kept = Kept(parts, needle.encode(), deadline // dt.timedelta(microseconds=1) * 1000,
+                    deadline_binds(decision.outcome), pickled, msg.outcome, msg.rules_revision, len(questions))
         key = self._key(inc, edition.name, compact)
         if (key is not None and not shapes.quotes_a_day(template, self._days(inc))
                 and (pickled is not None or not self.keep_decisions)):
-            self.shelf.put(key, kept, len(key) + len(template) + len(pickled or b""))
+            # its own bytes and one reference per question; the questions' bytes count once on the shelf
+            shelf.put(key, kept, len(key) + len(parts[0]) + 8 * len(questions) + len(pickled or b""), questions)
         else:
             self.shelf.count("not_kept")
         return self._made(kept, inc, edition, as_of)
@@ -263,5 +281,5 @@ class DecisionMemo:
             decided_at=Timestamp(seconds=now // _NS, nanos=now % _NS),
             record_by=Timestamp(seconds=record_by // _NS, nanos=record_by % _NS),
             deadline_passed=kept.binds and (now if as_of_ns is None else as_of_ns) > record_by)
-        body = kept.template.replace(kept.stand_in, inc.id.encode("ascii"))
+        body = b"".join(kept.parts).replace(kept.stand_in, inc.id.encode("ascii"))
         return Made(body + per_call.SerializeToString(), decision_id, kept, edition, as_of)
