@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import pickle
+import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -114,6 +115,7 @@ class DecisionMemo:
         self.spans = shapes.Spans(editions, rules_dir)
         self._editions: dict[tuple[int, str], Edition] = {}  # (report day, edition asked for) -> edition
         self.keep_decisions = keep_decisions  # also the Decision itself (for a decision log)
+        self._missed = threading.local()  # per thread: the request reuse() last missed, and its key
 
     @property
     def enabled(self) -> bool:
@@ -179,6 +181,7 @@ class DecisionMemo:
         key = self._key(inc, edition.name, compact)
         kept = self.shelf.get(key) if key is not None else None
         if kept is None:
+            self._missed.last = (req, edition.name, compact, key)  # for keep(), which follows a miss
             return None
         return self._made(kept, inc, edition, as_of)
 
@@ -238,7 +241,12 @@ class DecisionMemo:
                 deadline_passed=False), needle)
         kept = Kept(parts, needle.encode(), deadline // dt.timedelta(microseconds=1) * 1000,
                     deadline_binds(decision.outcome), pickled, msg.outcome, msg.rules_revision, len(questions))
-        key = self._key(inc, edition.name, compact)
+        last = getattr(self._missed, "last", None)
+        if last is not None and last[0] is req and last[1:3] == (edition.name, compact):
+            key = last[3]  # worked out by the reuse() that missed
+        else:
+            key = self._key(inc, edition.name, compact)
+        self._missed.last = None
         if (key is not None and not shapes.quotes_a_day(template, self._days(inc))
                 and (pickled is not None or not self.keep_decisions)):
             # its own bytes and one reference per question; the questions' bytes count once on the shelf
