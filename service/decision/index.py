@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
-from typing import Any
 
 from ..rules.model import Edition, Rule
 from ..runtime import runtime_of
@@ -39,6 +38,28 @@ def purpose_of_kinds(kinds: frozenset[str] | set[str]) -> str:
     return "flag"
 
 
+class Flat:
+    """A rule's conditions in one row: (alias, test, rank key, attribute) each, in pattern order;
+    the aliases it joins; and whether it joins a relationship (with the rank key of "not given")."""
+    __slots__ = ("aliases", "tests", "rel_key", "simple")
+
+    def __init__(self, rule: Rule):
+        rank = rule.condition_rank
+        self.aliases = tuple(dict.fromkeys(p.alias for p in rule.patterns if p.alias != "act"))
+        self.tests = tuple((p.alias, t.compiled, (rank.get((p.alias, t.attr), len(rank)), p.alias, t.attr), t.attr)
+                           for p in rule.patterns for t in p.tests)
+        self.rel_key = None
+        seen: set[str] = set()
+        simple = True
+        for p in rule.patterns:
+            if p.alias == "relationship":
+                # a relationship joins the offender and victim bound before it
+                simple = simple and {"offender", "victim"} <= seen
+                self.rel_key = (rank.get((p.alias, "relationship"), len(rank)), p.alias, "relationship")
+            seen.add(p.alias)
+        self.simple = simple
+
+
 @dataclass(frozen=True)
 class Entry:
     """One rule as the search and the moot check see it."""
@@ -50,7 +71,7 @@ class Entry:
     # what it does apart from notes and reviews, for the moot check: "classify", "flag" or ""
     moot_kind: str
     target: tuple | None  # its classification (cls, code), or its flag (name, value)
-    flat: Any  # its conditions in one row (questions.Flat)
+    flat: Flat  # its conditions in one row (for questions.needs_of)
 
 
 class TypeIndex:
@@ -131,8 +152,6 @@ def _entry(r: Rule) -> Entry:
         moot, target = "flag", tuple(r.consequence("flag"))
     else:
         moot, target = "", None
-    from .questions import Flat  # questions imports this module
-
     return Entry(r, r.id, kinds, all(k in ("note", "review") for k in kinds), purpose_of_kinds(kinds), moot, target,
                  Flat(r))
 

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from ..rules.model import Edition, Rule
 from ..runtime import runtime_of
 from .facts import FactIndex
-from .index import index_of, purpose_of_kinds
+from .index import Flat, index_of, purpose_of_kinds
 from .outputs import PURPOSES, QuestionOut
 
 
@@ -71,28 +71,6 @@ def open_needs(rule: Rule, act_fact: dict, facts: FactIndex) -> set[tuple] | Non
 
 _MANY = object()  # an alias with more than one fact it could stand for: `open_needs` decides
 _NOT_GIVEN = {"t": "relationship", "ref": None}  # no relationship given between offender and victim
-
-
-class Flat:
-    """A rule's conditions in one row: (alias, test, rank key, attribute) each, in pattern order;
-    the aliases it joins; and whether it joins a relationship (with the rank key of "not given")."""
-    __slots__ = ("aliases", "tests", "rel_key", "simple")
-
-    def __init__(self, rule: Rule):
-        rank = rule.condition_rank
-        self.aliases = tuple(dict.fromkeys(p.alias for p in rule.patterns if p.alias != "act"))
-        self.tests = tuple((p.alias, t.compiled, (rank.get((p.alias, t.attr), len(rank)), p.alias, t.attr), t.attr)
-                           for p in rule.patterns for t in p.tests)
-        self.rel_key = None
-        seen: set[str] = set()
-        simple = True
-        for p in rule.patterns:
-            if p.alias == "relationship":
-                # a relationship joins the offender and victim bound before it
-                simple = simple and {"offender", "victim"} <= seen
-                self.rel_key = (rank.get((p.alias, "relationship"), len(rank)), p.alias, "relationship")
-            seen.add(p.alias)
-        self.simple = simple
 
 
 def bound_facts(facts: FactIndex, act_fact: dict) -> dict:
