@@ -157,20 +157,22 @@ def test_the_bytes_reply_equals_the_old_one(service, monkeypatch, caplog, memo):
             assert server.servicer.memo.stats["reused"] >= 28  # the second batch, and the repeats in each
 
 
-def test_a_reply_at_its_size_limit_is_cut_at_the_same_item(service):
-    """The limit falls after the fifth decision: the same five are given, and the rest refused
-    with the same status, first-seen and repeated (kept bytes) alike."""
+@pytest.mark.parametrize("slack, fit", [(0, 5), (-1, 4)])
+def test_a_reply_at_its_size_limit_is_cut_at_the_same_item(service, slack, fit):
+    """The limit falls exactly at the end of the fifth result, or a byte before it: the same
+    results are given, and the rest refused with the same status, first-seen and repeated (kept
+    bytes) alike."""
     first = pb.DecideBatchRequest(requests=_requests("SZ", 24))
     sizes = [r.ByteSize() + 8 for r in old_way(Servicer(service), first).results]
-    room = sum(sizes[:5]) + 3
+    room = sum(sizes[:5]) + slack
     ref = Servicer(service, limits=Limits(reply_bytes=room))
     with _server(service, Limits(reply_bytes=room)) as (_server_, call):
         for tag in ("SZ", "SY"):
             req = pb.DecideBatchRequest(requests=_requests(tag, 24))
             got, want = call(req), old_way(ref, req, room)
             assert_same(got, want)
-            assert [r.WhichOneof("result") for r in got.results] == ["decision"] * 5 + ["error"] * 19
-            assert all(r.error.code == 8 and "requests[5]" in r.error.message for r in got.results[5:])
+            assert [r.WhichOneof("result") for r in got.results] == ["decision"] * fit + ["error"] * (24 - fit)
+            assert all(r.error.code == 8 and f"requests[{fit}]" in r.error.message for r in got.results[fit:])
 
 
 def _logged(store, decision_id: str) -> dict:
