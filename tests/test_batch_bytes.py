@@ -186,9 +186,11 @@ def _logged(store, decision_id: str) -> dict:
 
 
 def test_with_a_decision_log_the_entries_are_the_same(tmp_path):
+    """Each decision of the reply is on the log, with the entry the old way writes deciding it in full
+    (the memo off), whether it was decided or made from a kept decision."""
     on_svc = DecisionService(decision_log=f"sqlite:///{tmp_path / 'bytes.db'}?synchronous=normal")
     off_svc = DecisionService(decision_log=f"sqlite:///{tmp_path / 'old.db'}?synchronous=normal")
-    ref = Servicer(off_svc)
+    ref = Servicer(off_svc, memo_entries=0)  # the full way: a kept decision's entry must be the one deciding writes
     with _server(on_svc) as (server, call):
         assert server.servicer.memo is not None and server.servicer.memo.keep_decisions
         for tag in ("LG", "LH"):
