@@ -458,15 +458,17 @@ def rss(port: int, pool: list[dict], decisions: int, log) -> dict:
         warm_samples: list[int] = []
         samples: list[int] = []
         simple = _simple_json()
-        per_round = [*pool, *({**simple, "id": f"S{i}"} for i in range(len(pool) // 4))]  # + one shape, often
+        per_round = [*pool, *({**simple, "id": f"S{i:04d}"} for i in range(len(pool) // 4))]  # + one shape, often
         reqs: list = []
         k = 0
         while len(reqs) < decisions:
-            reqs += to_proto(per_round, f"M{k}")  # each round: every shape again, new ids
+            # each round: every shape again, new ids of the same length (an id's length is part of
+            # its shape: "M9-" then "M10-" would make every shape new again at round 10 and 100)
+            reqs += to_proto(per_round, f"M{k:04d}")
             k += 1
         reqs = reqs[:decisions]
         start = rss_kb(s.pids)
-        w = batch_run(port, batches_of(to_proto([*pool, {**simple, "id": "S"}], "WU")), 1, s.pids,
+        w = batch_run(port, batches_of(to_proto([*pool, {**simple, "id": "S0000"}], "W0000")), 1, s.pids,
                       on_batch=lambda: warm_samples.append(rss_kb(s.pids)))
         warmed = rss_kb(s.pids)
         r = batch_run(port, batches_of(reqs), 1, s.pids, on_batch=lambda: samples.append(rss_kb(s.pids)))
