@@ -104,8 +104,8 @@ def assert_same(got: pb.DecideBatchResponse, want: pb.DecideBatchResponse) -> No
 
 
 @contextmanager
-def _server(service: DecisionService, limits: Limits = Limits()):
-    server, port = create_server("127.0.0.1:0", service, workers=2, limits=limits)
+def _server(service: DecisionService, limits: Limits | None = None):
+    server, port = create_server("127.0.0.1:0", service, workers=2, limits=limits or Limits())
     server.start()
     ch = grpc.insecure_channel(f"127.0.0.1:{port}", options=OPTIONS)
     try:
