@@ -187,8 +187,11 @@ class Servicer:
     """hocr.v1.DecisionService over raw request bytes."""
 
     def __init__(self, service: DecisionService, limits: Limits = Limits(), peers: tuple[str, ...] = (),
-                 memo_entries: int | None = None):
+                 memo_entries: int | None = None, index: int = 0):
         self.service = service
+        # this process's number among its siblings (`peers` are the others, in their order): a
+        # shape's process is a number the same in every process (_parts)
+        self.index = min(max(index, 0), len(peers))
         self.limits = limits
         # decisions kept per incident shape (transport/memo.py); with a decision log, with the
         # Decision itself for the log's entries
@@ -490,20 +493,26 @@ class Servicer:
         return [_facts_of(pb.BatchResult.FromString(r)) for r in got]
 
     def _parts(self, items: list, n: int) -> list[list[int]]:
-        """The batch's indexes for each of `n` processes (this one first): by the incident's shape
-        where the memo can read it, within an even share each; the rest, in order, to the parts
-        with room."""
+        """The batch's indexes for each of `n` processes (this one first, then `self.peers` in
+        order): by the incident's shape where the memo can read it, within an even share each; the
+        rest, in order, to the parts with room. A shape's owner is a process's number (the same
+        whichever process received the batch), turned here into its place in the parts."""
         cap = -(-len(items) // n)
         parts: list[list[int]] = [[] for _ in range(n)]
+        me = min(self.index, n - 1)
+        place = [0 if k == me else 1 + (k if k < me else k - 1) for k in range(n)]  # process number -> part
         rest = []
         for i, req in enumerate(items):
             owner = self.memo.owner(req, self.service.edition_for, n) if self.memo is not None else None
+            if owner is not None:
+                owner = place[owner]
             if owner is not None and len(parts[owner]) < cap:
                 parts[owner].append(i)
             else:
                 rest.append(i)
+        by_number = [parts[place[k]] for k in range(n)]  # ties go to the same process whoever received it
         for i in rest:
-            min(parts, key=len).append(i)
+            min(by_number, key=len).append(i)
         for p in parts:
             p.sort()
         return parts
@@ -694,7 +703,7 @@ def create_server(address: str = "[::]:50051", service: DecisionService | None =
                   extra_handlers=(), max_concurrent: int = 256, *, security: Security | None = None,
                   policy: Policy | None = None, limits: Limits = Limits(), keepalive: Keepalive = Keepalive(),
                   reflection_on: bool = True, reuse_port: bool = False, peer_socket: str | None = None,
-                  peers: tuple[str, ...] = ()) -> tuple[grpc.Server, int]:
+                  peers: tuple[str, ...] = (), peer_index: int = 0) -> tuple[grpc.Server, int]:
     """Build (not start) a server with the decision, health and reflection services.
 
     Without `security` it listens in plaintext; without `policy`, a plaintext server treats every
@@ -705,7 +714,7 @@ def create_server(address: str = "[::]:50051", service: DecisionService | None =
     service = service or DecisionService()
     if policy is None:
         policy = Policy(allow_local=security is None, per_caller=limits.per_caller)
-    servicer = Servicer(service, limits, peers)
+    servicer = Servicer(service, limits, peers, index=peer_index)
     health_servicer = health.HealthServicer()
     reflect = reflection.ReflectionServicer(
         (SERVICE_NAME, HEALTH_NAME, reflection.SERVICE_NAME, REFLECTION_V1)) if reflection_on else None
@@ -814,7 +823,8 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
         peers = tuple(os.path.join(opts.peer_dir, f"p{j}.sock") for j in range(opts.processes) if j != opts.index)
     server, bound = create_server(opts.address(), service, opts.workers, security=opts.security,
                                   policy=_policy(opts), limits=opts.limits, keepalive=opts.keepalive,
-                                  reflection_on=opts.reflection, reuse_port=reuse_port, peer_socket=own, peers=peers)
+                                  reflection_on=opts.reflection, reuse_port=reuse_port, peer_socket=own, peers=peers,
+                                  peer_index=opts.index)
     health_server = None
     if opts.health_port is not None:
         # health only, in plaintext: probes cannot present credentials, and nothing else is served here
