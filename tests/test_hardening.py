@@ -262,8 +262,10 @@ def _ten_acts(iid: str) -> pb.Incident:
     return inc
 
 
-def test_batches_do_not_starve_single_decisions_and_extra_batches_are_refused(service):
-    # 4 worker threads: without a limit, 4 batches would hold them all and every Decide would wait
+def test_batches_do_not_starve_single_decisions_and_extra_batches_are_refused(service, monkeypatch):
+    # 4 worker threads: without a limit, 4 batches would hold them all and every Decide would wait;
+    # no decision memo, so that each of the batch's incidents costs a decision (kept ones go too fast)
+    monkeypatch.setenv("HOCR_DECISION_MEMO", "0")
     server, port = create_server("127.0.0.1:0", service, workers=4, limits=Limits(batch_slots=2))
     server.start()
     try:

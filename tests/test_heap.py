@@ -7,7 +7,6 @@ the features, examples and generated sets are decided through the servicer (memo
 with refusals), and the collector must find nothing to free."""
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import os
 import subprocess

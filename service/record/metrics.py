@@ -117,6 +117,31 @@ class DecisionSummary:
     questions: int
 
 
+@dataclass
+class BatchSummary:
+    """What the call log and the metrics read of a DecideBatch reply sent as ready bytes: for each
+    result in order, its decision's (outcome, edition, rules_revision, questions), or None for an
+    error. ``encode``/``decode`` carry it from a sibling process that decided a part of a batch
+    (its distinct facts once, then an index per result)."""
+    items: list
+
+    def encode(self) -> str:
+        table: dict = {}
+        codes = [-1 if it is None else table.setdefault(tuple(it), len(table)) for it in self.items]
+        return json.dumps({"t": list(table), "i": codes}, ensure_ascii=True, separators=(",", ":"))
+
+    @classmethod
+    def decode(cls, text: str, n: int) -> "BatchSummary | None":
+        """The summary of `n` results, or None when `text` is not one."""
+        try:
+            got = json.loads(text)
+            table = [(int(o), str(e), str(r), int(q)) for o, e, r, q in got["t"]]
+            items = [None if c == -1 else table[c] for c in got["i"]]
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
+        return cls(items) if len(items) == n else None
+
+
 def observe_decision(outcome: str, edition: str, questions: int) -> None:
     child(DECISIONS, outcome, edition).inc()
     child(QUESTIONS, edition).observe(questions)
@@ -138,6 +163,21 @@ def summarise(method: str, response: Any) -> dict:
         if rpc is None:
             return {}
         response = getattr(pb, rpc.output_type.name).FromString(response)
+    if isinstance(response, BatchSummary):
+        outcomes: dict[str, int] = {}
+        editions, revisions, errors = set(), set(), 0
+        for item in response.items:
+            if item is None:
+                errors += 1
+                continue
+            value, edition, revision, questions = item
+            outcome = _outcome_name(value)
+            observe_decision(outcome, edition, questions)
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+            editions.add(edition)
+            revisions.add(revision)
+        return {"edition": ",".join(sorted(editions)), "rules_revision": ",".join(sorted(revisions)),
+                "outcome": outcomes, "decisions": sum(outcomes.values()), "errors": errors}
     if isinstance(response, DecisionSummary):
         outcome = _outcome_name(response.outcome)
         observe_decision(outcome, response.edition, response.questions)
@@ -154,20 +194,9 @@ def summarise(method: str, response: Any) -> dict:
         return {"decision_id": response.decision_id, "edition": response.edition,
                 "rules_revision": response.rules_revision, "outcome": outcome}
     if name == "DecideBatchResponse":
-        outcomes: dict[str, int] = {}
-        editions, revisions, errors = set(), set(), 0
-        for r in response.results:
-            if r.WhichOneof("result") == "decision":
-                d = r.decision
-                outcome = _outcome_name(d.outcome)
-                observe_decision(outcome, d.edition, len(d.questions))
-                outcomes[outcome] = outcomes.get(outcome, 0) + 1
-                editions.add(d.edition)
-                revisions.add(d.rules_revision)
-            else:
-                errors += 1
-        return {"edition": ",".join(sorted(editions)), "rules_revision": ",".join(sorted(revisions)),
-                "outcome": outcomes, "decisions": sum(outcomes.values()), "errors": errors}
+        return summarise(method, BatchSummary([
+            (r.decision.outcome, r.decision.edition, r.decision.rules_revision, len(r.decision.questions))
+            if r.WhichOneof("result") == "decision" else None for r in response.results]))
     if name == "ReviewCrimeResponse":
         out = {"decision_id": response.review_id, "edition": response.edition,
                "rules_revision": response.rules_revision,

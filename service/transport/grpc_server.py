@@ -44,7 +44,7 @@ from ..mapping import (
     vocabulary_to_proto,
 )
 from ..record import rpc as supervision_rpc
-from ..record.metrics import CallObserver, configure_call_log, note_reply, serve_metrics
+from ..record.metrics import BatchSummary, CallObserver, configure_call_log, note_reply, serve_metrics
 from . import http as http_door
 from .errors import Refusal, invalid, status, status_of
 from .interceptors import Fairness, Gate, Policy
@@ -55,8 +55,12 @@ from .wire import (
     SERVICE_NAME,
     Undecodable,
     bad_request,
+    length_delimited,
     parse,
+    split_repeated,
+    tag_of,
     timestamp_violations,
+    varint,
     work_of,
 )
 
@@ -68,6 +72,8 @@ STREAM_METHOD = f"/{SERVICE_NAME}/DecideStream"
 OFFSET_KEY = "x-hocr-batch-offset"  # where a forwarded part starts in the whole batch (for field paths)
 INDEXES_KEY = "x-hocr-batch-indexes"  # or, for a part that is not contiguous, each item's index in it
 ROOM_KEY = "x-hocr-batch-room"  # the bytes of the whole reply a forwarded part may fill
+SUMMARY_KEY = "x-hocr-batch-summary"  # a forwarded part's results as the call log reads them (trailing)
+MAX_SUMMARY_CHARS = 256 * 1024  # a longer one is not sent (the receiving process reads the results instead)
 MIN_SPREAD = 16  # smaller batches are decided in the process that received them
 PEER_WAIT_SECONDS = 30.0  # how long one of several processes waits for its siblings before serving alone
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
@@ -122,6 +128,34 @@ class Security:
 
 _Abort, _invalid, _status = Refusal, invalid, status  # (service/transport/errors.py)
 
+# A DecideBatch reply is built from its results' bytes (a kept decision's bytes go in as they are,
+# never parsed): the tags come from the generated descriptors (transport/wire.py).
+_RESULTS = pb.DecideBatchResponse.DESCRIPTOR.fields_by_name["results"]
+_RESULTS_TAG = tag_of(_RESULTS)
+_ID_TAG, _DECISION_TAG, _ERROR_TAG = (tag_of(pb.BatchResult.DESCRIPTOR.fields_by_name[n])
+                                      for n in ("incident_id", "decision", "error"))
+
+
+def _result_bytes(incident_id: str, decision: bytes | None, error: status_pb2.Status | None) -> bytes:
+    """A BatchResult's bytes: its incident id, then its decision's bytes or its error."""
+    head = length_delimited(_ID_TAG, incident_id.encode("utf-8")) if incident_id else b""
+    if decision is not None:
+        return head + length_delimited(_DECISION_TAG, decision)
+    return head + length_delimited(_ERROR_TAG, error.SerializeToString())
+
+
+def _reply_bytes(results: list[bytes]) -> bytes:
+    """The DecideBatchResponse of these BatchResult bytes, in order."""
+    return b"".join([_RESULTS_TAG + varint(len(r)) + r for r in results])
+
+
+def _facts_of(result: pb.BatchResult):
+    """A parsed result's entry in a BatchSummary."""
+    if result.WhichOneof("result") != "decision":
+        return None
+    d = result.decision
+    return d.outcome, d.edition, d.rules_revision, len(d.questions)
+
 
 def too_big(room: int, index: int) -> status_pb2.Status:
     return status_pb2.Status(code=code_pb2.RESOURCE_EXHAUSTED, message=(
@@ -153,8 +187,11 @@ class Servicer:
     """hocr.v1.DecisionService over raw request bytes."""
 
     def __init__(self, service: DecisionService, limits: Limits = Limits(), peers: tuple[str, ...] = (),
-                 memo_entries: int | None = None):
+                 memo_entries: int | None = None, index: int = 0):
         self.service = service
+        # this process's number among its siblings (`peers` are the others, in their order): a
+        # shape's process is a number the same in every process (_parts)
+        self.index = min(max(index, 0), len(peers))
         self.limits = limits
         # decisions kept per incident shape (transport/memo.py); with a decision log, with the
         # Decision itself for the log's entries
@@ -166,6 +203,7 @@ class Servicer:
         # the unix sockets of this server's sibling processes: a batch is spread over them
         opts = [("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
                 ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+                ("grpc.max_metadata_size", 2 * MAX_SUMMARY_CHARS),  # a part's summary (SUMMARY_KEY)
                 # siblings start together: retry a socket that is not up yet after 50 ms, not the
                 # default 1 s (which delayed SERVING of `--processes 2` by about a second)
                 ("grpc.initial_reconnect_backoff_ms", 50), ("grpc.max_reconnect_backoff_ms", 1000)]
@@ -343,20 +381,28 @@ class Servicer:
         return out
 
     def DecideBatch(self, data: bytes, context) -> bytes:
+        """DecideBatch over gRPC: the reply built from its results' bytes (see _batch), and the call
+        log given its summary (no parse of the reply)."""
         try:
             try:
                 request = parse(pb.DecideBatchRequest, data)
             except Undecodable as exc:
                 raise _invalid([("request", str(exc))]) from None
-            reply = self.decide_batch(request, context)
-            return note_reply(reply.SerializeToString(), reply)
+            results, facts = self._decide_batch(request, context)
+            return note_reply(_reply_bytes(results), BatchSummary(facts))
         except Exception as exc:  # noqa: BLE001 - every refusal through the one mapping
             context.abort_with_status(rpc_status.to_status(status_of(exc, BATCH_METHOD)))
 
     def decide_batch(self, request: pb.DecideBatchRequest, call) -> pb.DecideBatchResponse:
-        """The batch path of every door: the checks, a batch slot, spread over this server's
-        processes when it has several. `call` is the gRPC context, or a LocalCall for other doors;
-        a refusal of the whole batch is raised (Refusal, RecordError ...: see errors.status_of)."""
+        """The batch path of every door, as a message (the HTTP door, Operations, `hocr decide`):
+        see _decide_batch."""
+        return pb.DecideBatchResponse.FromString(_reply_bytes(self._decide_batch(request, call)[0]))
+
+    def _decide_batch(self, request: pb.DecideBatchRequest, call) -> tuple[list[bytes], list]:
+        """The checks, a batch slot, spread over this server's processes when it has several: each
+        result's BatchResult bytes in order, and its summary entry (BatchSummary). `call` is the
+        gRPC context, or a LocalCall for other doors; a refusal of the whole batch is raised
+        (Refusal, RecordError ...: see errors.status_of)."""
         n = len(request.requests)
         if n > MAX_BATCH:
             raise _invalid([("requests", f"at most {MAX_BATCH} incidents per batch, got {n}")])
@@ -374,20 +420,28 @@ class Servicer:
                 meta = dict(call.invocation_metadata())
                 offset, room = meta.get(OFFSET_KEY, "0"), meta.get(ROOM_KEY, "")
                 indexes = _indexes(meta.get(INDEXES_KEY, ""), n)
-                return self._batch(request, call, int(offset) if offset.isdigit() else 0,
-                                   min(int(room), self.limits.reply_bytes) if room.isdigit() else None, indexes)
+                results, facts = self._batch(request, call, int(offset) if offset.isdigit() else 0,
+                                             min(int(room), self.limits.reply_bytes) if room.isdigit() else None,
+                                             indexes)
+                # the sibling counts and logs the whole call (CallObserver skips a forwarded part):
+                # give it what it reads of these results, so that it need not parse them
+                text = BatchSummary(facts).encode()
+                if len(text) <= MAX_SUMMARY_CHARS and hasattr(call, "set_trailing_metadata"):
+                    call.set_trailing_metadata(((SUMMARY_KEY, text),))
+                return results, facts
             if self.peers and n >= MIN_SPREAD and caller is not None:
                 return self._spread(request, call, caller)
             return self._batch(request, call)
         finally:
             self.fair.end_batch()
 
-    def _spread(self, request: pb.DecideBatchRequest, call, caller) -> pb.DecideBatchResponse:
+    def _spread(self, request: pb.DecideBatchRequest, call, caller) -> tuple[list[bytes], list]:
         """Decide a batch across this process and its siblings, each with its share of the reply's
         size limit. Each incident goes to the process its shape falls to (so a shape is decided and
         kept in one process, and found there the next time: transport/memo.py), as long as that
         process's part is not over its even share; the rest even the parts out. A part a sibling
-        cannot take (busy, gone, failed) is decided here instead."""
+        cannot take (busy, gone, failed) is decided here instead. A sibling's reply is split into
+        its results' bytes (not parsed), each put at its index in the whole batch."""
         items = list(request.requests)
         parts = self._parts(items, 1 + len(self.peers))
         share = self.limits.reply_bytes // len(parts)
@@ -403,44 +457,62 @@ class Servicer:
             sent.append((indexes, part, peer.future(pb.DecideBatchRequest(requests=part, compact=request.compact)
                                                     .SerializeToString(), metadata=meta, timeout=timeout)))
         results: list = [None] * len(items)
+        facts: list = [None] * len(items)
         try:
             here = parts[0]
-            mine = self._batch(pb.DecideBatchRequest(requests=[items[i] for i in here], compact=request.compact),
-                               call, 0, share, here).results
-            for i, r in zip(here, mine, strict=True):
-                results[i] = r
+            mine, mine_facts = self._batch(pb.DecideBatchRequest(requests=[items[i] for i in here],
+                                                                 compact=request.compact), call, 0, share, here)
+            for i, r, f in zip(here, mine, mine_facts, strict=True):
+                results[i], facts[i] = r, f
             for indexes, part, fut in sent:
                 try:
-                    got = pb.DecideBatchResponse.FromString(fut.result()).results
+                    got = split_repeated(fut.result(), _RESULTS)
                     if len(got) != len(part):
                         raise ValueError("a sibling answered for a different number of incidents")
+                    got_facts = self._sibling_facts(fut, got)
                 except Exception as exc:  # noqa: BLE001 - decide that part here
                     log.info("a sibling process did not decide part of a batch (%s); deciding it here",
                              exc.code().name if isinstance(exc, grpc.RpcError) else type(exc).__name__)
-                    got = self._batch(pb.DecideBatchRequest(requests=part, compact=request.compact), call, 0,
-                                      share, indexes).results
-                for i, r in zip(indexes, got, strict=True):
-                    results[i] = r
+                    got, got_facts = self._batch(pb.DecideBatchRequest(requests=part, compact=request.compact),
+                                                 call, 0, share, indexes)
+                for i, r, f in zip(indexes, got, got_facts, strict=True):
+                    results[i], facts[i] = r, f
         finally:
             for _, _, fut in sent:
                 fut.cancel()
-        return pb.DecideBatchResponse(results=results)
+        return results, facts
+
+    @staticmethod
+    def _sibling_facts(fut, got: list[bytes]) -> list:
+        """A sibling's part's summary entries: from its trailing metadata, else read from its
+        results (parsed: only when the sibling sent none)."""
+        text = dict(fut.trailing_metadata() or ()).get(SUMMARY_KEY)
+        summary = BatchSummary.decode(text, len(got)) if isinstance(text, str) else None
+        if summary is not None:
+            return summary.items
+        return [_facts_of(pb.BatchResult.FromString(r)) for r in got]
 
     def _parts(self, items: list, n: int) -> list[list[int]]:
-        """The batch's indexes for each of `n` processes (this one first): by the incident's shape
-        where the memo can read it, within an even share each; the rest, in order, to the parts
-        with room."""
+        """The batch's indexes for each of `n` processes (this one first, then `self.peers` in
+        order): by the incident's shape where the memo can read it, within an even share each; the
+        rest, in order, to the parts with room. A shape's owner is a process's number (the same
+        whichever process received the batch), turned here into its place in the parts."""
         cap = -(-len(items) // n)
         parts: list[list[int]] = [[] for _ in range(n)]
+        me = min(self.index, n - 1)
+        place = [0 if k == me else 1 + (k if k < me else k - 1) for k in range(n)]  # process number -> part
         rest = []
         for i, req in enumerate(items):
             owner = self.memo.owner(req, self.service.edition_for, n) if self.memo is not None else None
+            if owner is not None:
+                owner = place[owner]
             if owner is not None and len(parts[owner]) < cap:
                 parts[owner].append(i)
             else:
                 rest.append(i)
+        by_number = [parts[place[k]] for k in range(n)]  # ties go to the same process whoever received it
         for i in rest:
-            min(parts, key=len).append(i)
+            min(by_number, key=len).append(i)
         for p in parts:
             p.sort()
         return parts
@@ -457,46 +529,69 @@ class Servicer:
         finally:
             _engine.DEADLINE.reset(token)
 
+    def _batch_item(self, req: pb.DecideRequest, prefix: str, seconds: float, compact: bool):
+        """Decide one incident of a batch: (its Decision's bytes or None, its summary entry, its
+        error status or None, the decision log entries to write before it is given). A decision
+        made from a kept one is its bytes as they are; one decided the full way is serialised once."""
+        pending: list = []
+        token = _engine.DEADLINE.set(time.monotonic() + max(0.0, seconds))
+        try:
+            made = self._decided(req, prefix=prefix, pending=pending, compact=compact)
+            if isinstance(made, Made):
+                return made.data, made.facts(), None, pending
+            return made.SerializeToString(), (made.outcome, made.edition, made.rules_revision,
+                                              len(made.questions)), None, pending
+        except Exception as exc:  # noqa: BLE001 - one item's failure is that item's status
+            return None, None, status_of(exc, BATCH_METHOD), []
+        finally:
+            _engine.DEADLINE.reset(token)
+
     def _batch(self, request: pb.DecideBatchRequest, call, offset: int = 0,
-               room: int | None = None, indexes: list[int] | None = None) -> pb.DecideBatchResponse:
-        """Decide a batch's incidents here, in order. The reply stays within `room` bytes (a
-        default client accepts 4 MiB): once the next decision would not fit, it and the incidents
-        after it are not decided (RESOURCE_EXHAUSTED each, saying where to resume)."""
+               room: int | None = None, indexes: list[int] | None = None) -> tuple[list[bytes], list]:
+        """Decide a batch's incidents here, in order: each one's BatchResult bytes and summary entry.
+        The reply stays within `room` bytes (a default client accepts 4 MiB): once the next decision
+        would not fit, it and the incidents after it are not decided (RESOURCE_EXHAUSTED each,
+        saying where to resume)."""
         room = room or self.limits.reply_bytes
         remaining = call.time_remaining()
         budget = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
         end = time.monotonic() + budget
-        results = []
+        results: list[bytes] = []
+        facts: list = []
         pending: list = []  # decision log entries, written in one transaction before the reply
         size, full_at = 0, None
         for i, req in enumerate(request.requests):
             incident_id = req.incident.id if req.HasField("incident") else ""
             if full_at is not None:  # the reply is full: say so for the rest, rather than lose it all
-                results.append(pb.BatchResult(incident_id=incident_id, error=too_big(room, full_at)))
+                results.append(_result_bytes(incident_id, None, too_big(room, full_at)))
+                facts.append(None)
                 continue
             if not call.is_active():  # the caller has gone: stop spending the engine on it
                 raise _Abort(_status(code_pb2.CANCELLED, "the client cancelled the batch"))
             self.fair.yield_to_unary()
             now = time.monotonic()
             if now >= end:
-                results.append(pb.BatchResult(incident_id=incident_id, error=_status(
+                results.append(_result_bytes(incident_id, None, _status(
                     code_pb2.DEADLINE_EXCEEDED, "the batch's time limit passed before this incident was decided")))
+                facts.append(None)
                 continue
             at = indexes[i] if indexes is not None else offset + i  # its index in the whole batch
-            decision, error, entries = self._item(req, f"requests[{at}].incident",
-                                                  min(end - now, self.limits.call_seconds), BATCH_METHOD,
-                                                  request.compact)
-            result = pb.BatchResult(incident_id=incident_id, decision=decision, error=error)
-            grown = result.ByteSize() + 8  # the field tag and length of one repeated entry
+            decision, fact, error, entries = self._batch_item(req, f"requests[{at}].incident",
+                                                              min(end - now, self.limits.call_seconds),
+                                                              request.compact)
+            result = _result_bytes(incident_id, decision, error)
+            grown = len(result) + 8  # the field tag and length of one repeated entry
             if size + grown > room:  # not given, so not on the log either
                 full_at = at
-                results.append(pb.BatchResult(incident_id=incident_id, error=too_big(room, full_at)))
+                results.append(_result_bytes(incident_id, None, too_big(room, full_at)))
+                facts.append(None)
                 continue
             size += grown
             pending += entries
             results.append(result)
+            facts.append(fact)
         self.service.write_log(pending)  # never a decision that is not on the record (RecordError)
-        return pb.DecideBatchResponse(results=results)
+        return results, facts
 
     def DecideStream(self, request_iterator, context):
         """DecideStream over raw request bytes: the stream's results as decide_stream yields them."""
@@ -608,7 +703,7 @@ def create_server(address: str = "[::]:50051", service: DecisionService | None =
                   extra_handlers=(), max_concurrent: int = 256, *, security: Security | None = None,
                   policy: Policy | None = None, limits: Limits = Limits(), keepalive: Keepalive = Keepalive(),
                   reflection_on: bool = True, reuse_port: bool = False, peer_socket: str | None = None,
-                  peers: tuple[str, ...] = ()) -> tuple[grpc.Server, int]:
+                  peers: tuple[str, ...] = (), peer_index: int = 0) -> tuple[grpc.Server, int]:
     """Build (not start) a server with the decision, health and reflection services.
 
     Without `security` it listens in plaintext; without `policy`, a plaintext server treats every
@@ -619,7 +714,7 @@ def create_server(address: str = "[::]:50051", service: DecisionService | None =
     service = service or DecisionService()
     if policy is None:
         policy = Policy(allow_local=security is None, per_caller=limits.per_caller)
-    servicer = Servicer(service, limits, peers)
+    servicer = Servicer(service, limits, peers, index=peer_index)
     health_servicer = health.HealthServicer()
     reflect = reflection.ReflectionServicer(
         (SERVICE_NAME, HEALTH_NAME, reflection.SERVICE_NAME, REFLECTION_V1)) if reflection_on else None
@@ -728,7 +823,8 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
         peers = tuple(os.path.join(opts.peer_dir, f"p{j}.sock") for j in range(opts.processes) if j != opts.index)
     server, bound = create_server(opts.address(), service, opts.workers, security=opts.security,
                                   policy=_policy(opts), limits=opts.limits, keepalive=opts.keepalive,
-                                  reflection_on=opts.reflection, reuse_port=reuse_port, peer_socket=own, peers=peers)
+                                  reflection_on=opts.reflection, reuse_port=reuse_port, peer_socket=own, peers=peers,
+                                  peer_index=opts.index)
     health_server = None
     if opts.health_port is not None:
         # health only, in plaintext: probes cannot present credentials, and nothing else is served here

@@ -68,6 +68,7 @@ class Made:
     kept: Kept
     edition: Edition
     as_of: dt.datetime | None
+    per_call: pb.Decision | None = None  # the per-call fields, at the end of `data` (what the log reads)
     _proto: pb.Decision | None = None
 
     @property
@@ -83,6 +84,11 @@ class Made:
     def summary(self) -> DecisionSummary:
         k = self.kept
         return DecisionSummary(self.decision_id, k.outcome, self.edition.name, k.rules_revision, k.questions)
+
+    def facts(self) -> tuple[int, str, str, int]:
+        """(outcome, edition, rules_revision, questions): what a batch's summary reads of it."""
+        k = self.kept
+        return k.outcome, self.edition.name, k.rules_revision, k.questions
 
 
 def _tag(message, name: str) -> bytes:
@@ -263,7 +269,7 @@ class DecisionMemo:
         if kept.pickled is None:
             return None
         d = pickle.loads(kept.pickled.replace(kept.stand_in, incident_id.encode("ascii")))
-        p = made.proto
+        p = made.per_call if made.per_call is not None else made.proto  # no parse of the whole reply
         d.decision_id, d.request_digest, d.deadline_passed = p.decision_id, p.request_digest, p.deadline_passed
         d.record_by, d.decided_at = p.record_by.ToDatetime(tzinfo=_UTC), p.decided_at.ToDatetime(tzinfo=_UTC)
         return d
@@ -290,4 +296,4 @@ class DecisionMemo:
             record_by=Timestamp(seconds=record_by // _NS, nanos=record_by % _NS),
             deadline_passed=kept.binds and (now if as_of_ns is None else as_of_ns) > record_by)
         body = b"".join(kept.parts).replace(kept.stand_in, inc.id.encode("ascii"))
-        return Made(body + per_call.SerializeToString(), decision_id, kept, edition, as_of)
+        return Made(body + per_call.SerializeToString(), decision_id, kept, edition, as_of, per_call)

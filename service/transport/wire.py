@@ -182,3 +182,60 @@ def bad_request(violations: list[tuple[str, str]], summary: str | None = None) -
         summary = _cut(f"invalid request: {first}" + (f" (and {len(violations) - 1} more)" if len(violations) > 1
                                                         else ""), 400)
     return status_pb2.Status(code=code_pb2.INVALID_ARGUMENT, message=summary, details=[detail])
+
+
+# ------------------------------------------------------------------------------ messages as bytes
+# A reply built from its parts' bytes (DecideBatch): a length-delimited field is its tag (the field
+# number, from the generated descriptors, and wire type 2), the length as a varint, then the bytes,
+# and a message's bytes are the concatenation of its fields' bytes.
+
+_LEN = 2  # wire type of a length-delimited field (string, bytes, message)
+
+
+def varint(n: int) -> bytes:
+    out = bytearray()
+    while n > 0x7F:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+    return bytes(out)
+
+
+def tag_of(field) -> bytes:
+    """The tag of a length-delimited field (a FieldDescriptor) as it is written before its length."""
+    return varint(field.number << 3 | _LEN)
+
+
+def length_delimited(tag: bytes, data: bytes) -> bytes:
+    return tag + varint(len(data)) + data
+
+
+def _read_varint(data: bytes, i: int) -> tuple[int, int]:
+    n = shift = 0
+    while True:
+        if i >= len(data) or shift > 63:
+            raise ValueError("a truncated or overlong varint")
+        b = data[i]
+        i += 1
+        n |= (b & 0x7F) << shift
+        if b < 0x80:
+            return n, i
+        shift += 7
+
+
+def split_repeated(data: bytes, field) -> list[bytes]:
+    """The bytes of each entry of a message's one repeated, length-delimited field (a
+    FieldDescriptor), in order, read from the message's bytes without parsing the entries; a
+    ValueError for bytes that are anything else (another field, a wrong wire type, a cut end)."""
+    want = field.number << 3 | _LEN
+    out, i, end = [], 0, len(data)
+    while i < end:
+        key, i = _read_varint(data, i)
+        if key != want:
+            raise ValueError(f"unexpected field key {key}")
+        n, i = _read_varint(data, i)
+        if i + n > end:
+            raise ValueError("a length past the end of the message")
+        out.append(data[i:i + n])
+        i += n
+    return out
