@@ -94,9 +94,10 @@ ACT_STATUS = {"recorded": pb.ACT_STATUS_RECORDED, "counted_in_crime": pb.ACT_STA
               "not_recorded": pb.ACT_STATUS_NOT_RECORDED, "undecided": pb.ACT_STATUS_UNDECIDED}
 
 
-def decision_to_proto(d: Decision, compact: bool = False) -> pb.Decision:
+def decision_to_proto(d: Decision, compact: bool = False, questions: bool = True) -> pb.Decision:
     """The decision as its proto message. `compact`: questions without their texts and allowed
-    answers (DescribeVocabulary gives them)."""
+    answers (DescribeVocabulary gives them). `questions=False`: without its questions (the memo
+    takes their encodings from question_fields)."""
     return pb.Decision(
         decision_id=d.decision_id, incident_id=d.incident_id, outcome=OUTCOME[d.outcome], edition=d.edition,
         crimes=[pb.Crime(id=c.id, classification=c.classification, ho_code=c.ho_code, title=c.title,
@@ -110,7 +111,7 @@ def decision_to_proto(d: Decision, compact: bool = False) -> pb.Decision:
                                incident_code=n.incident_code, incident_title=n.incident_title,
                                transfer_to=n.transfer_to)
                    for n in d.negations],
-        questions=[_question(q, compact) for q in d.questions],
+        questions=[_question(q, compact) for q in d.questions] if questions else (),
         record_by=_ts_out(d.record_by), deadline_passed=d.deadline_passed,
         acts=[pb.ActAccount(act=a.act, status=ACT_STATUS[a.status], crime_id=a.crime_id, reason_code=a.reason_code)
               for a in d.acts],
@@ -146,6 +147,36 @@ def _question(q, compact: bool = False) -> pb.Question:
             _QUESTIONS.clear()
         msg = _QUESTIONS[key] = _build_question(q, compact)
     return msg
+
+
+# ... and their encodings as a field of Decision (its key, length and bytes), for a reply made of
+# parts (service/transport/memo.py); bounded the same way
+_QUESTION_FIELDS: dict[tuple, bytes] = {}
+def question_fields(questions, compact: bool = False) -> list[bytes]:
+    """Each question encoded as the `questions` field of a Decision would hold it."""
+    out = []
+    for q in questions:
+        key = (_key(q), compact)
+        got = _QUESTION_FIELDS.get(key)
+        if got is None:
+            if len(_QUESTION_FIELDS) >= _QUESTIONS_MAX:
+                _QUESTION_FIELDS.clear()
+            body = _question(q, compact).SerializeToString()
+            got = _QUESTION_FIELDS[key] = _QUESTIONS_TAG + _varint(len(body)) + body
+        out.append(got)
+    return out
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while n > 0x7F:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+    return bytes(out)
+
+
+_QUESTIONS_TAG = _varint(pb.Decision.DESCRIPTOR.fields_by_name["questions"].number << 3 | 2)
 
 
 def _build_question(q, compact: bool) -> pb.Question:

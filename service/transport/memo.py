@@ -33,7 +33,7 @@ from ..contract import MAX_YEAR, MIN_YEAR, Incident
 from ..decision import deadline_binds, wire_digest
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..ids import new_decision_id
-from ..mapping import decision_to_proto
+from ..mapping import decision_to_proto, question_fields
 from ..record.metrics import DecisionSummary
 from ..rules.model import Edition
 
@@ -91,11 +91,6 @@ class Made:
         return k.outcome, self.edition.name, k.rules_revision, k.questions
 
 
-def _tag(message, name: str) -> bytes:
-    """The encoded key of a length-delimited field (its number, wire type 2), from the descriptor."""
-    return _varint(message.DESCRIPTOR.fields_by_name[name].number << 3 | 2)
-
-
 def _varint(n: int) -> bytes:
     out = bytearray()
     while n > 0x7F:
@@ -103,9 +98,6 @@ def _varint(n: int) -> bytes:
         n >>= 7
     out.append(n)
     return bytes(out)
-
-
-_QUESTION_TAG = _tag(pb.Decision, "questions")
 
 
 def _time_ok(ts) -> bool:
@@ -229,13 +221,11 @@ class DecisionMemo:
         """Keep a decision made under the stand-in id (see :meth:`stand_in_for`) and give it for
         this request, made the same way as a reused one."""
         inc = req.incident
-        msg = decision_to_proto(decision, compact=compact)
+        msg = decision_to_proto(decision, compact=compact, questions=False)
         for name in ("decision_id", "request_digest", "decided_at", "record_by", "deadline_passed"):
             msg.ClearField(name)
         shelf = self.shelf
-        questions = tuple(shelf.share(_QUESTION_TAG + _varint(len(b)) + b)
-                          for b in (q.SerializeToString() for q in msg.questions))
-        msg.ClearField("questions")
+        questions = tuple(shelf.share(b) for b in question_fields(decision.questions, compact))
         parts = (msg.SerializeToString(), *questions)
         template = b"".join(parts)
         deadline = decision.record_by - inc.reported_at.ToDatetime(tzinfo=_UTC)
