@@ -22,7 +22,7 @@ from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.record import metrics
 from service.transport import pbjson
 from service.transport.grpc_server import BATCH_METHOD, Limits, Servicer, _result_bytes, create_server, too_big
-from service.transport.wire import length_delimited, split_repeated, tag_of
+from service.transport.wire import length_delimited, split_repeated, tag_of, varint
 
 from .drain_load import finish, free_port, start_server, wait_serving
 from .gen_incidents import feature_incidents
@@ -260,3 +260,24 @@ def test_a_batch_spread_over_two_processes_equals_the_old_reply(service):
     assert "did not decide part of a batch" not in err
     lines = [json.loads(x) for x in err.splitlines() if x.startswith("{") and '"DecideBatch"' in x]
     assert [{k: line[k] for k in w} for line, w in zip(lines, wanted, strict=True)] == wanted
+
+
+def test_the_decisions_given_never_pass_the_size_limit(service):
+    """Whatever the limit, the results that carry a decision take at most `room` bytes of the
+    reply, counted as the wire has them (each result's bytes, its tag and its length): with the
+    limit one byte short of k results, k are never given. (The counting may be cautious: the
+    server counts 8 bytes for a tag and length that take 3 or 4.)"""
+    first = pb.DecideBatchRequest(requests=_requests("LM", 12))
+    exact = [len(r.SerializeToString()) for r in old_way(Servicer(service), first).results]
+    exact = [n + 1 + len(varint(n)) for n in exact]  # as a repeated field of the reply
+    with_limit = []
+    for k in (1, 3, 6):
+        room = sum(exact[:k]) - 1
+        with _server(service, Limits(reply_bytes=room)) as (_server_, call):
+            got = call(pb.DecideBatchRequest(requests=_requests("LN", 12)))
+        given = [r for r in got.results if r.WhichOneof("result") == "decision"]
+        used = sum(len(r.SerializeToString()) + 1 + len(varint(len(r.SerializeToString()))) for r in given)
+        assert used <= room, (k, used, room)
+        assert 0 < len(given) < k or k == 1
+        with_limit.append(len(given))
+    assert with_limit[-1] > with_limit[0]  # the limit did decide how many were given
