@@ -54,6 +54,7 @@ import bench_grpc as bg  # noqa: E402
 import grpc  # noqa: E402
 import yaml  # noqa: E402
 from grpc_health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
+from service.transport.wire import read_varint  # noqa: E402
 
 pb, pb_grpc = bg.pb, bg.pb_grpc
 ROOT = bg.ROOT
@@ -240,17 +241,6 @@ _RESULTS_KEY = pb.DecideBatchResponse.DESCRIPTOR.fields_by_name["results"].numbe
 _DECISION_KEY = pb.BatchResult.DESCRIPTOR.fields_by_name["decision"].number << 3 | _LEN
 
 
-def _varint(data: bytes, i: int) -> tuple[int, int]:
-    n = shift = 0
-    while True:
-        b = data[i]
-        i += 1
-        n |= (b & 0x7F) << shift
-        if b < 0x80:
-            return n, i
-        shift += 7
-
-
 def count_results(data: bytes) -> tuple[int, int]:
     """(results, errors) of a DecideBatchResponse's bytes, read at the wire level and not parsed:
     each results entry's tag and length, and inside the entry the tags of its few fields (incident
@@ -258,15 +248,15 @@ def count_results(data: bytes) -> tuple[int, int]:
     results = errors = 0
     i, end = 0, len(data)
     while i < end:
-        key, i = _varint(data, i)
+        key, i = read_varint(data, i)
         if key != _RESULTS_KEY:
             raise ValueError(f"not a DecideBatchResponse: field key {key} at byte {i}")
-        n, i = _varint(data, i)
+        n, i = read_varint(data, i)
         j, stop = i, i + n
         decided = False
         while j < stop:
-            k, j = _varint(data, j)
-            m, j = _varint(data, j)
+            k, j = read_varint(data, j)
+            m, j = read_varint(data, j)
             j += m
             decided = decided or k == _DECISION_KEY
         if j != stop or stop > end:

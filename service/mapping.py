@@ -8,6 +8,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from .decision import Decision
 from .gen.hocr.v1 import hocr_pb2 as pb
+from .transport.wire import tag_of, varint
 from .vocabulary_view import describe
 
 
@@ -162,21 +163,12 @@ def question_fields(questions, compact: bool = False) -> list[bytes]:
             if len(_QUESTION_FIELDS) >= _QUESTIONS_MAX:
                 _QUESTION_FIELDS.clear()
             body = _question(q, compact).SerializeToString()
-            got = _QUESTION_FIELDS[key] = _QUESTIONS_TAG + _varint(len(body)) + body
+            got = _QUESTION_FIELDS[key] = _QUESTIONS_TAG + varint(len(body)) + body
         out.append(got)
     return out
 
 
-def _varint(n: int) -> bytes:
-    out = bytearray()
-    while n > 0x7F:
-        out.append((n & 0x7F) | 0x80)
-        n >>= 7
-    out.append(n)
-    return bytes(out)
-
-
-_QUESTIONS_TAG = _varint(pb.Decision.DESCRIPTOR.fields_by_name["questions"].number << 3 | 2)
+_QUESTIONS_TAG = tag_of(pb.Decision.DESCRIPTOR.fields_by_name["questions"])
 
 
 def _build_question(q, compact: bool) -> pb.Question:

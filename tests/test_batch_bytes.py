@@ -26,6 +26,7 @@ from service.transport.wire import length_delimited, split_repeated, tag_of, var
 
 from .drain_load import finish, free_port, start_server, wait_serving
 from .gen_incidents import feature_incidents
+from .test_memo import _logged
 
 AS_OF = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
 OPTIONS = [("grpc.max_receive_message_length", 16 << 20), ("grpc.max_send_message_length", 16 << 20)]
@@ -185,16 +186,6 @@ def test_a_result_is_the_bytes_of_its_message(service):
         want = pb.BatchResult(incident_id=iid, decision=decision, error=error).SerializeToString()
         got = _result_bytes(iid, decision.SerializeToString() if decision is not None else None, error)
         assert got == want
-
-
-def _logged(store, decision_id: str) -> dict:
-    e = store.get(decision_id)
-    body = json.loads(json.dumps(e.body, default=str))
-    body["decision"].pop("decision_id", None)
-    body["decision"].pop("decided_at", None)
-    return {"body": body, "items": sorted(map(list, e.items)), "watch": e.watch_deadline, "outcome": e.outcome,
-            "incident": e.incident_id, "digest": e.request_digest, "record_by": str(e.record_by),
-            "revision": e.rules_revision, "edition": e.edition}
 
 
 def test_with_a_decision_log_the_entries_are_the_same(tmp_path):

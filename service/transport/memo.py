@@ -36,11 +36,13 @@ from ..ids import new_decision_id
 from ..mapping import decision_to_proto, question_fields
 from ..record.metrics import DecisionSummary
 from ..rules.model import Edition
+from .wire import tag_of, varint
 
 _NS = 1_000_000_000
 _LO = int((dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc) - shapes.EPOCH_UTC).total_seconds())
 _HI = int((dt.datetime(MAX_YEAR, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc) - shapes.EPOCH_UTC).total_seconds())
 _UTC = dt.timezone.utc
+_DECISION_IN_RESPONSE = tag_of(pb.DecideResponse.DESCRIPTOR.fields_by_name["decision"])
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,8 @@ class Made:
         return self._proto
 
     def response_bytes(self) -> bytes:
-        """The DecideResponse holding this decision (field 1), encoded without a parse."""
-        return b"\x0a" + _varint(len(self.data)) + self.data
+        """The DecideResponse holding this decision, encoded without a parse."""
+        return _DECISION_IN_RESPONSE + varint(len(self.data)) + self.data
 
     def summary(self) -> DecisionSummary:
         k = self.kept
@@ -89,15 +91,6 @@ class Made:
         """(outcome, edition, rules_revision, questions): what a batch's summary reads of it."""
         k = self.kept
         return k.outcome, self.edition.name, k.rules_revision, k.questions
-
-
-def _varint(n: int) -> bytes:
-    out = bytearray()
-    while n > 0x7F:
-        out.append((n & 0x7F) | 0x80)
-        n >>= 7
-    out.append(n)
-    return bytes(out)
 
 
 def _time_ok(ts) -> bool:

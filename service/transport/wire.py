@@ -210,7 +210,8 @@ def length_delimited(tag: bytes, data: bytes) -> bytes:
     return tag + varint(len(data)) + data
 
 
-def _read_varint(data: bytes, i: int) -> tuple[int, int]:
+def read_varint(data: bytes, i: int) -> tuple[int, int]:
+    """The varint at data[i] and the index after it (ValueError when cut short or too long)."""
     n = shift = 0
     while True:
         if i >= len(data) or shift > 63:
@@ -230,10 +231,10 @@ def split_repeated(data: bytes, field) -> list[bytes]:
     want = field.number << 3 | _LEN
     out, i, end = [], 0, len(data)
     while i < end:
-        key, i = _read_varint(data, i)
+        key, i = read_varint(data, i)
         if key != want:
             raise ValueError(f"unexpected field key {key}")
-        n, i = _read_varint(data, i)
+        n, i = read_varint(data, i)
         if i + n > end:
             raise ValueError("a length past the end of the message")
         out.append(data[i:i + n])
