@@ -140,8 +140,8 @@ def _key(q) -> tuple:
             q.none_applies, tuple(_key(i) for i in q.items) if q.items else ())
 
 
-def _question(q, compact: bool = False) -> pb.Question:
-    key = (_key(q), compact)
+def _question(q, compact: bool = False, key: tuple | None = None) -> pb.Question:
+    key = key or (_key(q), compact)
     msg = _QUESTIONS.get(key)
     if msg is None:
         if len(_QUESTIONS) >= _QUESTIONS_MAX:
@@ -162,7 +162,7 @@ def question_fields(questions, compact: bool = False) -> list[bytes]:
         if got is None:
             if len(_QUESTION_FIELDS) >= _QUESTIONS_MAX:
                 _QUESTION_FIELDS.clear()
-            body = _question(q, compact).SerializeToString()
+            body = _question(q, compact, key).SerializeToString()
             got = _QUESTION_FIELDS[key] = _QUESTIONS_TAG + varint(len(body)) + body
         out.append(got)
     return out

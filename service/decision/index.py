@@ -77,8 +77,8 @@ class Entry:
 class TypeIndex:
     """The rules one act type's search visits, and which an act's attribute values rule out."""
 
-    def __init__(self, rules: list[Rule]):
-        self.entries: tuple[Entry, ...] = tuple(_entry(r) for r in rules)
+    def __init__(self, rules: list[Rule], entries: dict[str, Entry]):
+        self.entries: tuple[Entry, ...] = tuple(entries[r.id] for r in rules)
         self.moot_entries = tuple(e for e in self.entries if e.moot_kind)  # what the moot check visits
         self.position = {e.id: i for i, e in enumerate(self.entries)}
         # attribute -> [(rule id, its act tests on that attribute)], in rule order
@@ -158,9 +158,10 @@ def _entry(r: Rule) -> Entry:
 
 class EditionIndex:
     def __init__(self, edition: Edition):
-        self.types = {t: TypeIndex(rules) for t, rules in edition.rules_for_type.items()}
-        self.any_type = TypeIndex(edition.rules)  # an act type the vocabulary does not know
-        self.purpose = {r.id: e.purpose for r in edition.rules for e in (_entry(r),)}
+        entries = {r.id: _entry(r) for r in edition.rules}  # one per rule, shared by every act type
+        self.types = {t: TypeIndex(rules, entries) for t, rules in edition.rules_for_type.items()}
+        self.any_type = TypeIndex(edition.rules, entries)  # an act type the vocabulary does not know
+        self.purpose = {rid: e.purpose for rid, e in entries.items()}
         self._outranks: dict[tuple, bool] = {}
         self.overriders = edition.overriders  # rule -> the rules that override it
         overrides: dict[str, set[str]] = {}  # rule -> the rules it overrides

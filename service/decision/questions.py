@@ -124,8 +124,7 @@ def needs_of(rule: Rule, flat: Flat, bound: dict, act_fact: dict, facts: FactInd
             return None
     if flat.rel_key is not None and bound["relationship"] is _NOT_GIVEN:
         if best is None or flat.rel_key < best[0]:
-            best = (flat.rel_key, "relationship", "relationship",
-                    f"{bound['offender'].get('ref')}~{bound['victim'].get('ref')}")
+            best = (flat.rel_key, "relationship", "relationship", _rel_ref(bound))
     return set() if best is None else {best[1:]}
 
 
@@ -353,15 +352,21 @@ class Questions:
 
     def add(self, alias: str, attr: str, ref: str | None, act_id: str, rule_id: str,
             blocking: bool = False) -> str:
-        if alias in ("victim", "offender") and self._organisation(act_id, ref):
-            spec = self.edition.vocab.person_attributes.get(attr)
-            if attr in ("age", "sex") or (spec is not None and spec.persons_only):
-                return ""  # never ask a person's age, sex or capacity of an organisation
+        if self._not_asked(act_id, alias, attr, ref):
+            return ""
         path, attribute, text, allowed = _question_of(self.edition, alias, attr, ref, self.act_types[act_id])
         self._merge_one(path, attribute, text, allowed, act_id, rule_id, index_of(self.edition).purpose[rule_id])
         if blocking:
             self.blocking.add(path)
         return path
+
+    def _not_asked(self, act_id: str, alias: str, attr: str, ref: str | None) -> bool:
+        """Never ask a person's age, sex or capacity of an organisation (a party that is not a
+        natural person)."""
+        if alias not in ("victim", "offender") or not self._organisation(act_id, ref):
+            return False
+        spec = self.edition.vocab.person_attributes.get(attr)
+        return attr in ("age", "sex") or (spec is not None and spec.persons_only)
 
     def _organisation(self, act_id: str, ref: str | None) -> bool:
         """Whether the party `ref` is not a natural person (the vocabulary's first person kind)."""
@@ -457,7 +462,6 @@ class Questions:
         """`add` each need of each rule found, in order; a need's question worked out once (many
         rules need the same fact)."""
         purpose = index_of(self.edition).purpose
-        person_attributes = self.edition.vocab.person_attributes
         act_type = self.act_types[act_id]
         merge = self._merge_one
         parts_of: dict[tuple, tuple | None] = {}
@@ -467,11 +471,8 @@ class Questions:
                     parts = parts_of[need]
                 else:
                     alias, attr, ref = need
-                    if alias in ("victim", "offender") and self._organisation(act_id, ref) and (
-                            attr in ("age", "sex") or getattr(person_attributes.get(attr), "persons_only", False)):
-                        parts = None  # never ask a person's age, sex or capacity of an organisation
-                    else:
-                        parts = _question_of(self.edition, alias, attr, ref, act_type)
+                    parts = (None if self._not_asked(act_id, alias, attr, ref)
+                             else _question_of(self.edition, alias, attr, ref, act_type))
                     parts_of[need] = parts
                 if parts is not None:
                     merge(*parts, act_id, rule_id, purpose[rule_id])
@@ -485,7 +486,6 @@ class Questions:
         KeyError: a ref outside the act's neighbourhood."""
         steps: list[tuple] = []
         act_type = self.act_types[act_id]
-        person_attributes = self.edition.vocab.person_attributes
         shared = runtime_of(self.edition).question_parts  # one copy of a need's parts for every plan
         parts_of: dict[tuple, tuple] = {}
         for rule_id, needs in found:
@@ -495,8 +495,7 @@ class Questions:
                 if got is None:
                     alias, attr, ref = need
                     pref = _rename_ref(ref, names)
-                    skip = alias in ("victim", "offender") and self._organisation(act_id, ref) and (
-                        attr in ("age", "sex") or getattr(person_attributes.get(attr), "persons_only", False))
+                    skip = self._not_asked(act_id, alias, attr, ref)
                     key = (alias, attr, act_type, pref, skip)  # 5 long: question_parts' own keys are 3
                     got = shared.get(key)
                     if got is None:
