@@ -281,10 +281,16 @@ def check_reply(req: pb.DecideBatchRequest, data: bytes) -> None:
         raise AssertionError("count_results does not read the reply it was checked against")
 
 
+# each load channel its own connection: gRPC shares one connection between channels to the same
+# address by default, and the kernel spreads connections, not calls, over --processes N
+OWN_CONNECTION = [("grpc.use_local_subchannel_pool", 1)]
+
+
 def batch_run(port: int, batches: list, clients: int, pids: list[int], on_batch=None) -> dict:
-    """Send the batches with `clients` concurrent channels; records/s and server CPU per record.
-    The requests are serialised beforehand and the replies counted at the wire level, not parsed
-    (count_results), except the first reply, which is checked in full (check_reply)."""
+    """Send the batches with `clients` concurrent channels, each its own connection; records/s and
+    server CPU per record. The requests are serialised beforehand and the replies counted at the
+    wire level, not parsed (count_results), except the first reply, which is checked in full
+    (check_reply)."""
     it = iter([(b, b.SerializeToString()) for b in batches])
     lock = threading.Lock()
     done = [0, 0]
@@ -293,7 +299,7 @@ def batch_run(port: int, batches: list, clients: int, pids: list[int], on_batch=
     broken: list[BaseException] = []
 
     def worker():
-        ch = grpc.insecure_channel(f"127.0.0.1:{port}", options=bg.CHANNEL_OPTIONS)
+        ch = grpc.insecure_channel(f"127.0.0.1:{port}", options=bg.CHANNEL_OPTIONS + OWN_CONNECTION)
         call = ch.unary_unary(BATCH_METHOD)  # bytes in, bytes out: no serializer, no deserializer
         try:
             while not broken:
@@ -323,9 +329,10 @@ def batch_run(port: int, batches: list, clients: int, pids: list[int], on_batch=
             broken.append(exc)
         finally:
             ch.close()
-    c0, mine = cpu_s(pids), time.process_time()
+    each0, mine = [cpu_s([p]) for p in pids], time.process_time()
     wall = run_threads(worker, clients)
-    cpu, mine = cpu_s(pids) - c0, time.process_time() - mine
+    each = [cpu_s([p]) - c for p, c in zip(pids, each0, strict=True)]
+    cpu, mine = sum(each), time.process_time() - mine
     if broken:
         raise broken[0]
     return {"records": done[0], "errors": done[1], "failed_calls": len(fails), "seconds": wall,
@@ -334,6 +341,9 @@ def batch_run(port: int, batches: list, clients: int, pids: list[int], on_batch=
             # how many of the machine's cores the servers and this client kept busy: one server
             # process can keep more than one (gRPC's own threads run outside the interpreter lock)
             "server_cores_busy": cpu / wall if wall else None,
+            # each server process's part of that CPU (the parent of --processes 2 included): which
+            # process the kernel gave the client's connections shows here
+            "server_cpu_share": [round(c / cpu, 3) if cpu else None for c in each],
             "client_cpu_us_per_record": mine / done[0] * 1e6 if done[0] else None,
             "client_cores_busy": mine / wall if wall else None}
 
@@ -429,7 +439,8 @@ def processes(port: int, pool: list[dict], clients: int, log) -> dict:
                 f"{r['first_seen']['server_cpu_us_per_record']:.0f} / {r['repeated']['server_cpu_us_per_record']:.0f}"
                 f" / {r['one_shape']['server_cpu_us_per_record']:.0f}; server cores busy "
                 f"{r['first_seen']['server_cores_busy']:.2f} / {r['repeated']['server_cores_busy']:.2f} / "
-                f"{r['one_shape']['server_cores_busy']:.2f}, client {r['repeated']['client_cores_busy']:.2f}; errors "
+                f"{r['one_shape']['server_cores_busy']:.2f}, client {r['repeated']['client_cores_busy']:.2f}; "
+                f"CPU share by process (repeated) {r['repeated']['server_cpu_share']}; errors "
                 f"{sum(r[k]['errors'] + r[k]['failed_calls'] for k in ('first_seen', 'repeated', 'one_shape'))}")
         finally:
             s.stop()
