@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import queue
 import signal
 import socket
 import threading
 import time
 from concurrent import futures
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
@@ -91,6 +92,7 @@ class Limits:
     batch_slots: int = 2  # batches in flight per process; more are refused at once
     per_caller: int = 32  # calls of one caller in flight per process
     reply_bytes: int = MAX_REPLY_BYTES  # of a DecideBatch reply and of each DecideStream message
+    stream_idle_seconds: float = 30.0  # a DecideStream with no request for this long is ended (its slot freed)
 
 
 @dataclass(frozen=True)
@@ -594,9 +596,11 @@ class Servicer:
         return results, facts
 
     def DecideStream(self, request_iterator, context):
-        """DecideStream over raw request bytes: the stream's results as decide_stream yields them."""
+        """DecideStream over raw request bytes: the stream's results as decide_stream yields them; a
+        client that sends no request for `stream_idle_seconds` is ended DEADLINE_EXCEEDED."""
         try:
-            yield from self.decide_stream(request_iterator, context)
+            with closing(_paced(request_iterator, self.limits.stream_idle_seconds)) as requests:
+                yield from self.decide_stream(requests, context)
         except grpc.RpcError:
             raise  # the client cancelled or the call ended while reading its next request
         except Exception as exc:  # noqa: BLE001 - a refusal of the whole stream
@@ -683,6 +687,41 @@ class Servicer:
                     context.abort_with_status(rpc_status.to_status(bad_request([(f"requests[{i}]", str(exc))])))
 
         yield from audit_stream(self.service, requests(), context)
+
+
+def _paced(requests, seconds: float) -> Iterator:
+    """`requests`, except that waiting more than `seconds` for the next one raises a DEADLINE_EXCEEDED
+    Refusal. grpcio's request iterator has no timeout, so one reader thread per stream reads it, one
+    request at a time and only when asked (no read-ahead: flow control still holds the client); once
+    the call has ended, its pending read returns and the thread ends."""
+    requests = iter(requests)
+    asks: queue.SimpleQueue = queue.SimpleQueue()
+    got: queue.SimpleQueue = queue.SimpleQueue()
+
+    def read() -> None:
+        while asks.get():
+            try:
+                got.put((True, next(requests)))
+            except BaseException as exc:  # noqa: BLE001 - the end of the stream, or how the call ended
+                got.put((False, exc))
+                return
+
+    threading.Thread(target=read, name="hocr-stream-reader", daemon=True).start()
+    try:
+        while True:
+            asks.put(True)
+            try:
+                ok, item = got.get(timeout=seconds)
+            except queue.Empty:
+                raise _Abort(_status(code_pb2.DEADLINE_EXCEEDED, f"this stream sent no request for {seconds:g} s "
+                                     "and was closed; open a new stream to go on")) from None
+            if not ok:
+                if isinstance(item, StopIteration):
+                    return
+                raise item
+            yield item
+    finally:
+        asks.put(False)  # the reader stops after its pending read, if any
 
 
 def _reflection_v1(servicer: reflection.ReflectionServicer) -> grpc.GenericRpcHandler:
