@@ -919,6 +919,12 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
     server.stop(grace=opts.grace_seconds).wait()
     if health_server is not None:
         health_server.stop(grace=None)
+    if own is not None:  # our socket, and the directory once the last of us is gone (the parent may be)
+        for remove, path in ((os.unlink, own), (os.rmdir, opts.peer_dir)):
+            try:
+                remove(path)
+            except OSError:  # gone already, or a sibling's socket is still there
+                pass
     log.info("pid %d stopped", os.getpid())
 
 
@@ -946,7 +952,31 @@ def _reserve_port(host: str, port: int):
         s.close()
 
 
-def _child(opts: ServeOptions, port: int, index: int, peer_dir: str) -> None:
+def _stop_with_parent(parent: int) -> None:
+    """SIGTERM to this process (so: the graceful stop) once `parent` is gone, however it went
+    (kill -9 and the OOM killer too). Linux: PR_SET_PDEATHSIG, which fires when the thread that
+    forked us ends: serve() forks on its main thread, which lives as long as the parent. Then
+    getppid() tells whether the parent died before that was set. Elsewhere: poll getppid()."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(1, int(signal.SIGTERM), 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # no prctl here
+        armed = False
+    if os.getppid() != parent:
+        os.kill(os.getpid(), signal.SIGTERM)
+    elif not armed:
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        threading.Thread(target=watch, name="hocr-parent-watch", daemon=True).start()
+
+
+def _child(opts: ServeOptions, port: int, index: int, peer_dir: str, parent: int) -> None:
+    _stop_with_parent(parent)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     serve_process(replace(opts, port=port, index=index, peer_dir=peer_dir), reuse_port=True)
 
@@ -969,7 +999,7 @@ def serve(opts: ServeOptions) -> int:
 
     peer_dir = tempfile.mkdtemp(prefix="hocr-peers-")  # mode 0700: only this user reaches the sockets
     with _reserve_port(opts.host, opts.port) as port:
-        procs = [ctx.Process(target=_child, args=(opts, port, i, peer_dir), name=f"hocr-{i}")
+        procs = [ctx.Process(target=_child, args=(opts, port, i, peer_dir, os.getpid()), name=f"hocr-{i}")
                  for i in range(opts.processes)]
         for p in procs:
             p.start()
