@@ -961,7 +961,8 @@ def _stop_with_parent(parent: int) -> None:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
-        armed = libc.prctl(1, int(signal.SIGTERM), 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+        arg = ctypes.c_ulong
+        armed = libc.prctl(1, arg(signal.SIGTERM), arg(0), arg(0), arg(0)) == 0  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # no prctl here
         armed = False
     if os.getppid() != parent:
