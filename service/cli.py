@@ -151,8 +151,8 @@ def _positive(kind):
             v = kind(value)
         except ValueError:
             raise argparse.ArgumentTypeError(f"expected a {kind.__name__}") from None
-        if v <= 0:
-            raise argparse.ArgumentTypeError("must be more than 0")
+        if not v > 0 or v == float("inf"):  # NaN and infinity are no limits
+            raise argparse.ArgumentTypeError("must be a finite number more than 0")
         return v
     return parse
 
@@ -187,7 +187,8 @@ def cmd_serve(args) -> int:
         return fail(str(exc))
     host = args.host or ("127.0.0.1" if args.insecure else "[::]")
     limits = Limits(call_seconds=args.call_seconds, batch_seconds=args.batch_seconds,
-                    per_caller=args.per_caller_calls, batch_slots=args.batch_slots)
+                    per_caller=args.per_caller_calls, batch_slots=args.batch_slots,
+                    stream_idle_seconds=args.stream_idle_seconds)
     opts = ServeOptions(host=host, port=args.port, workers=args.workers, processes=args.processes or _cores(),
                         rules_dir=args.rules_dir, security=security, auth_tokens=args.auth_tokens,
                         insecure=args.insecure, drain_seconds=args.drain_seconds, reflection=not args.no_reflection,
@@ -419,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--call-seconds", type=_positive(float), default=10.0, help="time limit of one decision")
     p.add_argument("--batch-seconds", type=_positive(float), default=120.0, help="time limit of one DecideBatch")
     p.add_argument("--batch-slots", type=_positive(int), default=2, help="batches in flight per process")
+    p.add_argument("--stream-idle-seconds", type=_positive(float), default=30.0,
+                   help="end a DecideStream that sends no request for this long (DEADLINE_EXCEEDED; frees its slot)")
     p.add_argument("--per-caller-calls", type=_positive(int), default=32, help="calls of one caller in flight per process")
     p.add_argument("--idle-seconds", type=_positive(float), default=300.0, help="close connections idle this long")
     p.add_argument("--health-port", type=_port, default=None,

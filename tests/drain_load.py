@@ -36,7 +36,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, *flags: str) -> subprocess.Popen:
+def start_server(port: int, *flags: str, env: dict | None = None) -> subprocess.Popen:
     """The server's standard error (its log, and one JSON line per call) goes to a file: a pipe
     nobody reads while the server runs would fill and block the server."""
     import tempfile
@@ -44,7 +44,7 @@ def start_server(port: int, *flags: str) -> subprocess.Popen:
     hocr = Path(sys.executable).with_name("hocr")
     err = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
     proc = subprocess.Popen([str(hocr), "serve", "--insecure", "--port", str(port), *flags],
-                            stdout=subprocess.DEVNULL, stderr=err, text=True)
+                            stdout=subprocess.DEVNULL, stderr=err, text=True, env=env)
     proc.errfile = err  # type: ignore[attr-defined]
     return proc
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import queue
 import signal
 import socket
 import threading
 import time
 from concurrent import futures
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
@@ -91,6 +92,7 @@ class Limits:
     batch_slots: int = 2  # batches in flight per process; more are refused at once
     per_caller: int = 32  # calls of one caller in flight per process
     reply_bytes: int = MAX_REPLY_BYTES  # of a DecideBatch reply and of each DecideStream message
+    stream_idle_seconds: float = 30.0  # a DecideStream with no request for this long is ended (its slot freed)
 
 
 @dataclass(frozen=True)
@@ -594,9 +596,11 @@ class Servicer:
         return results, facts
 
     def DecideStream(self, request_iterator, context):
-        """DecideStream over raw request bytes: the stream's results as decide_stream yields them."""
+        """DecideStream over raw request bytes: the stream's results as decide_stream yields them; a
+        client that sends no request for `stream_idle_seconds` is ended DEADLINE_EXCEEDED."""
         try:
-            yield from self.decide_stream(request_iterator, context)
+            with closing(_paced(request_iterator, self.limits.stream_idle_seconds)) as requests:
+                yield from self.decide_stream(requests, context)
         except grpc.RpcError:
             raise  # the client cancelled or the call ended while reading its next request
         except Exception as exc:  # noqa: BLE001 - a refusal of the whole stream
@@ -683,6 +687,41 @@ class Servicer:
                     context.abort_with_status(rpc_status.to_status(bad_request([(f"requests[{i}]", str(exc))])))
 
         yield from audit_stream(self.service, requests(), context)
+
+
+def _paced(requests, seconds: float) -> Iterator:
+    """`requests`, except that waiting more than `seconds` for the next one raises a DEADLINE_EXCEEDED
+    Refusal. grpcio's request iterator has no timeout, so one reader thread per stream reads it, one
+    request at a time and only when asked (no read-ahead: flow control still holds the client); once
+    the call has ended, its pending read returns and the thread ends."""
+    requests = iter(requests)
+    asks: queue.SimpleQueue = queue.SimpleQueue()
+    got: queue.SimpleQueue = queue.SimpleQueue()
+
+    def read() -> None:
+        while asks.get():
+            try:
+                got.put((True, next(requests)))
+            except BaseException as exc:  # noqa: BLE001 - the end of the stream, or how the call ended
+                got.put((False, exc))
+                return
+
+    threading.Thread(target=read, name="hocr-stream-reader", daemon=True).start()
+    try:
+        while True:
+            asks.put(True)
+            try:
+                ok, item = got.get(timeout=seconds)
+            except queue.Empty:
+                raise _Abort(_status(code_pb2.DEADLINE_EXCEEDED, f"this stream sent no request for {seconds:g} s "
+                                     "and was closed; open a new stream to go on")) from None
+            if not ok:
+                if isinstance(item, StopIteration):
+                    return
+                raise item
+            yield item
+    finally:
+        asks.put(False)  # the reader stops after its pending read, if any
 
 
 def _reflection_v1(servicer: reflection.ReflectionServicer) -> grpc.GenericRpcHandler:
@@ -880,6 +919,12 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
     server.stop(grace=opts.grace_seconds).wait()
     if health_server is not None:
         health_server.stop(grace=None)
+    if own is not None:  # our socket, and the directory once the last of us is gone (the parent may be)
+        for remove, path in ((os.unlink, own), (os.rmdir, opts.peer_dir)):
+            try:
+                remove(path)
+            except OSError:  # gone already, or a sibling's socket is still there
+                pass
     log.info("pid %d stopped", os.getpid())
 
 
@@ -907,7 +952,32 @@ def _reserve_port(host: str, port: int):
         s.close()
 
 
-def _child(opts: ServeOptions, port: int, index: int, peer_dir: str) -> None:
+def _stop_with_parent(parent: int) -> None:
+    """SIGTERM to this process (so: the graceful stop) once `parent` is gone, however it went
+    (kill -9 and the OOM killer too). Linux: PR_SET_PDEATHSIG, which fires when the thread that
+    forked us ends: serve() forks on its main thread, which lives as long as the parent. Then
+    getppid() tells whether the parent died before that was set. Elsewhere: poll getppid()."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        arg = ctypes.c_ulong
+        armed = libc.prctl(1, arg(signal.SIGTERM), arg(0), arg(0), arg(0)) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # no prctl here
+        armed = False
+    if os.getppid() != parent:
+        os.kill(os.getpid(), signal.SIGTERM)
+    elif not armed:
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        threading.Thread(target=watch, name="hocr-parent-watch", daemon=True).start()
+
+
+def _child(opts: ServeOptions, port: int, index: int, peer_dir: str, parent: int) -> None:
+    _stop_with_parent(parent)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     serve_process(replace(opts, port=port, index=index, peer_dir=peer_dir), reuse_port=True)
 
@@ -930,7 +1000,7 @@ def serve(opts: ServeOptions) -> int:
 
     peer_dir = tempfile.mkdtemp(prefix="hocr-peers-")  # mode 0700: only this user reaches the sockets
     with _reserve_port(opts.host, opts.port) as port:
-        procs = [ctx.Process(target=_child, args=(opts, port, i, peer_dir), name=f"hocr-{i}")
+        procs = [ctx.Process(target=_child, args=(opts, port, i, peer_dir, os.getpid()), name=f"hocr-{i}")
                  for i in range(opts.processes)]
         for p in procs:
             p.start()
