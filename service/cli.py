@@ -413,7 +413,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=_port, default=50051)
     p.add_argument("--processes", type=_positive(int), default=None,
                    help="server processes on the one port, each with its own engine (default: the number of cores)")
-    p.add_argument("--workers", type=_positive(int), default=8, help="threads per process")
+    p.add_argument("--workers", type=_positive(int), default=8,
+                   help="threads per process for calls (with --processes N, one more for each part of a "
+                        "sibling's batch it may decide at once)")
     p.add_argument("--drain-seconds", type=float, default=10.0,
                    help="after SIGTERM: NOT_SERVING at once, keep serving this long, then stop")
     p.add_argument("--no-reflection", action="store_true", help="do not offer server reflection")

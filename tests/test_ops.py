@@ -70,6 +70,41 @@ def test_a_batch_slot_is_needed_and_given_back(service):
     assert servicer.fair.try_batch()  # given back after the batch
 
 
+def test_a_part_of_a_siblings_batch_takes_no_batch_slot_of_this_process(service):
+    """A sibling process spreads part of a batch it admitted (its slot): that part must not take one
+    of this process's batch slots (else two processes refuse callers at half their slots, and a
+    refused part is decided by the sibling without the decisions this process keeps). Parts have
+    slots of their own, batch_slots per sibling: each sibling sends at most one part per batch."""
+    from service import identity
+    from service.transport.errors import Refusal
+    from service.transport.wire import LocalCall
+
+    servicer = Servicer(service, Limits(batch_slots=1), peers=("/nonexistent/p1.sock",))
+    assert servicer.fair.part_slots == 1
+    part = pb.DecideBatchRequest(requests=_requests(2))
+    assert servicer.fair.try_batch()  # this process's only slot, taken by a caller's batch
+    token = identity.set_current(identity.Caller("someone", identity.ROLES, "peer"))
+    try:
+        results, _facts = servicer._decide_batch(part, LocalCall(30))
+        assert [pb.BatchResult.FromString(r).HasField("decision") for r in results] == [True, True]
+        assert servicer.fair.try_part()  # the one part slot, taken: another part at once is refused
+        with pytest.raises(Refusal) as err:
+            servicer._decide_batch(part, LocalCall(30))
+        assert err.value.status.code == code_pb2.RESOURCE_EXHAUSTED and "parts" in err.value.status.message
+        servicer.fair.end_part()
+    finally:
+        identity.reset_current(token)
+    token = identity.set_current(identity.Caller("someone", identity.ROLES, "token"))
+    try:  # a caller's batch still needs the slot that is taken
+        with pytest.raises(Refusal) as err:
+            servicer._decide_batch(part, LocalCall(30))
+        assert err.value.status.code == code_pb2.RESOURCE_EXHAUSTED and "batches" in err.value.status.message
+    finally:
+        identity.reset_current(token)
+        servicer.fair.end_batch()
+    assert servicer.fair.try_part() and servicer.fair.try_batch()  # both given back
+
+
 def test_a_forwarded_batch_part_is_counted_once_by_the_process_that_received_the_call():
     """A part of a spread batch arrives at a sibling as a call of its own (identity "peer"): the
     process that received the client's call counts and logs the whole batch, so the sibling counts

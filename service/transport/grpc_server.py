@@ -201,7 +201,7 @@ class Servicer:
                                                       keep_decisions=service.record is not None)
         if not self.memo.enabled:
             self.memo = None
-        self.fair = Fairness(limits.batch_slots)
+        self.fair = Fairness(limits.batch_slots, limits.batch_slots * len(peers))
         # the unix sockets of this server's sibling processes: a batch is spread over them
         opts = [("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
                 ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
@@ -413,12 +413,16 @@ class Servicer:
         if units > self.limits.batch_work or acts > self.limits.batch_acts:
             raise _invalid([("requests", f"too large for one batch: {acts} acts and {units} work units, at most "
                              f"{self.limits.batch_acts} and {self.limits.batch_work}; send smaller batches")])
-        if not self.fair.try_batch():
+        caller = current_caller()
+        part = caller is not None and caller.how == "peer"  # a part of a batch a sibling process spreads
+        if part and not self.fair.try_part():  # its batch holds a slot there, not here
+            raise _Abort(_status(code_pb2.RESOURCE_EXHAUSTED, f"{self.fair.part_slots} parts of the sibling "
+                                 "processes' batches are already being decided here"))
+        if not part and not self.fair.try_batch():
             raise _Abort(_status(code_pb2.RESOURCE_EXHAUSTED, f"{self.fair.batch_slots} batches are already "
                                  "being decided here; retry shortly"))
         try:
-            caller = current_caller()
-            if caller is not None and caller.how == "peer":  # a part of a batch a sibling process spreads
+            if part:
                 meta = dict(call.invocation_metadata())
                 offset, room = meta.get(OFFSET_KEY, "0"), meta.get(ROOM_KEY, "")
                 indexes = _indexes(meta.get(INDEXES_KEY, ""), n)
@@ -435,7 +439,10 @@ class Servicer:
                 return self._spread(request, call, caller)
             return self._batch(request, call)
         finally:
-            self.fair.end_batch()
+            if part:
+                self.fair.end_part()
+            else:
+                self.fair.end_batch()
 
     def _spread(self, request: pb.DecideBatchRequest, call, caller) -> tuple[list[bytes], list]:
         """Decide a batch across this process and its siblings, each with its share of the reply's
@@ -761,7 +768,9 @@ def create_server(address: str = "[::]:50051", service: DecisionService | None =
     if reflect is not None:
         handlers.append(_reflection_v1(reflect))
     server = grpc.server(
-        futures.ThreadPoolExecutor(max_workers=workers),
+        # and a thread for each part of a sibling's batch this process may be deciding at once
+        # (Fairness.part_slots), so that they never hold the threads single decisions need
+        futures.ThreadPoolExecutor(max_workers=workers + servicer.fair.part_slots),
         handlers=handlers,
         # Gate (identity, roles, limits) outermost; CallObserver (metrics, JSON call log) inside it,
         # so that it sees the caller

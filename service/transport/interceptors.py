@@ -247,9 +247,14 @@ class Fairness:
     while any single-incident call is waiting or running, so an officer's Decide goes first.
     """
 
-    def __init__(self, batch_slots: int):
+    def __init__(self, batch_slots: int, part_slots: int = 0):
         self.batch_slots = batch_slots
         self._slots = threading.Semaphore(batch_slots)
+        # parts of batches that sibling processes admitted and spread here: each sibling sends at
+        # most one part of each of its batches, so `batch_slots` x siblings of them; they never
+        # take a slot of this process's own callers
+        self.part_slots = part_slots
+        self._parts = threading.Semaphore(part_slots)
         self._cond = threading.Condition()
         self._unary = 0
 
@@ -258,6 +263,12 @@ class Fairness:
 
     def end_batch(self) -> None:
         self._slots.release()
+
+    def try_part(self) -> bool:
+        return self._parts.acquire(blocking=False)
+
+    def end_part(self) -> None:
+        self._parts.release()
 
     def unary_enter(self) -> None:
         with self._cond:
