@@ -24,14 +24,16 @@ same server; one process against two). Loopback only; nothing here asserts a tim
    the tags and lengths of its entries (``count_results``). One reply of every run is parsed in
    full and checked (every result a decision for its request's incident, in order), so a broken
    reply cannot pass unnoticed.
-4. RSS of the one-process server over many mixed decisions (more distinct shapes than the question
+4. The same first-seen and repeated incidents through ``Servicer._batch`` in this process, with no
+   gRPC and no load client: CPU a record of the decision path alone (``pipeline``).
+5. RSS of the one-process server over many mixed decisions (more distinct shapes than the question
    cache holds), sampled from /proc after every batch: mean of the first 10% of samples against
    the last 10% (``growth_pct``, the figure the target reads). Before the measured decisions, one
    pass over the whole shape pool (every shape once, not measured) fills the bounded caches (the
    decision memo, 16 MiB; the question cache) to their bounds: caches filling up to a bound is
    not growth. ``growth_pct_from_cold`` is the same figure with the warm-up's samples counted from
    the first, so nothing is hidden.
-5. A CDI-sized audit (service/audit/run.py on every core) of --audit-records records.
+6. A CDI-sized audit (service/audit/run.py on every core) of --audit-records records.
 """
 from __future__ import annotations
 
@@ -447,6 +449,38 @@ def processes(port: int, pool: list[dict], clients: int, log) -> dict:
     return out
 
 
+def pipeline(pool: list[dict], log) -> dict:
+    """The decision path without gRPC, in this process: Servicer._batch (the server's own batch
+    path, the decision memo included) over the first-seen incidents and then the same again with
+    new ids (repeated), each batch parsed from its bytes as the server gets it; CPU a record. What
+    the first-seen target hinges on, apart from the transport and the load client."""
+    from service import heap
+    from service.api import DecisionService
+    from service.transport.grpc_server import Servicer
+    from service.transport.wire import LocalCall, parse
+
+    servicer = Servicer(DecisionService())
+    heap.settle()  # as a server process does once loaded
+
+    def run(tag: str) -> tuple[int, float]:
+        batches = [parse(pb.DecideBatchRequest, b.SerializeToString()) for b in batches_of(to_proto(pool[BATCH:], tag))]
+        n, c0 = sum(len(b.requests) for b in batches), time.process_time()
+        for b in batches:
+            servicer._batch(b, LocalCall(300))
+        return n, (time.process_time() - c0) / n * 1e6
+
+    for b in batches_of(to_proto(pool[:BATCH], "W")):  # not measured: the first calls
+        servicer._batch(b, LocalCall(300))
+    n, first = run("P")
+    _, again = run("Q")  # ids as long as the first pass's: the same shapes
+    out = {"records": n, "first_seen_cpu_us_per_record": first, "repeated_cpu_us_per_record": again,
+           "first_seen_records_per_cpu_s": 1e6 / first, "repeated_records_per_cpu_s": 1e6 / again}
+    log(f"the decision path in process (Servicer._batch, no gRPC), {n:,} records: first-seen {first:.0f} µs "
+        f"CPU a record ({out['first_seen_records_per_cpu_s']:.0f}/s), repeated {again:.0f} µs "
+        f"({out['repeated_records_per_cpu_s']:.0f}/s)")
+    return out
+
+
 def _growth(samples: list[int]) -> dict:
     tenth = max(1, len(samples) // 10)
     first, last = statistics.mean(samples[:tenth]), statistics.mean(samples[-tenth:])
@@ -566,7 +600,7 @@ def main(argv=None) -> int:
     ap.add_argument("--rss-decisions", type=int, help="decisions for the RSS figure (default 100000; quick 3000)")
     ap.add_argument("--audit-records", type=int, help="audit size (default 128000; quick 2000)")
     ap.add_argument("--skip", action="append", default=[],
-                    choices=["in_flight", "startup", "processes", "rss", "audit"], help="leave a section out")
+                    choices=["in_flight", "startup", "processes", "pipeline", "rss", "audit"], help="leave a section out")
     ap.add_argument("--port", type=int, default=50651, help="base port of the hocr serve processes")
     a = ap.parse_args(argv)
     q = a.quick
@@ -594,7 +628,7 @@ def main(argv=None) -> int:
     res["in_flight"] = timed("in_flight", lambda: in_flight(seconds, log))
     res["startup"] = timed("startup", lambda: startup(a.port, runs, log))
     pool = None
-    if "processes" not in a.skip or "rss" not in a.skip:
+    if {"processes", "rss", "pipeline"} - set(a.skip):
         pool = varied_incidents(shapes + BATCH)
         log(f"{len(pool):,} varied incidents (first-seen shapes) for the batch and RSS runs")
     res["processes"] = timed("processes", lambda: processes(a.port + 10, pool, 2, log))
@@ -603,6 +637,7 @@ def main(argv=None) -> int:
         res["processes_2_vs_1"] = {k: p["2"][k]["records_per_s"] / p["1"][k]["records_per_s"]
                                    for k in ("first_seen", "repeated", "one_shape")}
         log("two processes / one: " + ", ".join(f"{k} x{v:.2f}" for k, v in res["processes_2_vs_1"].items()))
+    res["pipeline"] = timed("pipeline", lambda: pipeline(pool, log))
     res["rss"] = timed("rss", lambda: rss(a.port + 20, pool, rss_n, log))
     res["audit"] = timed("audit", lambda: audit(audit_n, log))
     res["sections"] = sections
