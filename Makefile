@@ -111,7 +111,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_grpc.py --seconds 2 --requests 5000
 	$(BIN)/python bench/bench_scale.py $(BENCH_FLAGS)
 
-bench-json: $(STAMP)
+# Standard output is the JSON object alone: building the environment first, if it must be, says
+# so on standard error.
+bench-json:
+	@$(MAKE) --no-print-directory $(STAMP) >&2
 	@$(BIN)/python bench/bench_scale.py --json $(BENCH_FLAGS)
 
 # DecideStream against a `hocr serve` process: throughput, message sizes and the server's memory
