@@ -2,6 +2,7 @@
 notifiable. One function per outcome; each returns what it decided and asks what could change it."""
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 
 from .. import counting as counting_mod
@@ -122,28 +123,67 @@ def classified(ctx: Context, order: int, a: Act, classes: list[Rule], eff_rules:
     questions.ask_open(a.id, exclude=_moot(ctx, a, best, result, questions))
 
 
+class _MootTable:
+    """What `_moot` needs about one act type, worked out once per chosen class (a precomputed table).
+
+    For one act type's moot entries (``index.TypeIndex.moot_entries``) it holds:
+
+    * per chosen classification (cls, code), the ids of the classification rules that the chosen
+      one outranks, in entry order; each verdict is ``index.outranks`` (the same call, and the same
+      memo, as the loop it replaces: the ranking of two candidates of one act depends only on their
+      classifications);
+    * per flag (name, value), the ids of the rules that set that flag.
+
+    The rest of the test depends on the act (which rules fired on it, which are in effect) and is
+    applied per call, so ``_moot`` returns the same set as visiting every moot entry."""
+
+    def __init__(self, entries):
+        self.entries = entries
+        self.classify = tuple(e for e in entries if e.moot_kind == "classify")
+        flags: dict[tuple, list[str]] = {}
+        for e in entries:
+            if e.moot_kind != "classify":
+                flags.setdefault(e.target, []).append(e.id)
+        self.flags = {k: tuple(v) for k, v in flags.items()}
+        self.below: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def ranked_below(self, index, ranker, a: Act, best: counting_mod.Candidate) -> tuple[str, ...]:
+        key = (best.cls, best.code)
+        got = self.below.get(key)
+        if got is None:
+            got = self.below[key] = tuple(
+                e.id for e in self.classify
+                if index.outranks(ranker, e.target, best, lambda t=e.target: counting_mod.Candidate(
+                    a.id, best.order, *t, a.against, frozenset(a.by), a.occurred_at)))
+        return got
+
+
+_MOOT_TABLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # TypeIndex -> _MootTable
+
+
+def _moot_table(type_index) -> _MootTable:
+    table = _MOOT_TABLES.get(type_index)
+    if table is None:
+        table = _MOOT_TABLES.setdefault(type_index, _MootTable(type_index.moot_entries))
+    return table
+
+
 def _moot(ctx: Context, a: Act, best: counting_mod.Candidate, result: ActResult, questions: Questions) -> set[str]:
     """Rules whose firing could not change this act's crime: a class that ranks below the one
     chosen (and overrides nothing in effect), a flag the act already has."""
     edition = ctx.edition
-    ranker = counting_mod.ranker_for(edition)
-    flags = {(f.name, f.value) for f in result.flags}
-    in_effect = questions.effective[a.id]
-    fired = questions.fired[a.id]
-    moot: set[str] = set()
     index = index_of(edition)
+    fired = questions.fired[a.id]
     overriders = edition.overriders
-    for entry in index.for_type(a.type).moot_entries:
-        if entry.id in fired:
-            continue
-        if entry.moot_kind == "classify":
-            if any(entry.id in overriders.get(e, ()) for e in in_effect):
-                continue
-            if index.outranks(ranker, entry.target, best, lambda t=entry.target: counting_mod.Candidate(
-                    a.id, best.order, *t, a.against, frozenset(a.by), a.occurred_at)):
-                moot.add(entry.id)
-        elif entry.target in flags:
-            moot.add(entry.id)
+    # the rules that override some rule in effect: a class among them is never moot
+    overriding = set().union(*(overriders.get(e, ()) for e in questions.effective[a.id]))
+    table = _moot_table(index.for_type(a.type))
+    moot = {rid for rid in table.ranked_below(index, counting_mod.ranker_for(edition), a, best)
+            if rid not in fired and rid not in overriding}
+    for f in result.flags:
+        for rid in table.flags.get((f.name, f.value), ()):
+            if rid not in fired:
+                moot.add(rid)
     return moot
 
 
