@@ -35,6 +35,7 @@ import time
 from dataclasses import dataclass
 
 import durable_rules_engine as _dre
+import orjson
 
 from .rules.compile import SENTINEL_RULE, engine_rule_id, join_table
 
@@ -84,6 +85,41 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+# the exact value types of a flat fact: what _encode hands to orjson
+_FLAT = frozenset({str, int, bool, type(None)})
+
+
+def _encode(batch: list[dict], flat: bool) -> tuple[str, bool]:
+    """The facts' JSON, exactly as :func:`_dumps` writes it, and whether :func:`_decode` may read
+    the firings with orjson.
+
+    For facts that are flat (`flat`: every value of the exact type str, int, bool or None) orjson
+    writes the same text as ``_dumps``, several times faster: both write the keys in order, ints in
+    decimal, true/false/null, and escape in strings exactly the quote, the backslash and U+0000 to
+    U+001F (\\b \\t \\n \\f \\r short, the others as \\u00xx), nothing else
+    (tests/test_engine.py checks every code point). What orjson refuses (a key that is not text, a
+    lone surrogate, an int beyond 64 bits) is written by ``_dumps``, as is any fact that is not
+    flat."""
+    if flat:
+        try:
+            return orjson.dumps(batch).decode(), True
+        except orjson.JSONEncodeError:
+            pass
+    return _dumps(batch), False
+
+
+def _decode(text: str, fast: bool):
+    """A firing's JSON as ``json.loads`` reads it. With `fast` (the facts were written by orjson, so
+    their ints fit in 64 bits and their strings have no lone surrogate), orjson reads the same
+    values; what it refuses (e.g. NaN) falls back to ``json.loads``."""
+    if fast:
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(text)
+
+
 def _check_joins(name: str, joins: tuple, matched: dict[str, dict]) -> None:
     """Every join of the rule's compiled patterns must hold between the facts it matched:
     durable-rules can skip a join and pair facts of different acts (docs/engine-notes.md)."""
@@ -111,21 +147,29 @@ class Engine:
             self._handle = _dre.create_ruleset(name, _dumps(ruleset))
 
     @staticmethod
-    def _check(facts: list[dict]) -> None:
+    def _check(facts: list[dict]) -> bool:
+        """Refuse a fact without id or type, or with too many properties; True when every fact is
+        flat (each value exactly a str, int, bool or None: then its properties are its keys)."""
+        flat = True
         for fact in facts:
             if "id" not in fact or "t" not in fact:
                 raise EngineError(f"fact without id or type: {fact!r}")
-            if _leaves(fact) > MAX_FACT_PROPERTIES:
+            if set(map(type, fact.values())) <= _FLAT:
+                leaves = len(fact)
+            else:
+                flat, leaves = False, _leaves(fact)
+            if leaves > MAX_FACT_PROPERTIES:
                 raise EngineError(f"fact {fact['id']} has more than {MAX_FACT_PROPERTIES} properties")
+        return flat
 
     def run(self, facts: list[dict]) -> list[Firing]:
         """Assert the facts, run to quiescence, and return every firing in order."""
-        self._check(facts)
+        flat = self._check(facts)
         if past_deadline():
             raise EngineTimeout("the call's time limit passed before the engine started")
         if not self.reuse:
-            return self._run_fresh(facts)
-        return self._run_live(facts)
+            return self._run_fresh(facts, flat)
+        return self._run_live(facts, flat)
 
     @staticmethod
     def _refusal(code: int) -> str | None:
@@ -135,7 +179,7 @@ class Engine:
             return f"engine refused the facts (code {code})"
         return None
 
-    def _drain(self, state) -> list[Firing]:
+    def _drain(self, state, fast: bool = False) -> list[Firing]:
         """Run every queued action, recording its firing; on a firing that cannot be read or whose
         joins do not hold, abandon the action and raise."""
         firings: list[Firing] = []
@@ -144,7 +188,7 @@ class Engine:
             if past_deadline():  # stop the loop; the caller discards the session's state
                 _dre.abandon_action(self._handle, state)
                 raise EngineTimeout("the call's time limit passed while the engine ran; no decision was made")
-            action = json.loads(result[1] if isinstance(result, tuple) else result)
+            action = _decode(result[1] if isinstance(result, tuple) else result, fast)
             try:
                 (rule_name, matched), = action.items()
                 if rule_name != SENTINEL_RULE:
@@ -197,14 +241,14 @@ class Engine:
             except _dre.error:
                 pass
 
-    def _run_live(self, facts: list[dict]) -> list[Firing]:
+    def _run_live(self, facts: list[dict], flat: bool = False) -> list[Firing]:
         with _LOCK:
             clean = False
             try:
                 sid = self._live or self._open()
-                text = _dumps([{**f, "sid": sid} for f in facts])
+                text, fast = _encode([{**f, "sid": sid} for f in facts], flat)
                 code, state = _dre.assert_facts(self._handle, text)
-                firings = self._drain(state)  # drained even when refused: nothing stays queued
+                firings = self._drain(state, fast)  # drained even when refused: nothing stays queued
                 refused = self._refusal(code)
                 _dre.retract_facts(self._handle, text)
                 # only the sentinel may be left: a fact left over could join a later one
@@ -228,18 +272,19 @@ class Engine:
 
     # ------------------------------------------------------------------ a session per evaluation
 
-    def _run_fresh(self, facts: list[dict]) -> list[Firing]:
+    def _run_fresh(self, facts: list[dict], flat: bool = False) -> list[Firing]:
         sid = f"r{next(_SIDS)}"
         batch = [{"t": "sentinel", "id": "sentinel", "sid": sid}] + [{**f, "sid": sid} for f in facts]
         with _LOCK:
             try:
-                code, state = _dre.assert_facts(self._handle, _dumps(batch))
+                text, fast = _encode(batch, flat)
+                code, state = _dre.assert_facts(self._handle, text)
             except _dre.error as exc:
                 raise EngineError(f"durable-rules refused the facts: {exc}") from exc
             try:
                 # Drain every action, even when the result will be refused: the sentinel guarantees
                 # at least one, so deleting the session below is always safe.
-                firings = self._drain(state)
+                firings = self._drain(state, fast)
                 refused = self._refusal(code)
             except _dre.error as exc:
                 raise EngineError(f"durable-rules error: {exc}") from exc

@@ -2,9 +2,11 @@
 evaluation of the rules over generated incidents."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from service.engine import Engine, EngineError
+from service.engine import MAX_FACT_PROPERTIES, Engine, EngineError
 from service.rules.compile import ALT_SEP, broken_shapes, engine_rule_id, join_table
 from service.rules.model import PATTERN_ORDER
 from service.runtime import engine_of
@@ -315,3 +317,40 @@ def test_a_rule_with_too_many_alternatives_is_a_load_error_naming_it():
         compile_ruleset([wide])
     (problem,) = err.value.problems
     assert problem.rule_id == rule.id and problem.line > 0 and "alternatives" in problem.message
+
+
+# ---------------------------------------------------------------------------------------- JSON
+
+
+def test_the_fast_fact_json_is_the_reference_json_byte_for_byte():
+    """orjson writes flat facts exactly as json.dumps(ensure_ascii=False) does (the engine compares
+    raw bytes, docs/engine-notes.md): every code point but the surrogates, in strings and in keys,
+    and the ints, bools and null a fact can hold."""
+    from service.engine import _decode, _dumps, _encode
+
+    points = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    chunks = ["".join(points[i:i + 4096]) for i in range(0, len(points), 4096)]
+    facts = [{"t": "act", "id": f"a{i}", "text": chunk, chunk[:64]: i, "n": -(2 ** 63) + i, "m": 2 ** 64 - 1 - i,
+              "b": bool(i % 2), "z": None} for i, chunk in enumerate(chunks)]
+    assert Engine._check(facts) is True  # flat
+    text, fast = _encode(facts, True)
+    assert fast and text == _dumps(facts)
+    assert _decode(text, True) == json.loads(text) == facts
+    # what orjson refuses or would read otherwise is written and read the reference way
+    for odd in ({"t": "x", "id": "1", "s": "\ud800"}, {"t": "x", "id": "1", "n": 2 ** 64}, {"t": "x", "id": "1", 1: 2}):
+        assert _encode([odd], True) == (_dumps([odd]), False)
+    nested = [{"t": "x", "id": "1", "f": 1e16, "l": [1, {"a": 2}]}]
+    assert Engine._check(nested) is False
+    assert _encode(nested, False) == (_dumps(nested), False)
+    assert _decode('{"a":NaN}', True).keys() == {"a"}  # orjson refuses NaN: json reads it
+    assert _decode('[123456789012345678901234567890]', False) == [123456789012345678901234567890]
+
+
+def test_a_fact_with_too_many_properties_is_refused_flat_or_nested():
+    flat = {"t": "x", "id": "1", **{f"k{i}": i for i in range(MAX_FACT_PROPERTIES)}}
+    with pytest.raises(EngineError, match="more than"):
+        Engine._check([flat])
+    nested = {"t": "x", "id": "1", "n": {f"k{i}": i for i in range(MAX_FACT_PROPERTIES)}}
+    with pytest.raises(EngineError, match="more than"):
+        Engine._check([nested])
+    assert Engine._check([{"t": "x", "id": "1", **{f"k{i}": i for i in range(MAX_FACT_PROPERTIES - 2)}}]) is True
