@@ -8,6 +8,7 @@ sentences all come from the edition's counting file.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass, field
 
 from .rules.counting import CountedWithin, _any
@@ -19,8 +20,20 @@ __all__ = ["Candidate", "CountedCrime", "CountedIn", "Ranker", "citations", "cou
            "ranker_for"]
 
 
+# edition -> its citations (an edition's data never changes after loading)
+_CITATIONS: "weakref.WeakKeyDictionary[Edition, dict[str, str]]" = weakref.WeakKeyDictionary()
+
+
 def citations(edition: Edition) -> dict[str, str]:
-    """Rationale id -> citation, for every id the counting stage can give."""
+    """Rationale id -> citation, for every id the counting stage can give: worked out once per
+    edition from its counting data (the same dict each time: read it, never change it)."""
+    got = _CITATIONS.get(edition)
+    if got is None:
+        got = _CITATIONS[edition] = _citations(edition)
+    return got
+
+
+def _citations(edition: Edition) -> dict[str, str]:
     cfg = edition.counting
     out = {cfg.section(s)["id"]: cfg.section(s)["cite"]
            for s in ("one_crime_per_victim", "finished_incident", "principal_crime")}

@@ -85,10 +85,11 @@ def refine(crimes: list[CrimeOut], questions: list[QuestionOut], assumptions: li
     flat = [i for q in questions for i in (q.items or [q])]
     for c in crimes:
         acts, made_by = set(c.acts), set(c.rule_ids)
-        mine = [q for q in flat if acts & set(q.acts) and q.purpose != "recording"]
-        c.refined_by = [q.field for q in mine]
+        # the questions on an act of the crime (`not isdisjoint`: they share an act, no set built)
+        on_acts = [q for q in flat if not acts.isdisjoint(q.acts)]
+        c.refined_by = [q.field for q in on_acts if q.purpose != "recording"]
         c.provisional = any(x.act in acts for x in assumptions) or any(
-            acts & set(q.acts) and made_by & set(q.rule_ids) for q in flat)
+            not made_by.isdisjoint(q.rule_ids) for q in on_acts)
 
 
 def tell_the_victim(ctx: Context, negations: list[NegationOut]) -> list[NoteOut]:

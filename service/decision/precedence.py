@@ -30,8 +30,9 @@ def _takes_effect(rid: str, fired: Collection[str], overriders: Mapping[str, Col
     and would keep every decision's firings for the garbage collector to find.)"""
     if rid not in memo:
         memo[rid] = True  # a loop of overrides ends here
-        for o in sorted(overriders.get(rid, ())):
-            if o in fired and _takes_effect(o, fired, overriders, memo, by):
+        # the overriders that fired, in name order (filtered before sorting: most fired none)
+        for o in sorted([o for o in overriders.get(rid, ()) if o in fired]):
+            if _takes_effect(o, fired, overriders, memo, by):
                 memo[rid] = False
                 by[rid] = o
                 break
