@@ -26,6 +26,7 @@ def test_question_index_gives_the_same_decisions(name, monkeypatch):
         share(random_incidents(edition, 100, seed=29), every) + \
         share([raw for _, raw in directed_incidents(edition, seed=29)], every)
     monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
+    monkeypatch.setattr(qmod, "COMPILED", False)  # the rule-by-rule search, which the index serves
     monkeypatch.setattr(imod, "ENABLED", False)
     without = [_decided(raw, edition) for raw in incidents]
     monkeypatch.setattr(imod, "ENABLED", True)
@@ -113,5 +114,56 @@ def test_the_one_pass_search_gives_the_same_decisions(monkeypatch):
     monkeypatch.setattr(qmod, "FLAT", False)
     without = [_decided(raw, edition) for raw in incidents]
     monkeypatch.setattr(qmod, "FLAT", True)
+    assert [_decided(raw, edition) for raw in incidents] == without
+    assert sum(x is not None for x in without) > 200
+
+
+def test_the_compiled_search_gives_what_needs_of_gives():
+    """The search compiled per act type (index.compile_search) gives, rule for rule and in the
+    edition's order, what needs_of gives for every rule of the act type, on every act whose aliases
+    have at most one fact each; and it is taken for most acts (else this proves nothing)."""
+    from service.decision.facts import FactIndex
+
+    from .gen_incidents import facts_of
+
+    taken = {"compiled": 0, "several facts": 0}
+    for name, edition in sorted(EDITIONS.items()):
+        every = 1 if name == max(EDITIONS) else 4
+        incidents = share(feature_incidents(), every) + example_incidents(edition) + \
+            share(random_incidents(edition, 150, seed=41), every) + \
+            share([raw for _, raw in directed_incidents(edition, seed=41)], every)
+        index = imod.index_of(edition)
+        needed = 0
+        for raw in incidents:
+            try:
+                facts = FactIndex(facts_of(raw, edition))
+            except ValueError:
+                continue
+            for act_fact in facts.acts.values():
+                bound = qmod.bound_facts(facts, act_fact)
+                if any(v is qmod._MANY for v in bound.values()):
+                    taken["several facts"] += 1
+                    continue
+                taken["compiled"] += 1
+                t = index.for_type(act_fact["type"])
+                want = [(e.id, n) for e in t.entries
+                        if (n := qmod.needs_of(e.rule, e.flat, bound, act_fact, facts))]
+                found = t.search()(act_fact, bound["victim"], bound["offender"], bound["evidence"],
+                                   bound["incident"], bound["relationship"], qmod._NOT_GIVEN)
+                got = [(e.id, {need} if need is not None else qmod.needs_of(e.rule, e.flat, bound, act_fact, facts))
+                       for e, need in found]
+                assert [x for x in got if x[1]] == want, (raw.get("id"), act_fact["ref"])
+                needed += len(want)
+        assert needed > 5_000, name
+    assert taken["compiled"] > 10 * taken["several facts"] > 0, taken
+
+
+def test_the_compiled_search_gives_the_same_decisions(monkeypatch):
+    edition = EDITIONS[max(EDITIONS)]
+    incidents = share(feature_incidents(), 3) + share(random_incidents(edition, 100, seed=43), 2)
+    monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
+    monkeypatch.setattr(qmod, "COMPILED", False)
+    without = [_decided(raw, edition) for raw in incidents]
+    monkeypatch.setattr(qmod, "COMPILED", True)
     assert [_decided(raw, edition) for raw in incidents] == without
     assert sum(x is not None for x in without) > 200

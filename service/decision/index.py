@@ -13,6 +13,10 @@ offence knowledge:
 
 ``HOCR_QUESTION_INDEX=0`` turns the attribute index off (the search then visits every rule of the
 act type, as before); tests compare both ways.
+
+* per act type, the one-pass search generated as one Python function (``compile_search``), made
+  on first use; ``HOCR_QUESTION_COMPILED=0`` (service/decision/questions.py) searches rule by rule
+  instead; tests compare both ways.
 """
 from __future__ import annotations
 
@@ -97,6 +101,17 @@ class TypeIndex:
         self._out: dict[tuple, frozenset[str]] = {}
         self._found: dict[frozenset[str], tuple[Entry, ...]] = {}  # rules ruled out -> the rules left
         self._lock = threading.Lock()
+        self._search = None  # compile_search(self.entries), made on first use
+
+    def search(self):
+        """The type's compiled search (`compile_search`), made the first time it is asked for."""
+        fn = self._search
+        if fn is None:
+            with self._lock:
+                if self._search is None:
+                    self._search = compile_search(self.entries)
+                fn = self._search
+        return fn
 
     def _ruled_out(self, attr: str, value) -> frozenset[str]:
         """The rules a test on the act's `attr` rules out when it has `value` (None: not given);
@@ -205,3 +220,111 @@ def index_of(edition: Edition) -> EditionIndex:
             if got is None:
                 got = rt.question_index = EditionIndex(edition)
     return got
+
+
+# ------------------------------------------------------------ the search, compiled per act type
+# `questions.needs_of` walks a rule's conditions one by one, and `TypeIndex.for_act` first leaves
+# out the rules the act's attribute values rule out. When each alias has at most one fact (nearly
+# always), what every rule of an act type still needs is a function of the conditions' results
+# alone, so it is generated once per act type as straight-line Python: each distinct condition of
+# the type's rules is evaluated once into a local, then each rule is one `if` over its conditions.
+_KNOWN_ALIASES = ("act", "victim", "offender", "evidence", "incident", "relationship")
+
+
+def _test_source(t, v: str, c: str) -> list[str]:
+    """Lines setting the local `t` to what `Test.compiled` gives on a fact whose value is the local
+    `v` (None: not given); the test's value is the constant `c`."""
+    op, value = t.op, t.value
+    if op == "absent":
+        return [f"{{t}} = {v} is None"]
+    if op == "present":
+        return [f"{{t}} = {v} is not None" if value else f"{{t}} = {v} is None"]
+    if op == "in":
+        missing = "True" if None in value else "None"
+        return [f"{{t}} = {missing} if {v} is None else {v} in {c}"]
+    expr = {"eq": "==", "ne": "!=", "lt": "<", "lte": "<=", "gt": ">", "gte": ">=", "not_in": "not in"}[op]
+    return [f"if {v} is None:", "    {t} = None", "else:",
+            "    try:", f"        {{t}} = {v} {expr} {c}", "    except TypeError:", "        {t} = False"]
+
+
+def compile_search(entries: tuple[Entry, ...]):
+    """`search(act, victim, offender, evidence, incident, relationship)` for these rules: a list of
+    (entry, need) in `entries`' order for every rule that still needs something, need being
+    (alias, attribute, ref), or None for a rule the one-pass search cannot take (call
+    `questions.needs_of` for it). Each alias is its one fact, None when there is none, or for the
+    relationship `questions._NOT_GIVEN` (passed as `not_given`); never several facts (then the
+    caller searches the old way).
+
+    Why it equals `needs_of` for a simple rule: needs_of returns None at the first false
+    condition, else the unknown condition with the least rank key (the first of equals), or the
+    relationship itself when it is not given and ranks lower; the conditions of the not-given
+    relationship are skipped. Here every condition is worked out (they are pure), a rule is kept
+    when none is false, and its candidates are tried in their rank order, sorted here once (a
+    stable sort: the first of equals, the relationship after a condition of equal rank). A rule
+    whose act condition is false is left out, as `for_act` leaves it out. A condition that raises
+    where the lazy walk would not have reached it cannot be told apart, so the caller takes the
+    old way on any exception."""
+    consts: dict[str, object] = {}
+    values: dict[tuple[str, str], str] = {}  # (alias, attr) -> the local holding fact.get(attr)
+    tests: dict[tuple, str] = {}  # (alias, attr, op, repr and type of value) -> the local of its result
+    lines: dict[str, list[str]] = {a: [] for a in _KNOWN_ALIASES}  # what each alias's fact works out
+    locals_of: dict[str, list[str]] = {a: [] for a in _KNOWN_ALIASES}  # its condition locals
+
+    def test_local(alias: str, t) -> str:
+        sig = (alias, t.attr, t.op, repr(t.value), type(t.value))
+        got = tests.get(sig)
+        if got is None:
+            v = values.get((alias, t.attr))
+            if v is None:
+                v = values[(alias, t.attr)] = f"v{len(values)}"
+                lines[alias].append(f"{v} = g({t.attr!r})")
+            got = tests[sig] = f"t{len(tests)}"
+            c = f"C{len(consts)}"
+            consts[c] = t.value
+            lines[alias] += [x.format(t=got) for x in _test_source(t, v, c)]
+            locals_of[alias].append(got)
+        return got
+
+    body: list[str] = []
+    for i, e in enumerate(entries):
+        consts[f"E{i}"] = e
+        flat, rule = e.flat, e.rule
+        if not flat.simple or any(p.alias not in _KNOWN_ALIASES for p in rule.patterns):
+            body.append(f"ap((E{i}, None))")
+            continue
+        cands = []  # (rank key, position, condition, the need's source), tried least first
+        conds = [f"{a} is not None" for a in flat.aliases]
+        pairs = [(p.alias, t) for p in rule.patterns for t in p.tests]  # flat.tests' order
+        for n, ((alias, t), (_alias, _test, key, attr)) in enumerate(zip(pairs, flat.tests, strict=True)):
+            local = test_local(alias, t)
+            if f"{local} is not False" not in conds:
+                conds.append(f"{local} is not False")
+            cands.append((key, n, f"{local} is None", f"({alias!r}, {attr!r}, r_{alias})"))
+        if flat.rel_key is not None:
+            cands.append((flat.rel_key, len(cands), "rel_ng", "('relationship', 'relationship', rel_ref)"))
+        cands.sort(key=lambda c: (c[0], c[1]))
+        body.append(f"if {' and '.join(conds) or 'True'}:")
+        body += [f"    {'elif' if n else 'if'} {cond}: ap((E{i}, {need}))"
+                 for n, (_key, _pos, cond, need) in enumerate(cands)]
+        if not cands:
+            body.append("    pass")
+
+    src = ["def search(act, victim, offender, evidence, incident, relationship, not_given):",
+           "    out = []", "    ap = out.append", "    rel_ng = relationship is not_given",
+           "    g = act.get", "    r_act = g('ref')"]
+    src += [f"    {x}" for x in lines["act"]]
+    for alias in _KNOWN_ALIASES[1:]:
+        guard = f"{alias} is not None" + (" and not rel_ng" if alias == "relationship" else "")
+        src += [f"    if {guard}:", f"        g = {alias}.get", f"        r_{alias} = g('ref')"]
+        src += [f"        {x}" for x in lines[alias]]
+    # the conditions of a relationship not given are skipped (needs_of): neither false nor unknown
+    src += ["    if rel_ng:", "        rel_ref = f\"{offender.get('ref')}~{victim.get('ref')}\""]
+    src += [f"        {x} = True" for x in locals_of["relationship"]]
+    src += [f"    {x}" for x in body]
+    src.append("    return out")
+    source = "\n".join(src) + "\n"
+    namespace = dict(consts)
+    exec(compile(source, "<question search>", "exec"), namespace)
+    fn = namespace["search"]
+    fn.source = source
+    return fn

@@ -196,6 +196,8 @@ def _question_of(edition: Edition, alias: str, attr: str, ref: str | None,
 # it off (tests compare both ways).
 CACHE_SIZE = int(os.environ.get("HOCR_QUESTION_CACHE", "4096"))
 FLAT = os.environ.get("HOCR_QUESTION_FLAT", "1") != "0"  # the one-pass search (needs_of); 0: open_needs only
+# the one-pass search compiled per act type (index.compile_search); 0: needs_of rule by rule
+COMPILED = os.environ.get("HOCR_QUESTION_COMPILED", "1") != "0"
 _ID_FIELDS = ("id", "ref", "act", "person", "from", "to")
 
 
@@ -552,8 +554,33 @@ class Questions:
             overriding = index.overriding_any(eff)
         else:
             overridden = overriding = frozenset()
+        type_index = index.for_type(self.act_types[act_id])
+        if bound is not None and COMPILED and _MANY not in bound.values():
+            try:
+                found = type_index.search()(act_fact, bound["victim"], bound["offender"], bound["evidence"],
+                                            bound["incident"], bound["relationship"], _NOT_GIVEN)
+            except Exception:  # noqa: BLE001 - a condition the rule-by-rule walk might not reach: walk
+                found = None
+            if found is not None:
+                for entry, need in found:
+                    rid = entry.id
+                    if rid in fired or rid in exclude or rid in overridden:
+                        continue
+                    if only is not None and rid not in only:
+                        continue
+                    if entry.note_only and rid not in overriding:
+                        continue
+                    if kinds is not None and entry.kinds.isdisjoint(kinds):
+                        continue
+                    if need is None:
+                        needs = needs_of(entry.rule, entry.flat, bound, act_fact, facts)
+                        if needs:
+                            out.append((rid, needs))
+                    else:
+                        out.append((rid, (need,)))
+                return out
         # only the rules the act's own attribute values do not already rule out (service/decision/index.py)
-        for entry in index.for_type(self.act_types[act_id]).for_act(act_fact):
+        for entry in type_index.for_act(act_fact):
             rid = entry.id
             if rid in fired or rid in exclude or rid in overridden:
                 continue
