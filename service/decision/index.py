@@ -184,6 +184,9 @@ class EditionIndex:
             for o in by:
                 overrides.setdefault(o, set()).add(rid)
         self.overrides = {k: frozenset(v) for k, v in overrides.items()}
+        self.checklist_by_id = {}  # checklist id -> the edition's first checklist of that id
+        for c in edition.checklists:
+            self.checklist_by_id.setdefault(c.id, c)
 
     def overridden_by_any(self, rules) -> frozenset[str] | set[str]:
         """The rules that some rule of `rules` overrides."""

@@ -6,6 +6,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from itertools import chain
 
 from ..rules.model import Edition, Rule
 from ..runtime import runtime_of
@@ -168,6 +169,7 @@ def question_for(edition: Edition, alias: str, attr: str, ref: str | None,
 
 
 _RANK = {p: i for i, p in enumerate(PURPOSES)}
+_chain = chain.from_iterable
 
 
 def _question_of(edition: Edition, alias: str, attr: str, ref: str | None,
@@ -616,13 +618,15 @@ class Questions:
         undecided act a crime; then whether to record, the classification, the count, the flags;
         then how many rules need the answer. The edition's checklists gather their items into one
         question each, where the first of them would stand."""
+        blocking, decides_crime, rank = self.blocking, self.decides_crime, _RANK
+
         def key(q: QuestionOut) -> tuple:
-            if q.field in self.blocking:
+            if q.field in blocking:
                 tier = 0
-            elif q.field in self.decides_crime or (set(q.acts) & undecided and q.purpose == "classification"):
+            elif q.field in decides_crime or (q.purpose == "classification" and not undecided.isdisjoint(q.acts)):
                 tier = 1
             else:
-                tier = 2 + PURPOSES.index(q.purpose)
+                tier = 2 + rank[q.purpose]
             return (tier, -len(q.rule_ids), q.field)
         return self._checklists(sorted(self.by_field.values(), key=key))
 
@@ -631,26 +635,38 @@ class Questions:
         lists = rt.checklist_of
         if lists is None:  # attribute -> its checklist, once per edition
             lists = rt.checklist_of = {attr: c for c in self.edition.checklists for attr in c.items}
+        if not lists:
+            return questions
+        blocking, decides_crime = self.blocking, self.decides_crime
         members: dict[str, list[QuestionOut]] = {}
         for q in questions:
             c = lists.get(q.attribute)
-            if c is not None and q.field not in self.blocking and q.field not in self.decides_crime:
-                members.setdefault(c.id, []).append(q)
+            if c is not None and q.field not in blocking and q.field not in decides_crime:
+                got = members.get(c.id)
+                if got is None:
+                    members[c.id] = [q]
+                else:
+                    got.append(q)
         folded = {q.field: cid for cid, qs in members.items() if len(qs) > 1 for q in qs}
+        if not folded:
+            return questions
+        by_id = index_of(self.edition).checklist_by_id
         out: list[QuestionOut] = []
+        done: set[str] = set()  # the checklists already in `out` (no other question's field is checklist.<id>)
         for q in questions:
             cid = folded.get(q.field)
             if cid is None:
                 out.append(q)
                 continue
-            if any(x.field == f"checklist.{cid}" for x in out):
+            if cid in done:
                 continue
-            c = next(c for c in self.edition.checklists if c.id == cid)
+            done.add(cid)
+            c = by_id[cid]
             items = members[cid]
             for i in items:
                 i.none_applies = c.items.get(i.attribute, "")
             out.append(QuestionOut(
-                f"checklist.{cid}", "", c.text, [], list(dict.fromkeys(a for i in items for a in i.acts)),
-                list(dict.fromkeys(r for i in items for r in i.rule_ids)),
-                min((i.purpose for i in items), key=PURPOSES.index), items))
+                f"checklist.{cid}", "", c.text, [], list(dict.fromkeys(_chain([i.acts for i in items]))),
+                list(dict.fromkeys(_chain([i.rule_ids for i in items]))),
+                min([i.purpose for i in items], key=_RANK.__getitem__), items))
         return out
