@@ -206,12 +206,36 @@ _ID_FIELDS = ("id", "ref", "act", "person", "from", "to")
 class _Lru:
     """The cache, with a doorkeeper: a shape is planned and kept only the second time it is seen
     (the first time only its key's hash is remembered). Most shapes a force sees come once; planning
-    each for the cache cost a seventh of deciding it, and pushed out the shapes that do come back."""
+    each for the cache cost a seventh of deciding it, and pushed out the shapes that do come back.
+
+    Before the key, a sighting (`_sighting`: a hash of a part of what the key holds, so that equal
+    keys have equal sightings) is looked up: a sighting never met before means a key never met
+    before, and then the key is not even built (a first-seen act pays neither `_shape` nor the
+    key). The second time a sighting is met the key is built and, on a miss, kept (it is most
+    likely the same shape seen a second time); after that, the doorkeeper of keys decides. Only
+    what is kept depends on this; the answers, from the cache or not, are the same."""
 
     def __init__(self, size: int):
         self.size, self.data, self.lock = size, OrderedDict(), threading.Lock()
         self.hits = self.misses = 0
         self.seen: set[int] = set()  # hashes of keys missed once, at most 4 x size of them
+        self.sighted: dict[int, bool] = {}  # sighting -> whether a key was built for it (at most 4 x size)
+
+    def sight(self, sighting: int) -> int:
+        """0 the first time this sighting is met (counted a miss: the key is not built), 1 the
+        second, 2 after."""
+        with self.lock:
+            keyed = self.sighted.get(sighting)
+            if keyed is None:
+                if len(self.sighted) >= 4 * self.size:
+                    self.sighted.clear()
+                self.sighted[sighting] = False
+                self.misses += 1
+                return 0
+            if keyed:
+                return 2
+            self.sighted[sighting] = True
+            return 1
 
     def admit(self, key) -> bool:
         """Whether to plan and keep a missed key: True when it was missed before."""
@@ -299,6 +323,19 @@ def _shape(facts: FactIndex, act_fact: dict) -> tuple[tuple, dict[str, str]] | N
     except TypeError:  # a value that cannot be part of a key
         return None
     return key, names
+
+
+def _sighting(act_fact: dict, act_type: str, fired, effective, kinds, only, exclude) -> int | None:
+    """A hash of a part of the cache key `ask_open` builds (the act's own values without its ids,
+    its type, how many rules fired and took effect, the sizes of the search's limits): a few
+    lookups, against the whole neighbourhood `_shape` renames. Equal keys have equal sightings.
+    None when a value cannot be hashed."""
+    try:
+        return hash((act_type, frozenset([kv for kv in act_fact.items() if kv[0] not in _ID_FIELDS]),
+                     len(fired), len(effective), -1 if kinds is None else len(kinds),
+                     -1 if only is None else len(only), len(exclude)))
+    except TypeError:
+        return None
 
 
 _CANON: dict[tuple, tuple] = {}  # a fact's part of a key -> the one copy of it (bounded: emptied when full)
@@ -441,16 +478,22 @@ class Questions:
         facts = self.facts[act_id]
         act_fact = facts.acts[act_id]
         cache = cache_of(self.edition)
-        shape = _shape(facts, act_fact) if cache is not None else None
+        if cache is None:
+            return self._ask(act_id, self._search(act_id, kinds, only, exclude))
+        act_type, fired, effective = self.act_types[act_id], self.fired[act_id], self.effective[act_id]
+        sighting = _sighting(act_fact, act_type, fired, effective, kinds, only, exclude)
+        sight = 2 if sighting is None else cache.sight(sighting)
+        if sight == 0:  # a key never met before: nothing to look up, nothing kept yet
+            return self._ask(act_id, self._search(act_id, kinds, only, exclude))
+        shape = _shape(facts, act_fact)
         if shape is None:
             return self._ask(act_id, self._search(act_id, kinds, only, exclude))
-        key = (shape[0], self.act_types[act_id], frozenset(self.fired[act_id]),
-               tuple(self.effective[act_id]), frozenset(kinds) if kinds is not None else None,
+        key = (shape[0], act_type, frozenset(fired), tuple(effective), frozenset(kinds) if kinds is not None else None,
                frozenset(only) if only is not None else None, frozenset(exclude))
         plan = cache.get(key)
         if plan is None:
             found = self._search(act_id, kinds, only, exclude)
-            if not cache.admit(key):  # the first time this shape is seen: asked, not kept
+            if sight != 1 and not cache.admit(key):  # the first time this shape is seen: asked, not kept
                 return self._ask(act_id, found)
             try:
                 plan = self._plan(act_id, found, shape[1])
