@@ -169,6 +169,7 @@ def question_for(edition: Edition, alias: str, attr: str, ref: str | None,
 
 
 _RANK = {p: i for i, p in enumerate(PURPOSES)}
+_UNSET = object()
 _chain = chain.from_iterable
 
 
@@ -507,23 +508,37 @@ class Questions:
 
     def _ask(self, act_id: str, found: list[tuple[str, set[tuple]]]) -> bool:
         """`add` each need of each rule found, in order; a need's question worked out once (many
-        rules need the same fact)."""
+        rules need the same fact). `_merge_one` written out in the loop (it runs for every need of
+        every rule)."""
+        if not found:
+            return False
         purpose = index_of(self.edition).purpose
         act_type = self.act_types[act_id]
-        merge = self._merge_one
+        by_field = self.by_field
         parts_of: dict[tuple, tuple | None] = {}
         for rule_id, needs in found:
+            rule_purpose = purpose[rule_id]
             for need in (sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))) if len(needs) > 1 else needs):
-                if need in parts_of:
-                    parts = parts_of[need]
-                else:
+                parts = parts_of.get(need, _UNSET)
+                if parts is _UNSET:
                     alias, attr, ref = need
                     parts = (None if self._not_asked(act_id, alias, attr, ref)
                              else _question_of(self.edition, alias, attr, ref, act_type))
                     parts_of[need] = parts
-                if parts is not None:
-                    merge(*parts, act_id, rule_id, purpose[rule_id])
-        return bool(found)
+                if parts is None:
+                    continue
+                path = parts[0]
+                q = by_field.get(path)
+                if q is None:
+                    by_field[path] = QuestionOut(path, parts[1], parts[2], parts[3], [act_id], [rule_id], rule_purpose)
+                    continue
+                if act_id not in q.acts:
+                    q.acts.append(act_id)
+                if rule_id not in q.rule_ids:
+                    q.rule_ids.append(rule_id)
+                if not q.purpose or _RANK[rule_purpose] < _RANK[q.purpose]:
+                    q.purpose = rule_purpose
+        return True
 
     def _plan(self, act_id: str, found: list[tuple[str, set[tuple]]], names: dict[str, str]) -> tuple:
         """What `_ask` does with `found`, with refs as the shape's placeholders and every question's
