@@ -148,10 +148,14 @@ def test_the_compiled_search_gives_what_needs_of_gives():
                 t = index.for_type(act_fact["type"])
                 want = [(e.id, n) for e in t.entries
                         if (n := qmod.needs_of(e.rule, e.flat, bound, act_fact, facts))]
+                entry_of = {e.id: e for e in t.entries}
+                every_rule = frozenset(entry_of)  # no limit: a note counts as overriding one in effect
                 found = t.search()(act_fact, bound["victim"], bound["offender"], bound["evidence"],
-                                   bound["incident"], bound["relationship"], qmod._NOT_GIVEN)
-                got = [(e.id, {need} if need is not None else qmod.needs_of(e.rule, e.flat, bound, act_fact, facts))
-                       for e, need in found]
+                                   bound["incident"], bound["relationship"], qmod._NOT_GIVEN,
+                                   {}, frozenset(), frozenset(), every_rule, None, None)
+                got = [(rid, set(needs) if needs is not None else
+                        qmod.needs_of(entry_of[rid].rule, entry_of[rid].flat, bound, act_fact, facts))
+                       for rid, needs in found]
                 assert [x for x in got if x[1]] == want, (raw.get("id"), act_fact["ref"])
                 needed += len(want)
         assert needed > 5_000, name
@@ -167,3 +171,57 @@ def test_the_compiled_search_gives_the_same_decisions(monkeypatch):
     monkeypatch.setattr(qmod, "COMPILED", True)
     assert [_decided(raw, edition) for raw in incidents] == without
     assert sum(x is not None for x in without) > 200
+
+
+def test_the_compiled_search_keeps_the_limits_of_the_search(monkeypatch):
+    """Rules fired, excluded, overridden by one in effect, outside `only`, notes that override
+    nothing in effect and rules without a consequence of `kinds` are left out by the compiled
+    search as by the rule-by-rule one: both ways, on drawn limits, give the same list."""
+    import random
+
+    from service.decision.facts import FactIndex
+
+    from .gen_incidents import facts_of
+
+    edition = EDITIONS[max(EDITIONS)]
+    index = imod.index_of(edition)
+    rng = random.Random(53)
+    overridden_some = [rid for rid in edition.overriders if edition.overriders[rid]]
+    compared = taken = notes = 0
+    for raw in random_incidents(edition, 120, seed=53):
+        try:
+            facts = FactIndex(facts_of(raw, edition))
+        except ValueError:
+            continue
+        for act_id, act_fact in facts.acts.items():
+            ids = [e.id for e in index.for_type(act_fact["type"]).entries]
+            for _ in range(4):
+                fired = {rid: None for rid in rng.sample(ids, min(len(ids), rng.randrange(4)))}
+                effective = rng.sample(overridden_some, rng.randrange(4))
+                q = qmod.Questions(edition, facts, {a: f["type"] for a, f in facts.acts.items()},
+                                   {act_id: fired}, {act_id: effective})
+                kinds = rng.choice([None, {"classify"}, {"negate", "ask"}, {"flag"}])
+                only = rng.choice([None, set(rng.sample(ids, len(ids) // 2))])
+                exclude = set(rng.sample(ids, rng.randrange(len(ids) // 3 + 1)))
+                monkeypatch.setattr(qmod, "COMPILED", False)
+                want = q._search(act_id, kinds, only, exclude)
+                monkeypatch.setattr(qmod, "COMPILED", True)
+                got = q._search(act_id, kinds, only, exclude)
+                assert [(r, set(n)) for r, n in got] == [(r, set(n)) for r, n in want], (raw.get("id"), act_id)
+                compared += 1
+                taken += not any(v is qmod._MANY for v in qmod.bound_facts(facts, act_fact).values())
+                notes += any(e.note_only and e.id in dict(want) for e in index.for_type(act_fact["type"]).entries)
+    assert compared > 300 and taken > compared // 2 and notes > 0, (compared, taken, notes)
+
+
+def test_around_is_what_the_rules_in_effect_override_and_are_overridden_by():
+    edition = EDITIONS[max(EDITIONS)]
+    index = imod.index_of(edition)
+    some = sorted(set(edition.overriders) | set(index.overrides))
+    assert index.around([]) == (frozenset(), frozenset())
+    for i in range(0, len(some) - 2, 3):
+        eff = some[i:i + 3]
+        for _ in range(2):  # worked out, then remembered
+            assert index.around(eff) == (index.overridden_by_any(eff), index.overriding_any(eff)), eff
+    assert any(index.around(some[i:i + 3])[0] for i in range(0, len(some) - 2, 3))
+    assert any(index.around(some[i:i + 3])[1] for i in range(0, len(some) - 2, 3))

@@ -184,9 +184,24 @@ class EditionIndex:
             for o in by:
                 overrides.setdefault(o, set()).add(rid)
         self.overrides = {k: frozenset(v) for k, v in overrides.items()}
+        self._around: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}  # for `around`
         self.checklist_by_id = {}  # checklist id -> the edition's first checklist of that id
         for c in edition.checklists:
             self.checklist_by_id.setdefault(c.id, c)
+
+    def around(self, effective) -> tuple[frozenset[str], frozenset[str]]:
+        """(`overridden_by_any`, `overriding_any`) of the rules in effect, remembered per list of
+        them (the same few lists come back decision after decision)."""
+        key = tuple(effective)
+        got = self._around.get(key)
+        if got is None:
+            got = (frozenset(self.overridden_by_any(key)), frozenset(self.overriding_any(key))) if key else \
+                (frozenset(), frozenset())
+            with _build_lock:
+                if len(self._around) >= _MAX_MEMO:
+                    self._around.clear()
+                self._around[key] = got
+        return got
 
     def overridden_by_any(self, rules) -> frozenset[str] | set[str]:
         """The rules that some rule of `rules` overrides."""
@@ -251,12 +266,16 @@ def _test_source(t, v: str, c: str) -> list[str]:
 
 
 def compile_search(entries: tuple[Entry, ...]):
-    """`search(act, victim, offender, evidence, incident, relationship)` for these rules: a list of
-    (entry, need) in `entries`' order for every rule that still needs something, need being
-    (alias, attribute, ref), or None for a rule the one-pass search cannot take (call
-    `questions.needs_of` for it). Each alias is its one fact, None when there is none, or for the
-    relationship `questions._NOT_GIVEN` (passed as `not_given`); never several facts (then the
-    caller searches the old way).
+    """`search(act, victim, offender, evidence, incident, relationship, not_given, fired, exclude,
+    overridden, overriding, only, kinds)` for these rules: what `questions.Questions._search`
+    gives, a list of (rule id, (need,)) in `entries`' order for every rule that still needs
+    something (need being (alias, attribute, ref)) and that the search's limits let through, as
+    `_search` lets a rule through: not fired, not excluded, not overridden by a rule in effect, in
+    `only` when it is given, a note only if it overrides a rule in effect, with a consequence of
+    `kinds` when it is given. A rule the one-pass search cannot take comes as (rule id, None):
+    call `questions.needs_of` for it (`search.fallback` says whether there are any). Each alias
+    is its one fact, None when there is none, or for the relationship `questions._NOT_GIVEN`
+    (passed as `not_given`); never several facts (then the caller searches the old way).
 
     Why it equals `needs_of` for a simple rule: needs_of returns None at the first false
     condition, else the unknown condition with the least rank key (the first of equals), or the
@@ -289,11 +308,19 @@ def compile_search(entries: tuple[Entry, ...]):
         return got
 
     body: list[str] = []
+    fallback = False
     for i, e in enumerate(entries):
-        consts[f"E{i}"] = e
+        consts[f"R{i}"] = e.id
         flat, rule = e.flat, e.rule
+        limits = [f"R{i} not in fired", f"R{i} not in exclude", f"R{i} not in overridden",
+                  f"(only is None or R{i} in only)"]
+        if e.note_only:
+            limits.append(f"R{i} in overriding")
+        consts[f"K{i}"] = e.kinds
+        limits.append(f"(kinds is None or not K{i}.isdisjoint(kinds))")
         if not flat.simple or any(p.alias not in _KNOWN_ALIASES for p in rule.patterns):
-            body.append(f"ap((E{i}, None))")
+            fallback = True
+            body += [f"if {' and '.join(limits)}:", f"    ap((R{i}, None))"]
             continue
         cands = []  # (rank key, position, condition, the need's source), tried least first
         conds = [f"{a} is not None" for a in flat.aliases]
@@ -305,14 +332,15 @@ def compile_search(entries: tuple[Entry, ...]):
             cands.append((key, n, f"{local} is None", f"({alias!r}, {attr!r}, r_{alias})"))
         if flat.rel_key is not None:
             cands.append((flat.rel_key, len(cands), "rel_ng", "('relationship', 'relationship', rel_ref)"))
+        if not cands:  # nothing it could still need
+            continue
         cands.sort(key=lambda c: (c[0], c[1]))
-        body.append(f"if {' and '.join(conds) or 'True'}:")
-        body += [f"    {'elif' if n else 'if'} {cond}: ap((E{i}, {need}))"
+        body += [f"if {' and '.join(conds) or 'True'}:", f"    if {' and '.join(limits)}:"]
+        body += [f"        {'elif' if n else 'if'} {cond}: ap((R{i}, ({need},)))"
                  for n, (_key, _pos, cond, need) in enumerate(cands)]
-        if not cands:
-            body.append("    pass")
 
-    src = ["def search(act, victim, offender, evidence, incident, relationship, not_given):",
+    src = ["def search(act, victim, offender, evidence, incident, relationship, not_given, fired, exclude,"
+           " overridden, overriding, only, kinds):",
            "    out = []", "    ap = out.append", "    rel_ng = relationship is not_given",
            "    g = act.get", "    r_act = g('ref')"]
     src += [f"    {x}" for x in lines["act"]]
@@ -329,5 +357,5 @@ def compile_search(entries: tuple[Entry, ...]):
     namespace = dict(consts)
     exec(compile(source, "<question search>", "exec"), namespace)
     fn = namespace["search"]
-    fn.source = source
+    fn.source, fn.fallback = source, fallback
     return fn

@@ -600,45 +600,31 @@ class Questions:
                 exclude: set[str]) -> list[tuple[str, set[tuple]]]:
         """(rule id, what it still needs) for every rule that did not fire but still could and would matter."""
         edition = self.edition
-        eff = set(self.effective[act_id])
         fired = self.fired[act_id]
         facts = self.facts[act_id]
         act_fact = facts.acts[act_id]
         out = []
         index = index_of(edition)
         bound = bound_facts(facts, act_fact) if FLAT else None
-        if eff:
-            # rules a rule in effect overrides (their answers would change nothing), and the rules
-            # that override one in effect (a note among them can still change the decision)
-            overridden = index.overridden_by_any(eff)
-            overriding = index.overriding_any(eff)
-        else:
-            overridden = overriding = frozenset()
+        # rules a rule in effect overrides (their answers would change nothing), and the rules
+        # that override one in effect (a note among them can still change the decision)
+        overridden, overriding = index.around(self.effective[act_id])
         type_index = index.for_type(self.act_types[act_id])
         if bound is not None and COMPILED and _MANY not in bound.values():
+            search = type_index.search()
             try:
-                found = type_index.search()(act_fact, bound["victim"], bound["offender"], bound["evidence"],
-                                            bound["incident"], bound["relationship"], _NOT_GIVEN)
+                found = search(act_fact, bound["victim"], bound["offender"], bound["evidence"], bound["incident"],
+                               bound["relationship"], _NOT_GIVEN, fired, exclude, overridden, overriding, only, kinds)
             except Exception:  # noqa: BLE001 - a condition the rule-by-rule walk might not reach: walk
                 found = None
             if found is not None:
-                for entry, need in found:
-                    rid = entry.id
-                    if rid in fired or rid in exclude or rid in overridden:
-                        continue
-                    if only is not None and rid not in only:
-                        continue
-                    if entry.note_only and rid not in overriding:
-                        continue
-                    if kinds is not None and entry.kinds.isdisjoint(kinds):
-                        continue
-                    if need is None:
-                        needs = needs_of(entry.rule, entry.flat, bound, act_fact, facts)
-                        if needs:
-                            out.append((rid, needs))
-                    else:
-                        out.append((rid, (need,)))
-                return out
+                if search.fallback:  # rules the one pass cannot take: rule by rule
+                    entry_of = {e.id: e for e in type_index.entries}
+                    found = [(rid, needs if needs is not None else
+                              needs_of(entry_of[rid].rule, entry_of[rid].flat, bound, act_fact, facts))
+                             for rid, needs in found]
+                    found = [x for x in found if x[1]]
+                return found
         # only the rules the act's own attribute values do not already rule out (service/decision/index.py)
         for entry in type_index.for_act(act_fact):
             rid = entry.id
