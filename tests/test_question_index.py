@@ -225,3 +225,41 @@ def test_around_is_what_the_rules_in_effect_override_and_are_overridden_by():
             assert index.around(eff) == (index.overridden_by_any(eff), index.overriding_any(eff)), eff
     assert any(index.around(some[i:i + 3])[0] for i in range(0, len(some) - 2, 3))
     assert any(index.around(some[i:i + 3])[1] for i in range(0, len(some) - 2, 3))
+
+
+def test_a_comparison_that_raises_takes_the_rule_by_rule_search(monkeypatch):
+    """A value a comparison cannot take (an age given as text): the condition is false rule by rule
+    (Test.compiled), the compiled search raises, and the search is then the rule-by-rule one."""
+    from service.decision.facts import FactIndex
+
+    from .gen_incidents import facts_of
+
+    edition = EDITIONS[max(EDITIONS)]
+    index = imod.index_of(edition)
+    compared = 0
+    for raw in random_incidents(edition, 60, seed=59):
+        try:
+            facts = FactIndex(facts_of(raw, edition))
+        except ValueError:
+            continue
+        for act_id, act_fact in facts.acts.items():
+            t = index.for_type(act_fact["type"])
+            if not any(x.op in ("lt", "lte", "gt", "gte") and x.attr == "age"
+                       for e in t.entries for p in e.rule.patterns if p.alias == "victim" for x in p.tests):
+                continue
+            victims = [f for f in facts.by_kind.get("party", ()) if f["act"] == act_fact["id"] and f["role"] == "victim"]
+            bound = qmod.bound_facts(facts, act_fact)
+            if len(victims) != 1 or any(v is qmod._MANY for v in bound.values()):
+                continue
+            victims[0]["age"] = "not a number"
+            with pytest.raises(TypeError):
+                t.search()(act_fact, bound["victim"], bound["offender"], bound["evidence"], bound["incident"],
+                           bound["relationship"], qmod._NOT_GIVEN, {}, frozenset(), frozenset(), frozenset(), None, None)
+            q = qmod.Questions(edition, facts, {a: f["type"] for a, f in facts.acts.items()},
+                               {a: {} for a in facts.acts}, {a: [] for a in facts.acts})
+            monkeypatch.setattr(qmod, "COMPILED", False)
+            want = q._search(act_id, None, None, frozenset())
+            monkeypatch.setattr(qmod, "COMPILED", True)
+            assert q._search(act_id, None, None, frozenset()) == want
+            compared += 1
+    assert compared > 5

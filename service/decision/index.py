@@ -249,20 +249,20 @@ def index_of(edition: Edition) -> EditionIndex:
 _KNOWN_ALIASES = ("act", "victim", "offender", "evidence", "incident", "relationship")
 
 
-def _test_source(t, v: str, c: str) -> list[str]:
-    """Lines setting the local `t` to what `Test.compiled` gives on a fact whose value is the local
-    `v` (None: not given); the test's value is the constant `c`."""
+def _test_source(t, v: str, c: str) -> str:
+    """A line setting the local `{t}` to what `Test.compiled` gives on a fact whose value is the
+    local `v` (None: not given); the test's value is the constant `c`. Where `Test.compiled`
+    turns a TypeError of the comparison into False this line raises it (then the caller searches
+    the old way, which gives that False)."""
     op, value = t.op, t.value
     if op == "absent":
-        return [f"{{t}} = {v} is None"]
+        return f"{{t}} = {v} is None"
     if op == "present":
-        return [f"{{t}} = {v} is not None" if value else f"{{t}} = {v} is None"]
+        return f"{{t}} = {v} is not None" if value else f"{{t}} = {v} is None"
     if op == "in":
-        missing = "True" if None in value else "None"
-        return [f"{{t}} = {missing} if {v} is None else {v} in {c}"]
+        return f"{{t}} = {'True' if None in value else 'None'} if {v} is None else {v} in {c}"
     expr = {"eq": "==", "ne": "!=", "lt": "<", "lte": "<=", "gt": ">", "gte": ">=", "not_in": "not in"}[op]
-    return [f"if {v} is None:", "    {t} = None", "else:",
-            "    try:", f"        {{t}} = {v} {expr} {c}", "    except TypeError:", "        {t} = False"]
+    return f"{{t}} = None if {v} is None else {v} {expr} {c}"
 
 
 def compile_search(entries: tuple[Entry, ...]):
@@ -303,7 +303,7 @@ def compile_search(entries: tuple[Entry, ...]):
             got = tests[sig] = f"t{len(tests)}"
             c = f"C{len(consts)}"
             consts[c] = t.value
-            lines[alias] += [x.format(t=got) for x in _test_source(t, v, c)]
+            lines[alias].append(_test_source(t, v, c).format(t=got))
             locals_of[alias].append(got)
         return got
 
