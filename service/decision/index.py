@@ -9,14 +9,14 @@ offence knowledge:
   act condition on the attribute is false for the value cannot fire on the act whatever else is
   answered, so it can have no open question (``open_needs`` would return None for it);
 * how two classifications rank against each other (the ranker's comparison depends only on the
-  two classifications when the acts are the same).
+  two classifications when the acts are the same);
+* per act type, the one-pass search generated as one Python function from the rules' conditions
+  (``compile_search``), compiled on the type's first act (a few milliseconds).
 
 ``HOCR_QUESTION_INDEX=0`` turns the attribute index off (the search then visits every rule of the
-act type, as before); tests compare both ways.
-
-* per act type, the one-pass search generated as one Python function (``compile_search``), made
-  on first use; ``HOCR_QUESTION_COMPILED=0`` (service/decision/questions.py) searches rule by rule
-  instead; tests compare both ways.
+act type, as before); ``HOCR_QUESTION_COMPILED=0`` (service/decision/questions.py) searches rule by
+rule, with the attribute index, instead of the generated function (which needs no attribute index:
+a rule the index would leave out has a false condition there); tests compare both ways.
 """
 from __future__ import annotations
 
