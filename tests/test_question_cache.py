@@ -59,3 +59,34 @@ def test_question_cache_gives_the_same_decisions(name, monkeypatch):
     assert compared > 200
     assert cache.hits > 0 and cache.misses > 0 and cache.data  # the cache was really used
     runtime_of(edition).question_cache = None  # a fresh cache
+
+
+def test_a_shape_is_kept_the_second_time_and_found_under_other_ids(monkeypatch):
+    """A first-seen act builds no key (its sighting is new) and nothing is kept; the second time the
+    shape is kept; under other ids it is then found (equal keys have equal sightings)."""
+    edition = EDITIONS[max(EDITIONS)]
+    monkeypatch.setattr(qmod, "CACHE_SIZE", 4096)
+    tried = 0
+    for raw in random_incidents(edition, 40, seed=47):
+        runtime_of(edition).question_cache = None  # a fresh cache
+        cache = qmod.cache_of(edition)
+        once = _decided(raw, edition)
+        if once is None or cache.data:  # refused, or two acts of one shape in the incident
+            continue
+        assert cache.misses > 0 and not cache.hits
+        assert _decided(raw, edition) == once
+        if not cache.data:  # no open question to keep
+            continue
+        hits = cache.hits
+        assert _decided({**raw, "id": f"{raw.get('id', 'X')}-other"}, edition) == once
+        assert cache.hits > hits
+        # the acts under other ids too (the answers map back to them: test_question_cache_gives_the_same_decisions)
+        ids = {a["id"]: f"{a['id']}-other" for a in raw["acts"]}
+        other = {**raw, "acts": [{**a, "id": ids[a["id"]]} for a in raw["acts"]],
+                 "evidence": [{**e, "acts": [ids[x] for x in e["acts"]]} for e in raw.get("evidence", [])]}
+        hits = cache.hits
+        assert _decided(other, edition) is not None
+        assert cache.hits > hits
+        tried += 1
+    assert tried > 5
+    runtime_of(edition).question_cache = None

@@ -26,6 +26,7 @@ def test_question_index_gives_the_same_decisions(name, monkeypatch):
         share(random_incidents(edition, 100, seed=29), every) + \
         share([raw for _, raw in directed_incidents(edition, seed=29)], every)
     monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
+    monkeypatch.setattr(qmod, "COMPILED", False)  # the rule-by-rule search, which the index serves
     monkeypatch.setattr(imod, "ENABLED", False)
     without = [_decided(raw, edition) for raw in incidents]
     monkeypatch.setattr(imod, "ENABLED", True)
@@ -115,3 +116,150 @@ def test_the_one_pass_search_gives_the_same_decisions(monkeypatch):
     monkeypatch.setattr(qmod, "FLAT", True)
     assert [_decided(raw, edition) for raw in incidents] == without
     assert sum(x is not None for x in without) > 200
+
+
+def test_the_compiled_search_gives_what_needs_of_gives():
+    """The search compiled per act type (index.compile_search) gives, rule for rule and in the
+    edition's order, what needs_of gives for every rule of the act type, on every act whose aliases
+    have at most one fact each; and it is taken for most acts (else this proves nothing)."""
+    from service.decision.facts import FactIndex
+
+    from .gen_incidents import facts_of
+
+    taken = {"compiled": 0, "several facts": 0}
+    for name, edition in sorted(EDITIONS.items()):
+        every = 1 if name == max(EDITIONS) else 4
+        incidents = share(feature_incidents(), every) + example_incidents(edition) + \
+            share(random_incidents(edition, 150, seed=41), every) + \
+            share([raw for _, raw in directed_incidents(edition, seed=41)], every)
+        index = imod.index_of(edition)
+        needed = 0
+        for raw in incidents:
+            try:
+                facts = FactIndex(facts_of(raw, edition))
+            except ValueError:
+                continue
+            for act_fact in facts.acts.values():
+                bound = qmod.bound_facts(facts, act_fact)
+                if any(v is qmod._MANY for v in bound.values()):
+                    taken["several facts"] += 1
+                    continue
+                taken["compiled"] += 1
+                t = index.for_type(act_fact["type"])
+                want = [(e.id, n) for e in t.entries
+                        if (n := qmod.needs_of(e.rule, e.flat, bound, act_fact, facts))]
+                entry_of = {e.id: e for e in t.entries}
+                every_rule = frozenset(entry_of)  # no limit: a note counts as overriding one in effect
+                found = t.search()(act_fact, bound["victim"], bound["offender"], bound["evidence"],
+                                   bound["incident"], bound["relationship"], qmod._NOT_GIVEN,
+                                   {}, frozenset(), frozenset(), every_rule, None, None)
+                got = [(rid, set(needs) if needs is not None else
+                        qmod.needs_of(entry_of[rid].rule, entry_of[rid].flat, bound, act_fact, facts))
+                       for rid, needs in found]
+                assert [x for x in got if x[1]] == want, (raw.get("id"), act_fact["ref"])
+                needed += len(want)
+        assert needed > 5_000, name
+    assert taken["compiled"] > 10 * taken["several facts"] > 0, taken
+
+
+def test_the_compiled_search_gives_the_same_decisions(monkeypatch):
+    edition = EDITIONS[max(EDITIONS)]
+    incidents = share(feature_incidents(), 3) + share(random_incidents(edition, 100, seed=43), 2)
+    monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
+    monkeypatch.setattr(qmod, "COMPILED", False)
+    without = [_decided(raw, edition) for raw in incidents]
+    monkeypatch.setattr(qmod, "COMPILED", True)
+    assert [_decided(raw, edition) for raw in incidents] == without
+    assert sum(x is not None for x in without) > 200
+
+
+def test_the_compiled_search_keeps_the_limits_of_the_search(monkeypatch):
+    """Rules fired, excluded, overridden by one in effect, outside `only`, notes that override
+    nothing in effect and rules without a consequence of `kinds` are left out by the compiled
+    search as by the rule-by-rule one: both ways, on drawn limits, give the same list."""
+    import random
+
+    from service.decision.facts import FactIndex
+
+    from .gen_incidents import facts_of
+
+    edition = EDITIONS[max(EDITIONS)]
+    index = imod.index_of(edition)
+    rng = random.Random(53)
+    overridden_some = [rid for rid in edition.overriders if edition.overriders[rid]]
+    compared = taken = notes = 0
+    for raw in random_incidents(edition, 120, seed=53):
+        try:
+            facts = FactIndex(facts_of(raw, edition))
+        except ValueError:
+            continue
+        for act_id, act_fact in facts.acts.items():
+            ids = [e.id for e in index.for_type(act_fact["type"]).entries]
+            for _ in range(4):
+                fired = {rid: None for rid in rng.sample(ids, min(len(ids), rng.randrange(4)))}
+                effective = rng.sample(overridden_some, rng.randrange(4))
+                q = qmod.Questions(edition, facts, {a: f["type"] for a, f in facts.acts.items()},
+                                   {act_id: fired}, {act_id: effective})
+                kinds = rng.choice([None, {"classify"}, {"negate", "ask"}, {"flag"}])
+                only = rng.choice([None, set(rng.sample(ids, len(ids) // 2))])
+                exclude = set(rng.sample(ids, rng.randrange(len(ids) // 3 + 1)))
+                monkeypatch.setattr(qmod, "COMPILED", False)
+                want = q._search(act_id, kinds, only, exclude)
+                monkeypatch.setattr(qmod, "COMPILED", True)
+                got = q._search(act_id, kinds, only, exclude)
+                assert [(r, set(n)) for r, n in got] == [(r, set(n)) for r, n in want], (raw.get("id"), act_id)
+                compared += 1
+                taken += not any(v is qmod._MANY for v in qmod.bound_facts(facts, act_fact).values())
+                notes += any(e.note_only and e.id in dict(want) for e in index.for_type(act_fact["type"]).entries)
+    assert compared > 300 and taken > compared // 2 and notes > 0, (compared, taken, notes)
+
+
+def test_around_is_what_the_rules_in_effect_override_and_are_overridden_by():
+    edition = EDITIONS[max(EDITIONS)]
+    index = imod.index_of(edition)
+    some = sorted(set(edition.overriders) | set(index.overrides))
+    assert index.around([]) == (frozenset(), frozenset())
+    for i in range(0, len(some) - 2, 3):
+        eff = some[i:i + 3]
+        for _ in range(2):  # worked out, then remembered
+            assert index.around(eff) == (index.overridden_by_any(eff), index.overriding_any(eff)), eff
+    assert any(index.around(some[i:i + 3])[0] for i in range(0, len(some) - 2, 3))
+    assert any(index.around(some[i:i + 3])[1] for i in range(0, len(some) - 2, 3))
+
+
+def test_a_comparison_that_raises_takes_the_rule_by_rule_search(monkeypatch):
+    """A value a comparison cannot take (an age given as text): the condition is false rule by rule
+    (Test.compiled), the compiled search raises, and the search is then the rule-by-rule one."""
+    from service.decision.facts import FactIndex
+
+    from .gen_incidents import facts_of
+
+    edition = EDITIONS[max(EDITIONS)]
+    index = imod.index_of(edition)
+    compared = 0
+    for raw in random_incidents(edition, 60, seed=59):
+        try:
+            facts = FactIndex(facts_of(raw, edition))
+        except ValueError:
+            continue
+        for act_id, act_fact in facts.acts.items():
+            t = index.for_type(act_fact["type"])
+            if not any(x.op in ("lt", "lte", "gt", "gte") and x.attr == "age"
+                       for e in t.entries for p in e.rule.patterns if p.alias == "victim" for x in p.tests):
+                continue
+            victims = [f for f in facts.by_kind.get("party", ()) if f["act"] == act_fact["id"] and f["role"] == "victim"]
+            bound = qmod.bound_facts(facts, act_fact)
+            if len(victims) != 1 or any(v is qmod._MANY for v in bound.values()):
+                continue
+            victims[0]["age"] = "not a number"
+            with pytest.raises(TypeError):
+                t.search()(act_fact, bound["victim"], bound["offender"], bound["evidence"], bound["incident"],
+                           bound["relationship"], qmod._NOT_GIVEN, {}, frozenset(), frozenset(), frozenset(), None, None)
+            q = qmod.Questions(edition, facts, {a: f["type"] for a, f in facts.acts.items()},
+                               {a: {} for a in facts.acts}, {a: [] for a in facts.acts})
+            monkeypatch.setattr(qmod, "COMPILED", False)
+            want = q._search(act_id, None, None, frozenset())
+            monkeypatch.setattr(qmod, "COMPILED", True)
+            assert q._search(act_id, None, None, frozenset()) == want
+            compared += 1
+    assert compared > 5

@@ -9,10 +9,14 @@ offence knowledge:
   act condition on the attribute is false for the value cannot fire on the act whatever else is
   answered, so it can have no open question (``open_needs`` would return None for it);
 * how two classifications rank against each other (the ranker's comparison depends only on the
-  two classifications when the acts are the same).
+  two classifications when the acts are the same);
+* per act type, the one-pass search generated as one Python function from the rules' conditions
+  (``compile_search``), compiled on the type's first act (a few milliseconds).
 
 ``HOCR_QUESTION_INDEX=0`` turns the attribute index off (the search then visits every rule of the
-act type, as before); tests compare both ways.
+act type, as before); ``HOCR_QUESTION_COMPILED=0`` (service/decision/questions.py) searches rule by
+rule, with the attribute index, instead of the generated function (which needs no attribute index:
+a rule the index would leave out has a false condition there); tests compare both ways.
 """
 from __future__ import annotations
 
@@ -97,6 +101,17 @@ class TypeIndex:
         self._out: dict[tuple, frozenset[str]] = {}
         self._found: dict[frozenset[str], tuple[Entry, ...]] = {}  # rules ruled out -> the rules left
         self._lock = threading.Lock()
+        self._search = None  # compile_search(self.entries), made on first use
+
+    def search(self):
+        """The type's compiled search (`compile_search`), made the first time it is asked for."""
+        fn = self._search
+        if fn is None:
+            with self._lock:
+                if self._search is None:
+                    self._search = compile_search(self.entries)
+                fn = self._search
+        return fn
 
     def _ruled_out(self, attr: str, value) -> frozenset[str]:
         """The rules a test on the act's `attr` rules out when it has `value` (None: not given);
@@ -169,6 +184,24 @@ class EditionIndex:
             for o in by:
                 overrides.setdefault(o, set()).add(rid)
         self.overrides = {k: frozenset(v) for k, v in overrides.items()}
+        self._around: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}  # for `around`
+        self.checklist_by_id = {}  # checklist id -> the edition's first checklist of that id
+        for c in edition.checklists:
+            self.checklist_by_id.setdefault(c.id, c)
+
+    def around(self, effective) -> tuple[frozenset[str], frozenset[str]]:
+        """(`overridden_by_any`, `overriding_any`) of the rules in effect, remembered per list of
+        them (the same few lists come back decision after decision)."""
+        key = tuple(effective)
+        got = self._around.get(key)
+        if got is None:
+            got = (frozenset(self.overridden_by_any(key)), frozenset(self.overriding_any(key))) if key else \
+                (frozenset(), frozenset())
+            with _build_lock:
+                if len(self._around) >= _MAX_MEMO:
+                    self._around.clear()
+                self._around[key] = got
+        return got
 
     def overridden_by_any(self, rules) -> frozenset[str] | set[str]:
         """The rules that some rule of `rules` overrides."""
@@ -205,3 +238,124 @@ def index_of(edition: Edition) -> EditionIndex:
             if got is None:
                 got = rt.question_index = EditionIndex(edition)
     return got
+
+
+# ------------------------------------------------------------ the search, compiled per act type
+# `questions.needs_of` walks a rule's conditions one by one, and `TypeIndex.for_act` first leaves
+# out the rules the act's attribute values rule out. When each alias has at most one fact (nearly
+# always), what every rule of an act type still needs is a function of the conditions' results
+# alone, so it is generated once per act type as straight-line Python: each distinct condition of
+# the type's rules is evaluated once into a local, then each rule is one `if` over its conditions.
+_KNOWN_ALIASES = ("act", "victim", "offender", "evidence", "incident", "relationship")
+
+
+def _test_source(t, v: str, c: str) -> str:
+    """A line setting the local `{t}` to what `Test.compiled` gives on a fact whose value is the
+    local `v` (None: not given); the test's value is the constant `c`. Where `Test.compiled`
+    turns a TypeError of the comparison into False this line raises it (then the caller searches
+    the old way, which gives that False)."""
+    op, value = t.op, t.value
+    if op == "absent":
+        return f"{{t}} = {v} is None"
+    if op == "present":
+        return f"{{t}} = {v} is not None" if value else f"{{t}} = {v} is None"
+    if op == "in":
+        return f"{{t}} = {'True' if None in value else 'None'} if {v} is None else {v} in {c}"
+    expr = {"eq": "==", "ne": "!=", "lt": "<", "lte": "<=", "gt": ">", "gte": ">=", "not_in": "not in"}[op]
+    return f"{{t}} = None if {v} is None else {v} {expr} {c}"
+
+
+def compile_search(entries: tuple[Entry, ...]):
+    """`search(act, victim, offender, evidence, incident, relationship, not_given, fired, exclude,
+    overridden, overriding, only, kinds)` for these rules: what `questions.Questions._search`
+    gives, a list of (rule id, (need,)) in `entries`' order for every rule that still needs
+    something (need being (alias, attribute, ref)) and that the search's limits let through, as
+    `_search` lets a rule through: not fired, not excluded, not overridden by a rule in effect, in
+    `only` when it is given, a note only if it overrides a rule in effect, with a consequence of
+    `kinds` when it is given. A rule the one-pass search cannot take comes as (rule id, None):
+    call `questions.needs_of` for it (`search.fallback` says whether there are any). Each alias
+    is its one fact, None when there is none, or for the relationship `questions._NOT_GIVEN`
+    (passed as `not_given`); never several facts (then the caller searches the old way).
+
+    Why it equals `needs_of` for a simple rule: needs_of returns None at the first false
+    condition, else the unknown condition with the least rank key (the first of equals), or the
+    relationship itself when it is not given and ranks lower; the conditions of the not-given
+    relationship are skipped. Here every condition is worked out (they are pure), a rule is kept
+    when none is false, and its candidates are tried in their rank order, sorted here once (a
+    stable sort: the first of equals, the relationship after a condition of equal rank). A rule
+    whose act condition is false is left out, as `for_act` leaves it out. A condition that raises
+    where the lazy walk would not have reached it cannot be told apart, so the caller takes the
+    old way on any exception."""
+    consts: dict[str, object] = {}
+    values: dict[tuple[str, str], str] = {}  # (alias, attr) -> the local holding fact.get(attr)
+    tests: dict[tuple, str] = {}  # (alias, attr, op, repr and type of value) -> the local of its result
+    lines: dict[str, list[str]] = {a: [] for a in _KNOWN_ALIASES}  # what each alias's fact works out
+    locals_of: dict[str, list[str]] = {a: [] for a in _KNOWN_ALIASES}  # its condition locals
+
+    def test_local(alias: str, t) -> str:
+        sig = (alias, t.attr, t.op, repr(t.value), type(t.value))
+        got = tests.get(sig)
+        if got is None:
+            v = values.get((alias, t.attr))
+            if v is None:
+                v = values[(alias, t.attr)] = f"v{len(values)}"
+                lines[alias].append(f"{v} = g({t.attr!r})")
+            got = tests[sig] = f"t{len(tests)}"
+            c = f"C{len(consts)}"
+            consts[c] = t.value
+            lines[alias].append(_test_source(t, v, c).format(t=got))
+            locals_of[alias].append(got)
+        return got
+
+    body: list[str] = []
+    fallback = False
+    for i, e in enumerate(entries):
+        consts[f"R{i}"] = e.id
+        flat, rule = e.flat, e.rule
+        limits = [f"R{i} not in fired", f"R{i} not in exclude", f"R{i} not in overridden",
+                  f"(only is None or R{i} in only)"]
+        if e.note_only:
+            limits.append(f"R{i} in overriding")
+        consts[f"K{i}"] = e.kinds
+        limits.append(f"(kinds is None or not K{i}.isdisjoint(kinds))")
+        if not flat.simple or any(p.alias not in _KNOWN_ALIASES for p in rule.patterns):
+            fallback = True
+            body += [f"if {' and '.join(limits)}:", f"    ap((R{i}, None))"]
+            continue
+        cands = []  # (rank key, position, condition, the need's source), tried least first
+        conds = [f"{a} is not None" for a in flat.aliases]
+        pairs = [(p.alias, t) for p in rule.patterns for t in p.tests]  # flat.tests' order
+        for n, ((alias, t), (_alias, _test, key, attr)) in enumerate(zip(pairs, flat.tests, strict=True)):
+            local = test_local(alias, t)
+            if f"{local} is not False" not in conds:
+                conds.append(f"{local} is not False")
+            cands.append((key, n, f"{local} is None", f"({alias!r}, {attr!r}, r_{alias})"))
+        if flat.rel_key is not None:
+            cands.append((flat.rel_key, len(cands), "rel_ng", "('relationship', 'relationship', rel_ref)"))
+        if not cands:  # nothing it could still need
+            continue
+        cands.sort(key=lambda c: (c[0], c[1]))
+        body += [f"if {' and '.join(conds) or 'True'}:", f"    if {' and '.join(limits)}:"]
+        body += [f"        {'elif' if n else 'if'} {cond}: ap((R{i}, ({need},)))"
+                 for n, (_key, _pos, cond, need) in enumerate(cands)]
+
+    src = ["def search(act, victim, offender, evidence, incident, relationship, not_given, fired, exclude,"
+           " overridden, overriding, only, kinds):",
+           "    out = []", "    ap = out.append", "    rel_ng = relationship is not_given",
+           "    g = act.get", "    r_act = g('ref')"]
+    src += [f"    {x}" for x in lines["act"]]
+    for alias in _KNOWN_ALIASES[1:]:
+        guard = f"{alias} is not None" + (" and not rel_ng" if alias == "relationship" else "")
+        src += [f"    if {guard}:", f"        g = {alias}.get", f"        r_{alias} = g('ref')"]
+        src += [f"        {x}" for x in lines[alias]]
+    # the conditions of a relationship not given are skipped (needs_of): neither false nor unknown
+    src += ["    if rel_ng:", "        rel_ref = f\"{offender.get('ref')}~{victim.get('ref')}\""]
+    src += [f"        {x} = True" for x in locals_of["relationship"]]
+    src += [f"    {x}" for x in body]
+    src.append("    return out")
+    source = "\n".join(src) + "\n"
+    namespace = dict(consts)
+    exec(compile(source, "<question search>", "exec"), namespace)
+    fn = namespace["search"]
+    fn.source, fn.fallback = source, fallback
+    return fn

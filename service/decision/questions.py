@@ -6,6 +6,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from itertools import chain
 
 from ..rules.model import Edition, Rule
 from ..runtime import runtime_of
@@ -168,6 +169,8 @@ def question_for(edition: Edition, alias: str, attr: str, ref: str | None,
 
 
 _RANK = {p: i for i, p in enumerate(PURPOSES)}
+_UNSET = object()
+_chain = chain.from_iterable
 
 
 def _question_of(edition: Edition, alias: str, attr: str, ref: str | None,
@@ -196,18 +199,44 @@ def _question_of(edition: Edition, alias: str, attr: str, ref: str | None,
 # it off (tests compare both ways).
 CACHE_SIZE = int(os.environ.get("HOCR_QUESTION_CACHE", "4096"))
 FLAT = os.environ.get("HOCR_QUESTION_FLAT", "1") != "0"  # the one-pass search (needs_of); 0: open_needs only
+# the one-pass search compiled per act type (index.compile_search); 0: needs_of rule by rule
+COMPILED = os.environ.get("HOCR_QUESTION_COMPILED", "1") != "0"
 _ID_FIELDS = ("id", "ref", "act", "person", "from", "to")
 
 
 class _Lru:
     """The cache, with a doorkeeper: a shape is planned and kept only the second time it is seen
     (the first time only its key's hash is remembered). Most shapes a force sees come once; planning
-    each for the cache cost a seventh of deciding it, and pushed out the shapes that do come back."""
+    each for the cache cost a seventh of deciding it, and pushed out the shapes that do come back.
+
+    Before the key, a sighting (`_sighting`: a hash of a part of what the key holds, so that equal
+    keys have equal sightings) is looked up: a sighting never met before means a key never met
+    before, and then the key is not even built (a first-seen act pays neither `_shape` nor the
+    key). The second time a sighting is met the key is built and, on a miss, kept (it is most
+    likely the same shape seen a second time); after that, the doorkeeper of keys decides. Only
+    what is kept depends on this; the answers, from the cache or not, are the same."""
 
     def __init__(self, size: int):
         self.size, self.data, self.lock = size, OrderedDict(), threading.Lock()
         self.hits = self.misses = 0
         self.seen: set[int] = set()  # hashes of keys missed once, at most 4 x size of them
+        self.sighted: dict[int, bool] = {}  # sighting -> whether a key was built for it (at most 4 x size)
+
+    def sight(self, sighting: int) -> int:
+        """0 the first time this sighting is met (counted a miss: the key is not built), 1 the
+        second, 2 after."""
+        with self.lock:
+            keyed = self.sighted.get(sighting)
+            if keyed is None:
+                if len(self.sighted) >= 4 * self.size:
+                    self.sighted.clear()
+                self.sighted[sighting] = False
+                self.misses += 1
+                return 0
+            if keyed:
+                return 2
+            self.sighted[sighting] = True
+            return 1
 
     def admit(self, key) -> bool:
         """Whether to plan and keep a missed key: True when it was missed before."""
@@ -295,6 +324,19 @@ def _shape(facts: FactIndex, act_fact: dict) -> tuple[tuple, dict[str, str]] | N
     except TypeError:  # a value that cannot be part of a key
         return None
     return key, names
+
+
+def _sighting(act_fact: dict, act_type: str, fired, effective, kinds, only, exclude) -> int | None:
+    """A hash of a part of the cache key `ask_open` builds (the act's own values without its ids,
+    its type, how many rules fired and took effect, the sizes of the search's limits): a few
+    lookups, against the whole neighbourhood `_shape` renames. Equal keys have equal sightings.
+    None when a value cannot be hashed."""
+    try:
+        return hash((act_type, frozenset([kv for kv in act_fact.items() if kv[0] not in _ID_FIELDS]),
+                     len(fired), len(effective), -1 if kinds is None else len(kinds),
+                     -1 if only is None else len(only), len(exclude)))
+    except TypeError:
+        return None
 
 
 _CANON: dict[tuple, tuple] = {}  # a fact's part of a key -> the one copy of it (bounded: emptied when full)
@@ -437,16 +479,22 @@ class Questions:
         facts = self.facts[act_id]
         act_fact = facts.acts[act_id]
         cache = cache_of(self.edition)
-        shape = _shape(facts, act_fact) if cache is not None else None
+        if cache is None:
+            return self._ask(act_id, self._search(act_id, kinds, only, exclude))
+        act_type, fired, effective = self.act_types[act_id], self.fired[act_id], self.effective[act_id]
+        sighting = _sighting(act_fact, act_type, fired, effective, kinds, only, exclude)
+        sight = 2 if sighting is None else cache.sight(sighting)
+        if sight == 0:  # a key never met before: nothing to look up, nothing kept yet
+            return self._ask(act_id, self._search(act_id, kinds, only, exclude))
+        shape = _shape(facts, act_fact)
         if shape is None:
             return self._ask(act_id, self._search(act_id, kinds, only, exclude))
-        key = (shape[0], self.act_types[act_id], frozenset(self.fired[act_id]),
-               tuple(self.effective[act_id]), frozenset(kinds) if kinds is not None else None,
+        key = (shape[0], act_type, frozenset(fired), tuple(effective), frozenset(kinds) if kinds is not None else None,
                frozenset(only) if only is not None else None, frozenset(exclude))
         plan = cache.get(key)
         if plan is None:
             found = self._search(act_id, kinds, only, exclude)
-            if not cache.admit(key):  # the first time this shape is seen: asked, not kept
+            if sight != 1 and not cache.admit(key):  # the first time this shape is seen: asked, not kept
                 return self._ask(act_id, found)
             try:
                 plan = self._plan(act_id, found, shape[1])
@@ -460,23 +508,37 @@ class Questions:
 
     def _ask(self, act_id: str, found: list[tuple[str, set[tuple]]]) -> bool:
         """`add` each need of each rule found, in order; a need's question worked out once (many
-        rules need the same fact)."""
+        rules need the same fact). `_merge_one` written out in the loop (it runs for every need of
+        every rule)."""
+        if not found:
+            return False
         purpose = index_of(self.edition).purpose
         act_type = self.act_types[act_id]
-        merge = self._merge_one
+        by_field = self.by_field
         parts_of: dict[tuple, tuple | None] = {}
         for rule_id, needs in found:
+            rule_purpose = purpose[rule_id]
             for need in (sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))) if len(needs) > 1 else needs):
-                if need in parts_of:
-                    parts = parts_of[need]
-                else:
+                parts = parts_of.get(need, _UNSET)
+                if parts is _UNSET:
                     alias, attr, ref = need
                     parts = (None if self._not_asked(act_id, alias, attr, ref)
                              else _question_of(self.edition, alias, attr, ref, act_type))
                     parts_of[need] = parts
-                if parts is not None:
-                    merge(*parts, act_id, rule_id, purpose[rule_id])
-        return bool(found)
+                if parts is None:
+                    continue
+                path = parts[0]
+                q = by_field.get(path)
+                if q is None:
+                    by_field[path] = QuestionOut(path, parts[1], parts[2], parts[3], [act_id], [rule_id], rule_purpose)
+                    continue
+                if act_id not in q.acts:
+                    q.acts.append(act_id)
+                if rule_id not in q.rule_ids:
+                    q.rule_ids.append(rule_id)
+                if not q.purpose or _RANK[rule_purpose] < _RANK[q.purpose]:
+                    q.purpose = rule_purpose
+        return True
 
     def _plan(self, act_id: str, found: list[tuple[str, set[tuple]]], names: dict[str, str]) -> tuple:
         """What `_ask` does with `found`, with refs as the shape's placeholders and every question's
@@ -538,22 +600,33 @@ class Questions:
                 exclude: set[str]) -> list[tuple[str, set[tuple]]]:
         """(rule id, what it still needs) for every rule that did not fire but still could and would matter."""
         edition = self.edition
-        eff = set(self.effective[act_id])
         fired = self.fired[act_id]
         facts = self.facts[act_id]
         act_fact = facts.acts[act_id]
         out = []
         index = index_of(edition)
         bound = bound_facts(facts, act_fact) if FLAT else None
-        if eff:
-            # rules a rule in effect overrides (their answers would change nothing), and the rules
-            # that override one in effect (a note among them can still change the decision)
-            overridden = index.overridden_by_any(eff)
-            overriding = index.overriding_any(eff)
-        else:
-            overridden = overriding = frozenset()
+        # rules a rule in effect overrides (their answers would change nothing), and the rules
+        # that override one in effect (a note among them can still change the decision)
+        overridden, overriding = index.around(self.effective[act_id])
+        type_index = index.for_type(self.act_types[act_id])
+        if bound is not None and COMPILED and _MANY not in bound.values():
+            search = type_index.search()
+            try:
+                found = search(act_fact, bound["victim"], bound["offender"], bound["evidence"], bound["incident"],
+                               bound["relationship"], _NOT_GIVEN, fired, exclude, overridden, overriding, only, kinds)
+            except Exception:  # noqa: BLE001 - a condition the rule-by-rule walk might not reach: walk
+                found = None
+            if found is not None:
+                if search.fallback:  # rules the one pass cannot take: rule by rule
+                    entry_of = {e.id: e for e in type_index.entries}
+                    found = [(rid, needs if needs is not None else
+                              needs_of(entry_of[rid].rule, entry_of[rid].flat, bound, act_fact, facts))
+                             for rid, needs in found]
+                    found = [x for x in found if x[1]]
+                return found
         # only the rules the act's own attribute values do not already rule out (service/decision/index.py)
-        for entry in index.for_type(self.act_types[act_id]).for_act(act_fact):
+        for entry in type_index.for_act(act_fact):
             rid = entry.id
             if rid in fired or rid in exclude or rid in overridden:
                 continue
@@ -589,13 +662,15 @@ class Questions:
         undecided act a crime; then whether to record, the classification, the count, the flags;
         then how many rules need the answer. The edition's checklists gather their items into one
         question each, where the first of them would stand."""
+        blocking, decides_crime, rank = self.blocking, self.decides_crime, _RANK
+
         def key(q: QuestionOut) -> tuple:
-            if q.field in self.blocking:
+            if q.field in blocking:
                 tier = 0
-            elif q.field in self.decides_crime or (set(q.acts) & undecided and q.purpose == "classification"):
+            elif q.field in decides_crime or (q.purpose == "classification" and not undecided.isdisjoint(q.acts)):
                 tier = 1
             else:
-                tier = 2 + PURPOSES.index(q.purpose)
+                tier = 2 + rank[q.purpose]
             return (tier, -len(q.rule_ids), q.field)
         return self._checklists(sorted(self.by_field.values(), key=key))
 
@@ -604,26 +679,38 @@ class Questions:
         lists = rt.checklist_of
         if lists is None:  # attribute -> its checklist, once per edition
             lists = rt.checklist_of = {attr: c for c in self.edition.checklists for attr in c.items}
+        if not lists:
+            return questions
+        blocking, decides_crime = self.blocking, self.decides_crime
         members: dict[str, list[QuestionOut]] = {}
         for q in questions:
             c = lists.get(q.attribute)
-            if c is not None and q.field not in self.blocking and q.field not in self.decides_crime:
-                members.setdefault(c.id, []).append(q)
+            if c is not None and q.field not in blocking and q.field not in decides_crime:
+                got = members.get(c.id)
+                if got is None:
+                    members[c.id] = [q]
+                else:
+                    got.append(q)
         folded = {q.field: cid for cid, qs in members.items() if len(qs) > 1 for q in qs}
+        if not folded:
+            return questions
+        by_id = index_of(self.edition).checklist_by_id
         out: list[QuestionOut] = []
+        done: set[str] = set()  # the checklists already in `out` (no other question's field is checklist.<id>)
         for q in questions:
             cid = folded.get(q.field)
             if cid is None:
                 out.append(q)
                 continue
-            if any(x.field == f"checklist.{cid}" for x in out):
+            if cid in done:
                 continue
-            c = next(c for c in self.edition.checklists if c.id == cid)
+            done.add(cid)
+            c = by_id[cid]
             items = members[cid]
             for i in items:
                 i.none_applies = c.items.get(i.attribute, "")
             out.append(QuestionOut(
-                f"checklist.{cid}", "", c.text, [], list(dict.fromkeys(a for i in items for a in i.acts)),
-                list(dict.fromkeys(r for i in items for r in i.rule_ids)),
-                min((i.purpose for i in items), key=PURPOSES.index), items))
+                f"checklist.{cid}", "", c.text, [], list(dict.fromkeys(_chain([i.acts for i in items]))),
+                list(dict.fromkeys(_chain([i.rule_ids for i in items]))),
+                min([i.purpose for i in items], key=_RANK.__getitem__), items))
         return out
