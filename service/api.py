@@ -7,7 +7,7 @@ from typing import Any
 
 from . import edition_cache
 from .contract import InvalidIncident, check_incident, parse_incident
-from .decision import Decision, decide
+from .decision import Decision, decide, questions
 from .decision.index import index_of as question_index
 from .ids import new_decision_id
 from .record import DecisionRecord, LogUnavailable, NoDecisionLog, RecordError
@@ -30,6 +30,8 @@ class DecisionService:
         for e in self.editions.values():
             engine_of(e)  # compile every ruleset at start-up, never on a request
             question_index(e)  # and the question search's index (service/decision/index.py)
+            if questions.COMPILED:  # and its compiled search per act type, its code kept on disk
+                question_index(e).compile_searches(edition_cache.compiled)
         # the decision log (service/record): every decision and review is on it before its reply
         self.record: DecisionRecord | None = (
             DecisionRecord.open(decision_log, self.rules_dir, self.editions, retention_days)

@@ -104,3 +104,60 @@ def test_a_copy_others_can_write_is_not_read(cache):
     calls.clear()
     edition_cache.load_editions(default_rules_dir(), _yaml_loader(calls))
     assert calls, "a copy in a world-writable folder was read"
+
+
+# ------------------------------------------------------------ the question search's compiled code
+
+_SOURCES = ["def search():\n    return 1\n", "def search():\n    return 2\n"]
+
+
+def _run(code) -> int:
+    ns: dict = {}
+    exec(code, ns)
+    return ns["search"]()
+
+
+def test_the_service_makes_every_act_types_search_at_start_up(cache):
+    """No request compiles a search: every act type's (and the unknown type's) is made when the
+    service starts, from code the next start reads back."""
+    service = DecisionService()
+    from service.decision.index import index_of
+    for edition in service.editions.values():
+        index = index_of(edition)
+        for t in [*index.types.values(), index.any_type]:
+            assert t._search is not None and t._search.source.startswith("def search(")
+    assert len(list(cache.glob("code-*.marshal"))) == len(service.editions)
+    again = DecisionService()  # the same sources: each edition's code read back, no new file
+    assert len(list(cache.glob("code-*.marshal"))) == len(again.editions)
+    assert _decided(again) == _decided(service)
+
+
+def test_compiled_code_is_read_back_for_the_same_sources_only(cache):
+    codes = edition_cache.compiled(_SOURCES)
+    assert [_run(codes[s]) for s in _SOURCES] == [1, 2]
+    (path,) = cache.glob("code-*.marshal")
+    # the copy is what is read: swap its two codes and the same sources give the swapped answers
+    import marshal
+    a, b = marshal.loads(path.read_bytes())
+    path.write_bytes(marshal.dumps([b, a]))
+    got = edition_cache.compiled(_SOURCES)
+    assert [_run(got[s]) for s in _SOURCES] == [2, 1]
+    other = edition_cache.compiled(_SOURCES[:1])  # other sources: another copy, compiled afresh
+    assert _run(other[_SOURCES[0]]) == 1 and len(list(cache.glob("code-*.marshal"))) == 2
+
+
+@pytest.mark.parametrize("spoil", ["corrupt", "others_can_write", "off"])
+def test_a_bad_or_unsafe_code_copy_is_not_read(cache, monkeypatch, spoil):
+    import marshal
+    edition_cache.compiled(_SOURCES)
+    (path,) = cache.glob("code-*.marshal")
+    a, b = marshal.loads(path.read_bytes())
+    path.write_bytes(marshal.dumps([b, a]))  # a copy that would give the wrong answers if read
+    if spoil == "corrupt":
+        path.write_bytes(b"not marshal")
+    elif spoil == "others_can_write":
+        os.chmod(path, 0o666)
+    else:
+        monkeypatch.setenv("HOCR_EDITION_CACHE", "0")
+    got = edition_cache.compiled(_SOURCES)
+    assert [_run(got[s]) for s in _SOURCES] == [1, 2]

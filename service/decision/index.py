@@ -11,7 +11,9 @@ offence knowledge:
 * how two classifications rank against each other (the ranker's comparison depends only on the
   two classifications when the acts are the same);
 * per act type, the one-pass search generated as one Python function from the rules' conditions
-  (``compile_search``), compiled on the type's first act (a few milliseconds).
+  (``compile_search``), made for every act type at start-up (``EditionIndex.compile_searches``),
+  its compiled code kept on disk by service/edition_cache.py (compiling all of an edition's takes
+  about 0.4 s; reading them back a few milliseconds).
 
 ``HOCR_QUESTION_INDEX=0`` turns the attribute index off (the search then visits every rule of the
 act type, as before); ``HOCR_QUESTION_COMPILED=0`` (service/decision/questions.py) searches rule by
@@ -101,10 +103,11 @@ class TypeIndex:
         self._out: dict[tuple, frozenset[str]] = {}
         self._found: dict[frozenset[str], tuple[Entry, ...]] = {}  # rules ruled out -> the rules left
         self._lock = threading.Lock()
-        self._search = None  # compile_search(self.entries), made on first use
+        self._search = None  # compile_search(self.entries): at start-up, else on first use
 
     def search(self):
-        """The type's compiled search (`compile_search`), made the first time it is asked for."""
+        """The type's compiled search (`compile_search`): made at start-up by
+        `EditionIndex.compile_searches`, else the first time it is asked for."""
         fn = self._search
         if fn is None:
             with self._lock:
@@ -189,6 +192,19 @@ class EditionIndex:
         for c in edition.checklists:
             self.checklist_by_id.setdefault(c.id, c)
 
+    def compile_searches(self, code_for=None) -> int:
+        """Make every act type's compiled search now (the service does it at start-up, so that no
+        request compiles one). `code_for(sources)` gives each source's compiled code (the code
+        cache on disk, service/edition_cache.py); None compiles each here. Returns how many."""
+        types = [*self.types.values(), self.any_type]
+        made = [search_source(t.entries) for t in types]
+        codes = code_for([m[0] for m in made]) if code_for is not None else {}
+        for t, (source, consts, fallback) in zip(types, made):
+            with t._lock:
+                if t._search is None:
+                    t._search = make_search(source, consts, fallback, codes.get(source))
+        return len(types)
+
     def around(self, effective) -> tuple[frozenset[str], frozenset[str]]:
         """(`overridden_by_any`, `overriding_any`) of the rules in effect, remembered per list of
         them (the same few lists come back decision after decision)."""
@@ -265,9 +281,9 @@ def _test_source(t, v: str, c: str) -> str:
     return f"{{t}} = None if {v} is None else {v} {expr} {c}"
 
 
-def compile_search(entries: tuple[Entry, ...]):
-    """`search(act, victim, offender, evidence, incident, relationship, not_given, fired, exclude,
-    overridden, overriding, only, kinds)` for these rules: what `questions.Questions._search`
+def search_source(entries: tuple[Entry, ...]) -> tuple[str, dict, bool]:
+    """(source, constants, fallback) of `search(act, victim, offender, evidence, incident,
+    relationship, not_given, fired, exclude, overridden, overriding, only, kinds)` for these rules: what `questions.Questions._search`
     gives, a list of (rule id, (need,)) in `entries`' order for every rule that still needs
     something (need being (alias, attribute, ref)) and that the search's limits let through, as
     `_search` lets a rule through: not fired, not excluded, not overridden by a rule in effect, in
@@ -353,9 +369,22 @@ def compile_search(entries: tuple[Entry, ...]):
     src += [f"        {x} = True" for x in locals_of["relationship"]]
     src += [f"    {x}" for x in body]
     src.append("    return out")
-    source = "\n".join(src) + "\n"
+    return "\n".join(src) + "\n", consts, fallback
+
+
+SEARCH_FILENAME = "<question search>"
+
+
+def make_search(source: str, consts: dict, fallback: bool, code=None):
+    """The function `source` defines (`code`: its compiled code, e.g. read from the code cache;
+    None: compile it here, about 9 ms for an act type of the full rules)."""
     namespace = dict(consts)
-    exec(compile(source, "<question search>", "exec"), namespace)
+    exec(code if code is not None else compile(source, SEARCH_FILENAME, "exec"), namespace)
     fn = namespace["search"]
     fn.source, fn.fallback = source, fallback
     return fn
+
+
+def compile_search(entries: tuple[Entry, ...]):
+    """The compiled search of these rules (`search_source` says what it computes)."""
+    return make_search(*search_source(entries))
