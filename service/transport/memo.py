@@ -214,9 +214,7 @@ class DecisionMemo:
         """Keep a decision made under the stand-in id (see :meth:`stand_in_for`) and give it for
         this request, made the same way as a reused one."""
         inc = req.incident
-        msg = decision_to_proto(decision, compact=compact, questions=False)
-        for name in ("decision_id", "request_digest", "decided_at", "record_by", "deadline_passed"):
-            msg.ClearField(name)
+        msg = decision_to_proto(decision, compact=compact, questions=False, per_call=False)
         shelf = self.shelf
         questions = tuple(shelf.share(b) for b in question_fields(decision.questions, compact))
         parts = (msg.SerializeToString(), *questions)
