@@ -127,6 +127,14 @@ class Incident(_Model):
     _tz = field_validator("reported_at")(_aware)
 
 
+def wire_of(inc: Incident) -> bytes | None:
+    """The incident's proto bytes (``Incident._wire``) when it came straight from a proto message,
+    else None; read from the model's private values, as pydantic's own lookup of a private
+    attribute costs more than encoding the message again."""
+    private = inc.__pydantic_private__
+    return private.get("_wire") if private else None
+
+
 class InvalidIncident(ValueError):
     """Input that cannot be decided. ``violations`` is a list of (field path, description)."""
 

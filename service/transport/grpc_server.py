@@ -34,7 +34,7 @@ from .. import engine as _engine
 from .. import heap, identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..audit.rpc import audit_stream
-from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, Incident, check_incident, incident_from_proto
+from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, Incident, check_incident, incident_from_proto, wire_of
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..identity import Credentials, current_caller
 from ..mapping import (
@@ -240,8 +240,7 @@ class Servicer:
         if not req.HasField("incident"):
             raise InvalidIncident([(prefix, "an incident is required")])
         root = prefix.rsplit(".", 1)[0] if "." in prefix else ""
-        inc = pb.Incident()
-        inc.CopyFrom(req.incident)
+        inc = req.incident  # read, never changed: no copy
         early = self._work_violations(inc, prefix)
         if early:  # refuse before converting anything
             raise InvalidIncident(early)
@@ -288,7 +287,8 @@ class Servicer:
         as_id = memo.stand_in_for(req, raw) if memo is not None and isinstance(raw, Incident) else None
         if as_id is not None:
             decision = self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix, as_id=as_id)
-            made = memo.keep(req, self.service.edition_for(raw.reported_at, edition), decision, compact, as_of)
+            made = memo.keep(req, self.service.edition_for(raw.reported_at, edition), decision, compact, as_of,
+                             wire_of(raw))
             if self._logged(made, raw, req, pending, received):
                 return made
         return decision_to_proto(self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix,

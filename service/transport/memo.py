@@ -29,7 +29,7 @@ from pathlib import Path
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from .. import shapes
-from ..contract import MAX_YEAR, MIN_YEAR, Incident
+from ..contract import MAX_YEAR, MIN_YEAR, Incident, wire_of
 from ..decision import deadline_binds, wire_digest
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..ids import new_decision_id
@@ -204,15 +204,19 @@ class DecisionMemo:
         """The id to decide `incident` under so that its decision can be kept, or None (decide it
         under its own id: it cannot be kept)."""
         inc = req.incident
-        if (not self.enabled or incident.id != inc.id or not shapes.INCIDENT_ID.fullmatch(inc.id)
-                or shapes.DEL in inc.SerializeToString()):
+        if not self.enabled or incident.id != inc.id or not shapes.INCIDENT_ID.fullmatch(inc.id):
+            return None
+        # its proto bytes as the model holds them (contract.incident_from_proto), not encoded again
+        wire = wire_of(incident)
+        if shapes.DEL in (wire if wire is not None else inc.SerializeToString()):
             return None
         return shapes.stand_in(len(inc.id))
 
     def keep(self, req: pb.DecideRequest, edition: Edition, decision, compact: bool,
-             as_of: dt.datetime | None) -> Made:
+             as_of: dt.datetime | None, wire: bytes | None = None) -> Made:
         """Keep a decision made under the stand-in id (see :meth:`stand_in_for`) and give it for
-        this request, made the same way as a reused one."""
+        this request, made the same way as a reused one. `wire`: the incident's deterministic
+        proto bytes when the caller has them (its request digest is taken from them)."""
         inc = req.incident
         msg = decision_to_proto(decision, compact=compact, questions=False, per_call=False)
         shelf = self.shelf
@@ -240,7 +244,7 @@ class DecisionMemo:
             shelf.put(key, kept, len(key) + len(parts[0]) + 8 * len(questions) + len(pickled or b""), questions)
         else:
             self.shelf.count("not_kept")
-        return self._made(kept, inc, edition, as_of)
+        return self._made(kept, inc, edition, as_of, wire)
 
     @staticmethod
     def decision_of(made: Made, incident_id: str):
@@ -264,7 +268,8 @@ class DecisionMemo:
         return {t.seconds // shapes.DAY for t in times}
 
     @staticmethod
-    def _made(kept: Kept, inc: pb.Incident, edition: Edition, as_of: dt.datetime | None) -> Made:
+    def _made(kept: Kept, inc: pb.Incident, edition: Edition, as_of: dt.datetime | None,
+              wire: bytes | None = None) -> Made:
         # times to the microsecond, as the full path reads them (datetime)
         now = time.time_ns() // 1000 * 1000
         record_by = inc.reported_at.seconds * _NS + inc.reported_at.nanos // 1000 * 1000 + kept.deadline_ns
@@ -272,7 +277,8 @@ class DecisionMemo:
         decision_id = new_decision_id()
         per_call = pb.Decision(
             decision_id=decision_id,
-            request_digest=wire_digest(inc.SerializeToString(deterministic=True), edition.name),
+            request_digest=wire_digest(wire if wire is not None else inc.SerializeToString(deterministic=True),
+                                       edition.name),
             decided_at=Timestamp(seconds=now // _NS, nanos=now % _NS),
             record_by=Timestamp(seconds=record_by // _NS, nanos=record_by % _NS),
             deadline_passed=kept.binds and (now if as_of_ns is None else as_of_ns) > record_by)
