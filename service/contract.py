@@ -306,51 +306,96 @@ def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Inciden
 
 _ID = _re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]*")
 _LOCAL_ID = _re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+# the same patterns with the models' 64-character bound in them: one fullmatch checks both
+_ID_OK = _re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{0,63}").fullmatch
+_LOCAL_ID_OK = _re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}").fullmatch
 _UTC = _TzInfo(0)
+_EPOCH_Z = dt.datetime(1970, 1, 1, tzinfo=_UTC)
+# a Timestamp's time is in the years MIN_YEAR..MAX_YEAR exactly when its seconds are in
+# [_FIRST, _END): its nanoseconds add less than a second
+_FIRST = int((dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc) - _EPOCH_Z).total_seconds())
+_END = int((dt.datetime(MAX_YEAR + 1, 1, 1, tzinfo=dt.timezone.utc) - _EPOCH_Z).total_seconds())
+_is_normalized = unicodedata.is_normalized
 
 
 class _Decline(Exception):
     pass
 
 
+# The checks below are written out in each helper (no helper calls another): a message holds dozens
+# of strings, and these run for every one.
+
 def _clean_text(s: str, lo: int, hi: int) -> str:
-    if not (lo <= len(s) <= hi) or s != s.strip() or not (s.isascii() or unicodedata.is_normalized("NFC", s)):
+    if not (lo <= len(s) <= hi) or s != s.strip() or not (s.isascii() or _is_normalized("NFC", s)):
         raise _Decline
     return s
 
 
 def _id(s: str, local: bool = False) -> str:
-    if len(s) > 64 or not (_LOCAL_ID if local else _ID).fullmatch(s):
+    if not (_LOCAL_ID_OK if local else _ID_OK)(s):
         raise _Decline
     return s
 
 
+def _opt_id(s: str) -> str | None:
+    if s == "":
+        return None
+    if not _ID_OK(s):
+        raise _Decline
+    return s
+
+
+def _ids(values, most: int) -> list[str]:
+    out = list(values)
+    if len(out) > most:
+        raise _Decline
+    for s in out:
+        if not _ID_OK(s):
+            raise _Decline
+    return out
+
+
 def _word(s: str) -> str:
-    return _clean_text(s, 1, 64)
+    if not (0 < len(s) <= 64) or s != s.strip() or not (s.isascii() or _is_normalized("NFC", s)):
+        raise _Decline
+    return s
 
 
 def _opt_word(s: str) -> str | None:
-    return _word(s) if s != "" else None
+    if s == "":
+        return None
+    if len(s) > 64 or s != s.strip() or not (s.isascii() or _is_normalized("NFC", s)):
+        raise _Decline
+    return s
 
 
 def _attrs(m) -> dict:
+    """A map's entries as a dict in the map's order: each key a word, each value a text of at most
+    200 characters (as _word and _clean_text check them)."""
+    if not m:
+        return {}
     if len(m) > MAX_ATTRIBUTES:
         raise _Decline
-    out = {}
-    for k, v in m.items():
-        out[_word(k)] = _clean_text(v, 0, 200)
+    out = {k: m[k] for k in m}
+    for k, v in out.items():
+        if (not (0 < len(k) <= 64) or len(v) > 200 or k != k.strip() or v != v.strip()
+                or not (k.isascii() or _is_normalized("NFC", k)) or not (v.isascii() or _is_normalized("NFC", v))):
+            raise _Decline
     return out
 
 
 def _when(msg, name: str, required: bool) -> dt.datetime | None:
+    """The Timestamp as the models hold it (what ``ToDatetime(tzinfo=utc)`` gives, in pydantic's
+    own UTC), when it falls in the years MIN_YEAR..MAX_YEAR."""
     if not msg.HasField(name):
         if required:
             raise _Decline
         return None
-    value = getattr(msg, name).ToDatetime(tzinfo=dt.timezone.utc).replace(tzinfo=_UTC)
-    if not (MIN_YEAR <= value.year <= MAX_YEAR):
+    ts = getattr(msg, name)
+    s, n = ts.seconds, ts.nanos
+    if not (_FIRST <= s < _END and 0 <= n <= 999_999_999):
         raise _Decline
-    return value
+    return _EPOCH_Z + dt.timedelta(seconds=s, microseconds=n // 1000)
 
 
 def _age(msg, name: str) -> int | None:
@@ -372,16 +417,21 @@ def incident_from_proto(msg) -> Incident | None:
 
 
 _setattr = object.__setattr__
+_new = object.__new__
+# pydantic's slots of a model instance, set straight through their descriptors
+_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
+_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-def _construct(cls, private: dict | None = None, **values):
-    """What pydantic's model_construct does for a model given every field and no extras (without
-    its per-call bookkeeping of defaults and private attributes)."""
-    m = cls.__new__(cls)
+def _make(cls, values: dict, private: dict | None = None):
+    """What pydantic's model_construct does for a model given every field (`values`) and no extras,
+    without its per-call bookkeeping of defaults and private attributes."""
+    m = _new(cls)
     _setattr(m, "__dict__", values)
-    _setattr(m, "__pydantic_fields_set__", set(values))
-    _setattr(m, "__pydantic_extra__", None)
-    _setattr(m, "__pydantic_private__", private)
+    _FIELDS_SET(m, set(values))
+    _EXTRA(m, None)
+    _PRIVATE(m, private)
     return m
 
 
@@ -390,44 +440,39 @@ def _incident_from_proto(msg) -> Incident:
     if not msg.HasField("reporter"):
         raise _Decline
     r = msg.reporter
-    reporter = _construct(Reporter, role=_word(r.role), person=_id(r.person) if r.person else None,
-                     channel=_opt_word(r.channel))
+    reporter = _make(Reporter, {"role": _word(r.role), "person": _opt_id(r.person), "channel": _opt_word(r.channel)})
     if msg.HasField("location"):
         loc = msg.location
-        location = _construct(Location, force_area=_opt_word(loc.force_area), place=_opt_word(loc.place),
-                         country=_opt_word(loc.country))
+        location = _make(Location, {"force_area": _opt_word(loc.force_area), "place": _opt_word(loc.place),
+                                    "country": _opt_word(loc.country)})
     else:
-        location = _construct(Location, force_area=None, place=None, country=None)
-    if len(msg.persons) > MAX_PERSONS or len(msg.relationships) > MAX_RELATIONSHIPS or \
-            not 1 <= len(msg.acts) <= MAX_ACTS or len(msg.evidence) > MAX_EVIDENCE or \
-            len(msg.prior_records) > MAX_PRIOR:
+        location = _make(Location, {"force_area": None, "place": None, "country": None})
+    persons_in, relationships_in, acts_in = msg.persons, msg.relationships, msg.acts
+    evidence_in, prior_in = msg.evidence, msg.prior_records
+    if len(persons_in) > MAX_PERSONS or len(relationships_in) > MAX_RELATIONSHIPS or \
+            not 1 <= len(acts_in) <= MAX_ACTS or len(evidence_in) > MAX_EVIDENCE or \
+            len(prior_in) > MAX_PRIOR:
         raise _Decline
-    persons = [_construct(Person, id=_id(p.id, True), age=_age(p, "age"), sex=_opt_word(p.sex),
-                     kind=_opt_word(p.kind), attributes=_attrs(p.attributes)) for p in msg.persons]
-    relationships = [_construct(Relationship, a=_id(x.a), b=_id(x.b), kind=_word(x.kind)) for x in msg.relationships]
-    acts = []
-    for a in msg.acts:
-        if len(a.by) > 20:
-            raise _Decline
-        acts.append(_construct(Act, id=_id(a.id, True), type=_word(a.type), by=[_id(b) for b in a.by],
-                          against=_id(a.against) if a.against else None, occurred_at=_when(a, "occurred_at", False),
-                          victim_age=_age(a, "victim_age"), force_area=_opt_word(a.force_area),
-                          attributes=_attrs(a.attributes)))
+    persons = [_make(Person, {"id": _id(p.id, True), "age": _age(p, "age"), "sex": _opt_word(p.sex),
+                              "kind": _opt_word(p.kind), "attributes": _attrs(p.attributes)}) for p in persons_in]
+    relationships = [_make(Relationship, {"a": _id(x.a), "b": _id(x.b), "kind": _word(x.kind)})
+                     for x in relationships_in]
+    acts = [_make(Act, {"id": _id(a.id, True), "type": _word(a.type), "by": _ids(a.by, 20),
+                        "against": _opt_id(a.against), "occurred_at": _when(a, "occurred_at", False),
+                        "victim_age": _age(a, "victim_age"), "force_area": _opt_word(a.force_area),
+                        "attributes": _attrs(a.attributes)}) for a in acts_in]
     evidence = []
-    for e in msg.evidence:
-        if not 1 <= len(e.acts) <= MAX_ACTS:
+    for e in evidence_in:
+        if not e.acts:
             raise _Decline
-        evidence.append(_construct(Evidence, id=_id(e.id, True), acts=[_id(x) for x in e.acts], contradicts=e.contradicts,
-                              credible=e.credible, immediately_available=e.immediately_available,
-                              description=_clean_text(e.description, 0, 2000) if e.description else None))
-    prior = []
-    for p in msg.prior_records:
-        if len(p.offenders) > 20:
-            raise _Decline
-        prior.append(_construct(PriorRecord, reference=_id(p.reference), victim=_id(p.victim) if p.victim else None,
-                           offenders=[_id(o) for o in p.offenders], reported_at=_when(p, "reported_at", True),
-                           classification=_opt_word(p.classification)))
+        evidence.append(_make(Evidence, {"id": _id(e.id, True), "acts": _ids(e.acts, MAX_ACTS),
+                                         "contradicts": e.contradicts, "credible": e.credible,
+                                         "immediately_available": e.immediately_available,
+                                         "description": _clean_text(e.description, 0, 2000) if e.description else None}))
+    prior = [_make(PriorRecord, {"reference": _id(p.reference), "victim": _opt_id(p.victim),
+                                 "offenders": _ids(p.offenders, 20), "reported_at": _when(p, "reported_at", True),
+                                 "classification": _opt_word(p.classification)}) for p in prior_in]
     wire = {"_wire": msg.SerializeToString(deterministic=True)}
-    return _construct(Incident, wire, id=_id(msg.id), reported_at=_when(msg, "reported_at", True), reporter=reporter,
-                 location=location, persons=persons, relationships=relationships, acts=acts, evidence=evidence,
-                 prior_records=prior, attributes=_attrs(msg.attributes))
+    return _make(Incident, {"id": _id(msg.id), "reported_at": _when(msg, "reported_at", True), "reporter": reporter,
+                            "location": location, "persons": persons, "relationships": relationships, "acts": acts,
+                            "evidence": evidence, "prior_records": prior, "attributes": _attrs(msg.attributes)}, wire)
