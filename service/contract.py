@@ -201,23 +201,33 @@ def _check_attrs(attrs: dict, specs: dict, path: str, out: list[tuple[str, str]]
 
 
 def _check_word(value: str | None, allowed, path: str, what: str, out: list[tuple[str, str]]) -> None:
+    """`allowed`: the vocabulary's words (a dict's keys or a tuple), listed in its order when
+    `value` is none of them."""
     if value is None or value in allowed:
         return
+    allowed = list(allowed)
     hint = suggest(value, allowed)
     out.append((path, f"unknown {what}" + (f"; did you mean {hint!r}?" if hint else "")
                 + f" (known: {', '.join(allowed)})"))
 
 
 def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Incident:
-    """Check references and vocabulary; coerce attribute values to their declared types."""
+    """Check references and vocabulary; coerce attribute values to their declared types.
+
+    A field's path is worked out only for a violation (most incidents have none): `ref` and
+    `word` take the path as a format and its parts."""
     v = edition.vocab
     out: list[tuple[str, str]] = []
+    pre = f"{prefix}." if prefix else ""
+
     def p(s: str) -> str:
-        return f"{prefix}.{s}" if prefix else s
+        return pre + s
 
     person_ids = [x.id for x in inc.persons]
     act_ids = [x.id for x in inc.acts]
     for kind, ids, name in (("persons", person_ids, "person"), ("acts", act_ids, "act")):
+        if len(set(ids)) == len(ids):
+            continue
         seen = set()
         for i, x in enumerate(ids):
             if x in seen:
@@ -225,72 +235,81 @@ def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Inciden
             seen.add(x)
     persons = set(person_ids)
 
-    def ref(value: str | None, path: str) -> None:
+    def ref(value: str | None, path: str, *parts) -> None:
         if value is not None and value not in persons:
             hint = suggest(value, persons)
-            out.append((path, "no person with this id" + (f"; did you mean {hint!r}?" if hint else "")))
+            out.append((path.format(*parts), "no person with this id" + (f"; did you mean {hint!r}?" if hint else "")))
 
-    _check_word(inc.reporter.role, list(v.reporter_roles), p("reporter.role"), "reporter role", out)
-    _check_word(inc.reporter.channel, list(v.channels), p("reporter.channel"), "channel", out)
-    ref(inc.reporter.person, p("reporter.person"))
-    _check_word(inc.location.place, list(v.places), p("location.place"), "place", out)
+    def word(value: str | None, allowed, what: str, path: str, *parts) -> None:
+        if value is not None and value not in allowed:
+            _check_word(value, allowed, path.format(*parts), what, out)
+
+    word(inc.reporter.role, v.reporter_roles, "reporter role", "{}reporter.role", pre)
+    word(inc.reporter.channel, v.channels, "channel", "{}reporter.channel", pre)
+    ref(inc.reporter.person, "{}reporter.person", pre)
+    word(inc.location.place, v.places, "place", "{}location.place", pre)
     typed: dict = {}
-    _check_attrs(inc.attributes, v.incident_attributes, p("attributes"), out, typed)
+    if inc.attributes:
+        _check_attrs(inc.attributes, v.incident_attributes, p("attributes"), out, typed)
     inc.attributes = typed
 
-    persons_only = {name for name, a in v.person_attributes.items() if a.persons_only}
+    first_kind = next(iter(v.person_kinds), None)
     for i, person in enumerate(inc.persons):
-        _check_word(person.sex, list(v.sexes), p(f"persons[{i}].sex"), "sex", out)
-        _check_word(person.kind, list(v.person_kinds), p(f"persons[{i}].kind"), "kind of party", out)
-        if person.kind is not None and person.kind != next(iter(v.person_kinds), person.kind):
+        word(person.sex, v.sexes, "sex", "{}persons[{}].sex", pre, i)
+        word(person.kind, v.person_kinds, "kind of party", "{}persons[{}].kind", pre, i)
+        if person.kind is not None and person.kind != (person.kind if first_kind is None else first_kind):
             # a party that is not a person (an organisation) has no age, sex or personal capacity
+            persons_only = {name for name, a in v.person_attributes.items() if a.persons_only}
             for fld in ("age", "sex"):
                 if getattr(person, fld) is not None:
                     out.append((p(f"persons[{i}].{fld}"), f"a party of kind {person.kind!r} has no {fld}"))
             for name in sorted(set(person.attributes) & persons_only):
                 out.append((p(f"persons[{i}].attributes.{name}"), f"is asked only of a person, not of a {person.kind}"))
         typed = {}
-        _check_attrs(person.attributes, v.person_attributes, p(f"persons[{i}].attributes"), out, typed)
+        if person.attributes:
+            _check_attrs(person.attributes, v.person_attributes, p(f"persons[{i}].attributes"), out, typed)
         person.attributes = typed
     for i, rel in enumerate(inc.relationships):
-        ref(rel.a, p(f"relationships[{i}].a"))
-        ref(rel.b, p(f"relationships[{i}].b"))
+        ref(rel.a, "{}relationships[{}].a", pre, i)
+        ref(rel.b, "{}relationships[{}].b", pre, i)
         if rel.a == rel.b:
             out.append((p(f"relationships[{i}].b"), "a relationship needs two different persons"))
-        _check_word(rel.kind, list(v.relationship_kinds), p(f"relationships[{i}].kind"), "relationship kind", out)
+        word(rel.kind, v.relationship_kinds, "relationship kind", "{}relationships[{}].kind", pre, i)
     for i, act in enumerate(inc.acts):
-        ap = p(f"acts[{i}]")
         act_type = v.act_types.get(act.type)
         if act_type is None:
-            _check_word(act.type, list(v.act_types), f"{ap}.type", "act type", out)
+            _check_word(act.type, v.act_types, f"{pre}acts[{i}].type", "act type", out)
         else:
             typed = {}
-            _check_attrs(act.attributes, act_type.attributes, f"{ap}.attributes", out, typed)
+            if act.attributes:
+                _check_attrs(act.attributes, act_type.attributes, f"{pre}acts[{i}].attributes", out, typed)
             act.attributes = typed
-        for j, who in enumerate(act.by):
-            ref(who, f"{ap}.by[{j}]")
-            if who in act.by[:j]:
-                out.append((f"{ap}.by[{j}]", "this person is already listed among those who did the act"))
-        ref(act.against, f"{ap}.against")
+        by = act.by
+        for j, who in enumerate(by):
+            ref(who, "{}acts[{}].by[{}]", pre, i, j)
+            if j and who in by[:j]:
+                out.append((f"{pre}acts[{i}].by[{j}]", "this person is already listed among those who did the act"))
+        ref(act.against, "{}acts[{}].against", pre, i)
         if act.victim_age is not None and act.against is None:
-            out.append((f"{ap}.victim_age", "an act with no victim has no victim's age"))
-        if act.against is not None and act.against in act.by:
-            out.append((f"{ap}.against", "the victim of an act cannot also be one who did it"))
-    known_acts = set(act_ids)
-    evidence_ids: set[str] = set()
-    for i, ev in enumerate(inc.evidence):
-        if ev.id in evidence_ids:
-            out.append((p(f"evidence[{i}].id"), "duplicate evidence id (the same as an earlier evidence)"))
-        evidence_ids.add(ev.id)
-        for j, a in enumerate(ev.acts):
-            if a not in known_acts:
-                out.append((p(f"evidence[{i}].acts[{j}]"), "no act with this id"))
-            elif a in ev.acts[:j]:
-                out.append((p(f"evidence[{i}].acts[{j}]"), "this act is already linked to this evidence"))
+            out.append((f"{pre}acts[{i}].victim_age", "an act with no victim has no victim's age"))
+        if act.against is not None and act.against in by:
+            out.append((f"{pre}acts[{i}].against", "the victim of an act cannot also be one who did it"))
+    if inc.evidence:
+        known_acts = set(act_ids)
+        evidence_ids: set[str] = set()
+        for i, ev in enumerate(inc.evidence):
+            if ev.id in evidence_ids:
+                out.append((p(f"evidence[{i}].id"), "duplicate evidence id (the same as an earlier evidence)"))
+            evidence_ids.add(ev.id)
+            for j, a in enumerate(ev.acts):
+                if a not in known_acts:
+                    out.append((p(f"evidence[{i}].acts[{j}]"), "no act with this id"))
+                elif a in ev.acts[:j]:
+                    out.append((p(f"evidence[{i}].acts[{j}]"), "this act is already linked to this evidence"))
     for i, pr in enumerate(inc.prior_records):
-        ref(pr.victim, p(f"prior_records[{i}].victim"))
+        ref(pr.victim, "{}prior_records[{}].victim", pre, i)
         for j, o in enumerate(pr.offenders):
-            ref(o, p(f"prior_records[{i}].offenders[{j}]"))
+            ref(o, "{}prior_records[{}].offenders[{}]", pre, i, j)
     if out:
         raise InvalidIncident(out)
     return inc
