@@ -42,6 +42,7 @@ _NS = 1_000_000_000
 _LO = int((dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc) - shapes.EPOCH_UTC).total_seconds())
 _HI = int((dt.datetime(MAX_YEAR, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc) - shapes.EPOCH_UTC).total_seconds())
 _UTC = dt.timezone.utc
+_US = dt.timedelta(microseconds=1)
 _DECISION_IN_RESPONSE = tag_of(pb.DecideResponse.DESCRIPTOR.fields_by_name["decision"])
 
 
@@ -59,6 +60,10 @@ class Kept:
     outcome: int = 0  # what the call log and the metrics read (metrics.DecisionSummary)
     rules_revision: str = ""
     questions: int = 0
+    # which parts hold the stand-in (the first, which holds incident_id; a question's part only if
+    # its texts did): the id is replaced in those alone. No occurrence spans two parts: every part
+    # after the first begins with the questions field's tag, not DEL (shapes.stand_in)
+    marked: tuple[int, ...] = (0,)
 
 
 @dataclass
@@ -222,23 +227,27 @@ class DecisionMemo:
         shelf = self.shelf
         questions = tuple(shelf.share(b) for b in question_fields(decision.questions, compact))
         parts = (msg.SerializeToString(), *questions)
-        template = b"".join(parts)
-        deadline = decision.record_by - inc.reported_at.ToDatetime(tzinfo=_UTC)
+        # record_by - reported_at in microseconds, as the datetimes subtract (the report time is
+        # valid here: the full path has checked it)
+        rt = inc.reported_at
+        deadline_us = (decision.record_by - shapes.EPOCH_UTC) // _US - (rt.seconds * 1_000_000 + rt.nanos // 1000)
         needle = shapes.stand_in(len(inc.id))
         pickled = None
         if self.keep_decisions:
             pickled = shapes.pickled_exactly(dataclasses.replace(
                 decision, decision_id="", request_digest="", record_by=None, decided_at=None,
                 deadline_passed=False), needle)
-        kept = Kept(parts, needle.encode(), deadline // dt.timedelta(microseconds=1) * 1000,
-                    deadline_binds(decision.outcome), pickled, msg.outcome, msg.rules_revision, len(questions))
+        stand_in = needle.encode()
+        kept = Kept(parts, stand_in, deadline_us * 1000, deadline_binds(decision.outcome), pickled,
+                    msg.outcome, msg.rules_revision, len(questions),
+                    tuple(i for i, part in enumerate(parts) if stand_in in part))
         last = getattr(self._missed, "last", None)
         if last is not None and last[0] is req and last[1:3] == (edition.name, compact):
             key = last[3]  # worked out by the reuse() that missed
         else:
             key = self._key(inc, edition.name, compact)
         self._missed.last = None
-        if (key is not None and not shapes.quotes_a_day(template, self._days(inc))
+        if (key is not None and not shapes.quotes_a_day(b"".join(parts), self._days(inc))
                 and (pickled is not None or not self.keep_decisions)):
             # its own bytes and one reference per question; the questions' bytes count once on the shelf
             shelf.put(key, kept, len(key) + len(parts[0]) + 8 * len(questions) + len(pickled or b""), questions)
@@ -282,5 +291,11 @@ class DecisionMemo:
             decided_at=Timestamp(seconds=now // _NS, nanos=now % _NS),
             record_by=Timestamp(seconds=record_by // _NS, nanos=record_by % _NS),
             deadline_passed=kept.binds and (now if as_of_ns is None else as_of_ns) > record_by)
-        body = b"".join(kept.parts).replace(kept.stand_in, inc.id.encode("ascii"))
+        parts = kept.parts
+        if kept.marked:
+            parts = list(parts)
+            own = inc.id.encode("ascii")
+            for i in kept.marked:
+                parts[i] = parts[i].replace(kept.stand_in, own)
+        body = b"".join(parts)
         return Made(body + per_call.SerializeToString(), decision_id, kept, edition, as_of, per_call)
