@@ -121,6 +121,30 @@ def test_a_kept_shape_still_refuses_a_bad_id_or_time():
     assert "as_of" in str(err.value)
 
 
+def test_a_refused_time_leaves_the_request_as_it_came():
+    """The full path reads a request the memo has checked as it is, and checks a copy of any other
+    (its timestamp check puts a placeholder in place of a bad time): a refusal, or a decision after
+    a miss, leaves the caller's message unchanged. memo.TIMES_CHECKED: the memo's time check covers
+    every Timestamp an Incident holds."""
+    from service.transport.memo import TIMES_CHECKED
+    assert TIMES_CHECKED
+    for servicer in (Servicer(SERVICE), Servicer(SERVICE, memo_entries=0)):
+        good = _request({**_simple(), "id": "INC-000010"})
+        for where in ("reported_at", "occurred_at"):
+            req = pb.DecideRequest()
+            req.CopyFrom(good)
+            ts = req.incident.reported_at if where == "reported_at" else req.incident.acts[0].occurred_at
+            ts.seconds = 2 ** 40  # past 9999-12-31
+            before = req.SerializeToString(deterministic=True)
+            with pytest.raises(Exception) as err:
+                servicer._decide(req)
+            assert f"incident.{'acts[0].' if where == 'occurred_at' else ''}{where}" in str(err.value)
+            assert req.SerializeToString(deterministic=True) == before
+        before = good.SerializeToString(deterministic=True)
+        assert servicer._decide(good).incident_id == "INC-000010"
+        assert good.SerializeToString(deterministic=True) == before
+
+
 def test_what_cannot_be_kept_is_decided_each_time():
     on = Servicer(SERVICE)
     good = _simple()

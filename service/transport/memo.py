@@ -36,7 +36,7 @@ from ..ids import new_decision_id
 from ..mapping import decision_to_proto, question_fields
 from ..record.metrics import DecisionSummary
 from ..rules.model import Edition
-from .wire import tag_of, varint
+from .wire import _holders, tag_of, varint
 
 _NS = 1_000_000_000
 _LO = int((dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc) - shapes.EPOCH_UTC).total_seconds())
@@ -98,6 +98,20 @@ class Made:
         return k.outcome, self.edition.name, k.rules_revision, k.questions
 
 
+def _timestamp_paths(desc, prefix: str = "") -> set[str]:
+    out: set[str] = set()
+    for fd, is_ts in _holders(desc):
+        path = prefix + fd.name
+        out |= {path} if is_ts else _timestamp_paths(fd.message_type, path + ".")
+    return out
+
+
+# whether DecisionMemo._times_ok checks every Timestamp an Incident holds (those three), so that a
+# request it passed has none outside protobuf's range either (grpc_server.Servicer._incident)
+TIMES_CHECKED = _timestamp_paths(pb.Incident.DESCRIPTOR) == {"reported_at", "acts.occurred_at",
+                                                            "prior_records.reported_at"}
+
+
 def _time_ok(ts) -> bool:
     return _LO <= ts.seconds <= _HI and 0 <= ts.nanos <= 999_999_999
 
@@ -152,6 +166,7 @@ class DecisionMemo:
 
     @staticmethod
     def _times_ok(inc: pb.Incident) -> bool:
+        """Every Timestamp of the incident (see TIMES_CHECKED) in the years MIN_YEAR..MAX_YEAR."""
         return (inc.HasField("reported_at") and _time_ok(inc.reported_at)
                 and all(_time_ok(a.occurred_at) for a in inc.acts if a.HasField("occurred_at"))
                 and all(_time_ok(p.reported_at) for p in inc.prior_records if p.HasField("reported_at")))
@@ -177,9 +192,16 @@ class DecisionMemo:
         key = self._key(inc, edition.name, compact)
         kept = self.shelf.get(key) if key is not None else None
         if kept is None:
-            self._missed.last = (req, edition.name, compact, key)  # for keep(), which follows a miss
+            # for missed() and keep(), which follow a miss
+            self._missed.last = (req, edition.name, compact, key, edition)
             return None
         return self._made(kept, inc, edition, as_of)
+
+    def missed(self, req: pb.DecideRequest) -> Edition | None:
+        """The edition reuse() found for `req` when it last missed on this thread (it had checked
+        the incident's id and times first), else None."""
+        last = getattr(self._missed, "last", None)
+        return last[4] if last is not None and last[0] is req else None
 
     def owner(self, req: pb.DecideRequest, edition_for, n: int) -> int | None:
         """Which of `n` server processes a request's shape falls to (the same in every process and
