@@ -26,8 +26,6 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from google.protobuf.timestamp_pb2 import Timestamp
-
 from .. import shapes
 from ..contract import MAX_YEAR, MIN_YEAR, Incident, wire_of
 from ..decision import deadline_binds, wire_digest
@@ -310,9 +308,14 @@ class DecisionMemo:
             decision_id=decision_id,
             request_digest=wire_digest(wire if wire is not None else inc.SerializeToString(deterministic=True),
                                        edition.name),
-            decided_at=Timestamp(seconds=now // _NS, nanos=now % _NS),
-            record_by=Timestamp(seconds=record_by // _NS, nanos=record_by % _NS),
             deadline_passed=kept.binds and (now if as_of_ns is None else as_of_ns) > record_by)
+        # the Timestamps set in place (present even when zero), not built and copied in
+        ts = per_call.decided_at
+        ts.SetInParent()
+        ts.seconds, ts.nanos = now // _NS, now % _NS
+        ts = per_call.record_by
+        ts.SetInParent()
+        ts.seconds, ts.nanos = record_by // _NS, record_by % _NS
         parts = kept.parts
         if kept.marked:
             parts = list(parts)
