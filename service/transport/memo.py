@@ -165,9 +165,15 @@ class DecisionMemo:
     @staticmethod
     def _times_ok(inc: pb.Incident) -> bool:
         """Every Timestamp of the incident (see TIMES_CHECKED) in the years MIN_YEAR..MAX_YEAR."""
-        return (inc.HasField("reported_at") and _time_ok(inc.reported_at)
-                and all(_time_ok(a.occurred_at) for a in inc.acts if a.HasField("occurred_at"))
-                and all(_time_ok(p.reported_at) for p in inc.prior_records if p.HasField("reported_at")))
+        if not (inc.HasField("reported_at") and _time_ok(inc.reported_at)):
+            return False
+        for a in inc.acts:
+            if a.HasField("occurred_at") and not _time_ok(a.occurred_at):
+                return False
+        for p in inc.prior_records:
+            if p.HasField("reported_at") and not _time_ok(p.reported_at):
+                return False
+        return True
 
     # ------------------------------------------------------------------------------ use
 
@@ -292,9 +298,15 @@ class DecisionMemo:
 
     @staticmethod
     def _days(inc: pb.Incident) -> set[int]:
-        times = [inc.reported_at] + [a.occurred_at for a in inc.acts if a.HasField("occurred_at")] + [
-            p.reported_at for p in inc.prior_records if p.HasField("reported_at")]
-        return {t.seconds // shapes.DAY for t in times}
+        day = shapes.DAY
+        days = {inc.reported_at.seconds // day}
+        for a in inc.acts:
+            if a.HasField("occurred_at"):
+                days.add(a.occurred_at.seconds // day)
+        for p in inc.prior_records:
+            if p.HasField("reported_at"):
+                days.add(p.reported_at.seconds // day)
+        return days
 
     @staticmethod
     def _made(kept: Kept, inc: pb.Incident, edition: Edition, as_of: dt.datetime | None,
