@@ -173,10 +173,19 @@ def _question(q, compact: bool = False, key: tuple | None = None) -> pb.Question
 
 
 # ... and their encodings as a field of Decision (its key, length and bytes), for a reply made of
-# parts (service/transport/memo.py); bounded the same way
-_QUESTION_FIELDS: dict[tuple, bytes] = {}
+# parts (service/transport/memo.py), each with whether it holds "~" then DEL, the start of any
+# stand-in id (service/shapes.py: a question that does might name the incident); bounded the same way
+_QUESTION_FIELDS: dict[tuple, tuple[bytes, bool]] = {}
+_STAND_IN_START = b"~\x7f"
+
+
 def question_fields(questions, compact: bool = False) -> list[bytes]:
     """Each question encoded as the `questions` field of a Decision would hold it."""
+    return [b for b, _ in question_parts(questions, compact)]
+
+
+def question_parts(questions, compact: bool = False) -> list[tuple[bytes, bool]]:
+    """question_fields, each with whether its bytes hold "~" then DEL (worked out once per encoding)."""
     out = []
     for q in questions:
         key = (_key(q), compact)
@@ -185,7 +194,8 @@ def question_fields(questions, compact: bool = False) -> list[bytes]:
             if len(_QUESTION_FIELDS) >= _QUESTIONS_MAX:
                 _QUESTION_FIELDS.clear()
             body = _question(q, compact, key).SerializeToString()
-            got = _QUESTION_FIELDS[key] = _QUESTIONS_TAG + varint(len(body)) + body
+            field = _QUESTIONS_TAG + varint(len(body)) + body
+            got = _QUESTION_FIELDS[key] = (field, _STAND_IN_START in field)
         out.append(got)
     return out
 

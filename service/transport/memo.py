@@ -31,7 +31,7 @@ from ..contract import MAX_YEAR, MIN_YEAR, Incident, wire_of
 from ..decision import deadline_binds, wire_digest
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..ids import new_decision_id
-from ..mapping import decision_to_proto, question_fields
+from ..mapping import decision_to_proto, question_parts
 from ..record.metrics import DecisionSummary
 from ..rules.model import Edition
 from .wire import _holders, tag_of, varint
@@ -58,9 +58,10 @@ class Kept:
     outcome: int = 0  # what the call log and the metrics read (metrics.DecisionSummary)
     rules_revision: str = ""
     questions: int = 0
-    # which parts hold the stand-in (the first, which holds incident_id; a question's part only if
-    # its texts did): the id is replaced in those alone. No occurrence spans two parts: every part
-    # after the first begins with the questions field's tag, not DEL (shapes.stand_in)
+    # the parts that may hold the stand-in: the first (it holds incident_id) and any question's
+    # that holds "~" then DEL (mapping.question_parts); the id is replaced in those alone. No
+    # occurrence spans two parts: every part after the first begins with the questions field's
+    # tag, not DEL (shapes.stand_in)
     marked: tuple[int, ...] = (0,)
 
 
@@ -251,7 +252,8 @@ class DecisionMemo:
         inc = req.incident
         msg = decision_to_proto(decision, compact=compact, questions=False, per_call=False)
         shelf = self.shelf
-        questions = tuple(shelf.share(b) for b in question_fields(decision.questions, compact))
+        asked = question_parts(decision.questions, compact)
+        questions = tuple(shelf.share(b) for b, _ in asked)
         parts = (msg.SerializeToString(), *questions)
         # record_by - reported_at in microseconds, as the datetimes subtract (the report time is
         # valid here: the full path has checked it)
@@ -266,7 +268,7 @@ class DecisionMemo:
         stand_in = needle.encode()
         kept = Kept(parts, stand_in, deadline_us * 1000, deadline_binds(decision.outcome), pickled,
                     msg.outcome, msg.rules_revision, len(questions),
-                    tuple(i for i, part in enumerate(parts) if stand_in in part))
+                    (0, *(i for i, (_, held) in enumerate(asked, 1) if held)))
         last = getattr(self._missed, "last", None)
         if last is not None and last[0] is req and last[1:3] == (edition.name, compact):
             key = last[3]  # worked out by the reuse() that missed
