@@ -127,6 +127,14 @@ class Incident(_Model):
     _tz = field_validator("reported_at")(_aware)
 
 
+def wire_of(inc: Incident) -> bytes | None:
+    """The incident's proto bytes (``Incident._wire``) when it came straight from a proto message,
+    else None; read from the model's private values, as pydantic's own lookup of a private
+    attribute costs more than encoding the message again."""
+    private = inc.__pydantic_private__
+    return private.get("_wire") if private else None
+
+
 class InvalidIncident(ValueError):
     """Input that cannot be decided. ``violations`` is a list of (field path, description)."""
 
@@ -193,23 +201,33 @@ def _check_attrs(attrs: dict, specs: dict, path: str, out: list[tuple[str, str]]
 
 
 def _check_word(value: str | None, allowed, path: str, what: str, out: list[tuple[str, str]]) -> None:
+    """`allowed`: the vocabulary's words (a dict's keys or a tuple), listed in its order when
+    `value` is none of them."""
     if value is None or value in allowed:
         return
+    allowed = list(allowed)
     hint = suggest(value, allowed)
     out.append((path, f"unknown {what}" + (f"; did you mean {hint!r}?" if hint else "")
                 + f" (known: {', '.join(allowed)})"))
 
 
 def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Incident:
-    """Check references and vocabulary; coerce attribute values to their declared types."""
+    """Check references and vocabulary; coerce attribute values to their declared types.
+
+    A field's path is worked out only for a violation (most incidents have none): `ref` and
+    `word` take the path as a format and its parts."""
     v = edition.vocab
     out: list[tuple[str, str]] = []
+    pre = f"{prefix}." if prefix else ""
+
     def p(s: str) -> str:
-        return f"{prefix}.{s}" if prefix else s
+        return pre + s
 
     person_ids = [x.id for x in inc.persons]
     act_ids = [x.id for x in inc.acts]
     for kind, ids, name in (("persons", person_ids, "person"), ("acts", act_ids, "act")):
+        if len(set(ids)) == len(ids):
+            continue
         seen = set()
         for i, x in enumerate(ids):
             if x in seen:
@@ -217,72 +235,81 @@ def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Inciden
             seen.add(x)
     persons = set(person_ids)
 
-    def ref(value: str | None, path: str) -> None:
+    def ref(value: str | None, path: str, *parts) -> None:
         if value is not None and value not in persons:
             hint = suggest(value, persons)
-            out.append((path, "no person with this id" + (f"; did you mean {hint!r}?" if hint else "")))
+            out.append((path.format(*parts), "no person with this id" + (f"; did you mean {hint!r}?" if hint else "")))
 
-    _check_word(inc.reporter.role, list(v.reporter_roles), p("reporter.role"), "reporter role", out)
-    _check_word(inc.reporter.channel, list(v.channels), p("reporter.channel"), "channel", out)
-    ref(inc.reporter.person, p("reporter.person"))
-    _check_word(inc.location.place, list(v.places), p("location.place"), "place", out)
+    def word(value: str | None, allowed, what: str, path: str, *parts) -> None:
+        if value is not None and value not in allowed:
+            _check_word(value, allowed, path.format(*parts), what, out)
+
+    word(inc.reporter.role, v.reporter_roles, "reporter role", "{}reporter.role", pre)
+    word(inc.reporter.channel, v.channels, "channel", "{}reporter.channel", pre)
+    ref(inc.reporter.person, "{}reporter.person", pre)
+    word(inc.location.place, v.places, "place", "{}location.place", pre)
     typed: dict = {}
-    _check_attrs(inc.attributes, v.incident_attributes, p("attributes"), out, typed)
+    if inc.attributes:
+        _check_attrs(inc.attributes, v.incident_attributes, p("attributes"), out, typed)
     inc.attributes = typed
 
-    persons_only = {name for name, a in v.person_attributes.items() if a.persons_only}
+    first_kind = next(iter(v.person_kinds), None)
     for i, person in enumerate(inc.persons):
-        _check_word(person.sex, list(v.sexes), p(f"persons[{i}].sex"), "sex", out)
-        _check_word(person.kind, list(v.person_kinds), p(f"persons[{i}].kind"), "kind of party", out)
-        if person.kind is not None and person.kind != next(iter(v.person_kinds), person.kind):
+        word(person.sex, v.sexes, "sex", "{}persons[{}].sex", pre, i)
+        word(person.kind, v.person_kinds, "kind of party", "{}persons[{}].kind", pre, i)
+        if person.kind is not None and person.kind != (person.kind if first_kind is None else first_kind):
             # a party that is not a person (an organisation) has no age, sex or personal capacity
+            persons_only = {name for name, a in v.person_attributes.items() if a.persons_only}
             for fld in ("age", "sex"):
                 if getattr(person, fld) is not None:
                     out.append((p(f"persons[{i}].{fld}"), f"a party of kind {person.kind!r} has no {fld}"))
             for name in sorted(set(person.attributes) & persons_only):
                 out.append((p(f"persons[{i}].attributes.{name}"), f"is asked only of a person, not of a {person.kind}"))
         typed = {}
-        _check_attrs(person.attributes, v.person_attributes, p(f"persons[{i}].attributes"), out, typed)
+        if person.attributes:
+            _check_attrs(person.attributes, v.person_attributes, p(f"persons[{i}].attributes"), out, typed)
         person.attributes = typed
     for i, rel in enumerate(inc.relationships):
-        ref(rel.a, p(f"relationships[{i}].a"))
-        ref(rel.b, p(f"relationships[{i}].b"))
+        ref(rel.a, "{}relationships[{}].a", pre, i)
+        ref(rel.b, "{}relationships[{}].b", pre, i)
         if rel.a == rel.b:
             out.append((p(f"relationships[{i}].b"), "a relationship needs two different persons"))
-        _check_word(rel.kind, list(v.relationship_kinds), p(f"relationships[{i}].kind"), "relationship kind", out)
+        word(rel.kind, v.relationship_kinds, "relationship kind", "{}relationships[{}].kind", pre, i)
     for i, act in enumerate(inc.acts):
-        ap = p(f"acts[{i}]")
         act_type = v.act_types.get(act.type)
         if act_type is None:
-            _check_word(act.type, list(v.act_types), f"{ap}.type", "act type", out)
+            _check_word(act.type, v.act_types, f"{pre}acts[{i}].type", "act type", out)
         else:
             typed = {}
-            _check_attrs(act.attributes, act_type.attributes, f"{ap}.attributes", out, typed)
+            if act.attributes:
+                _check_attrs(act.attributes, act_type.attributes, f"{pre}acts[{i}].attributes", out, typed)
             act.attributes = typed
-        for j, who in enumerate(act.by):
-            ref(who, f"{ap}.by[{j}]")
-            if who in act.by[:j]:
-                out.append((f"{ap}.by[{j}]", "this person is already listed among those who did the act"))
-        ref(act.against, f"{ap}.against")
+        by = act.by
+        for j, who in enumerate(by):
+            ref(who, "{}acts[{}].by[{}]", pre, i, j)
+            if j and who in by[:j]:
+                out.append((f"{pre}acts[{i}].by[{j}]", "this person is already listed among those who did the act"))
+        ref(act.against, "{}acts[{}].against", pre, i)
         if act.victim_age is not None and act.against is None:
-            out.append((f"{ap}.victim_age", "an act with no victim has no victim's age"))
-        if act.against is not None and act.against in act.by:
-            out.append((f"{ap}.against", "the victim of an act cannot also be one who did it"))
-    known_acts = set(act_ids)
-    evidence_ids: set[str] = set()
-    for i, ev in enumerate(inc.evidence):
-        if ev.id in evidence_ids:
-            out.append((p(f"evidence[{i}].id"), "duplicate evidence id (the same as an earlier evidence)"))
-        evidence_ids.add(ev.id)
-        for j, a in enumerate(ev.acts):
-            if a not in known_acts:
-                out.append((p(f"evidence[{i}].acts[{j}]"), "no act with this id"))
-            elif a in ev.acts[:j]:
-                out.append((p(f"evidence[{i}].acts[{j}]"), "this act is already linked to this evidence"))
+            out.append((f"{pre}acts[{i}].victim_age", "an act with no victim has no victim's age"))
+        if act.against is not None and act.against in by:
+            out.append((f"{pre}acts[{i}].against", "the victim of an act cannot also be one who did it"))
+    if inc.evidence:
+        known_acts = set(act_ids)
+        evidence_ids: set[str] = set()
+        for i, ev in enumerate(inc.evidence):
+            if ev.id in evidence_ids:
+                out.append((p(f"evidence[{i}].id"), "duplicate evidence id (the same as an earlier evidence)"))
+            evidence_ids.add(ev.id)
+            for j, a in enumerate(ev.acts):
+                if a not in known_acts:
+                    out.append((p(f"evidence[{i}].acts[{j}]"), "no act with this id"))
+                elif a in ev.acts[:j]:
+                    out.append((p(f"evidence[{i}].acts[{j}]"), "this act is already linked to this evidence"))
     for i, pr in enumerate(inc.prior_records):
-        ref(pr.victim, p(f"prior_records[{i}].victim"))
+        ref(pr.victim, "{}prior_records[{}].victim", pre, i)
         for j, o in enumerate(pr.offenders):
-            ref(o, p(f"prior_records[{i}].offenders[{j}]"))
+            ref(o, "{}prior_records[{}].offenders[{}]", pre, i, j)
     if out:
         raise InvalidIncident(out)
     return inc
@@ -298,51 +325,96 @@ def check_incident(inc: Incident, edition: Edition, prefix: str = "") -> Inciden
 
 _ID = _re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]*")
 _LOCAL_ID = _re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+# the same patterns with the models' 64-character bound in them: one fullmatch checks both
+_ID_OK = _re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{0,63}").fullmatch
+_LOCAL_ID_OK = _re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}").fullmatch
 _UTC = _TzInfo(0)
+_EPOCH_Z = dt.datetime(1970, 1, 1, tzinfo=_UTC)
+# a Timestamp's time is in the years MIN_YEAR..MAX_YEAR exactly when its seconds are in
+# [_FIRST, _END): its nanoseconds add less than a second
+_FIRST = int((dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc) - _EPOCH_Z).total_seconds())
+_END = int((dt.datetime(MAX_YEAR + 1, 1, 1, tzinfo=dt.timezone.utc) - _EPOCH_Z).total_seconds())
+_is_normalized = unicodedata.is_normalized
 
 
 class _Decline(Exception):
     pass
 
 
+# The checks below are written out in each helper (no helper calls another): a message holds dozens
+# of strings, and these run for every one.
+
 def _clean_text(s: str, lo: int, hi: int) -> str:
-    if not (lo <= len(s) <= hi) or s != s.strip() or not (s.isascii() or unicodedata.is_normalized("NFC", s)):
+    if not (lo <= len(s) <= hi) or s != s.strip() or not (s.isascii() or _is_normalized("NFC", s)):
         raise _Decline
     return s
 
 
 def _id(s: str, local: bool = False) -> str:
-    if len(s) > 64 or not (_LOCAL_ID if local else _ID).fullmatch(s):
+    if not (_LOCAL_ID_OK if local else _ID_OK)(s):
         raise _Decline
     return s
 
 
+def _opt_id(s: str) -> str | None:
+    if s == "":
+        return None
+    if not _ID_OK(s):
+        raise _Decline
+    return s
+
+
+def _ids(values, most: int) -> list[str]:
+    out = list(values)
+    if len(out) > most:
+        raise _Decline
+    for s in out:
+        if not _ID_OK(s):
+            raise _Decline
+    return out
+
+
 def _word(s: str) -> str:
-    return _clean_text(s, 1, 64)
+    if not (0 < len(s) <= 64) or s != s.strip() or not (s.isascii() or _is_normalized("NFC", s)):
+        raise _Decline
+    return s
 
 
 def _opt_word(s: str) -> str | None:
-    return _word(s) if s != "" else None
+    if s == "":
+        return None
+    if len(s) > 64 or s != s.strip() or not (s.isascii() or _is_normalized("NFC", s)):
+        raise _Decline
+    return s
 
 
 def _attrs(m) -> dict:
+    """A map's entries as a dict in the map's order: each key a word, each value a text of at most
+    200 characters (as _word and _clean_text check them)."""
+    if not m:
+        return {}
     if len(m) > MAX_ATTRIBUTES:
         raise _Decline
-    out = {}
-    for k, v in m.items():
-        out[_word(k)] = _clean_text(v, 0, 200)
+    out = {k: m[k] for k in m}
+    for k, v in out.items():
+        if (not (0 < len(k) <= 64) or len(v) > 200 or k != k.strip() or v != v.strip()
+                or not (k.isascii() or _is_normalized("NFC", k)) or not (v.isascii() or _is_normalized("NFC", v))):
+            raise _Decline
     return out
 
 
 def _when(msg, name: str, required: bool) -> dt.datetime | None:
+    """The Timestamp as the models hold it (what ``ToDatetime(tzinfo=utc)`` gives, in pydantic's
+    own UTC), when it falls in the years MIN_YEAR..MAX_YEAR."""
     if not msg.HasField(name):
         if required:
             raise _Decline
         return None
-    value = getattr(msg, name).ToDatetime(tzinfo=dt.timezone.utc).replace(tzinfo=_UTC)
-    if not (MIN_YEAR <= value.year <= MAX_YEAR):
+    ts = getattr(msg, name)
+    s, n = ts.seconds, ts.nanos
+    if not (_FIRST <= s < _END and 0 <= n <= 999_999_999):
         raise _Decline
-    return value
+    return _EPOCH_Z + dt.timedelta(seconds=s, microseconds=n // 1000)
 
 
 def _age(msg, name: str) -> int | None:
@@ -364,16 +436,21 @@ def incident_from_proto(msg) -> Incident | None:
 
 
 _setattr = object.__setattr__
+_new = object.__new__
+# pydantic's slots of a model instance, set straight through their descriptors
+_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
+_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-def _construct(cls, private: dict | None = None, **values):
-    """What pydantic's model_construct does for a model given every field and no extras (without
-    its per-call bookkeeping of defaults and private attributes)."""
-    m = cls.__new__(cls)
+def _make(cls, values: dict, private: dict | None = None):
+    """What pydantic's model_construct does for a model given every field (`values`) and no extras,
+    without its per-call bookkeeping of defaults and private attributes."""
+    m = _new(cls)
     _setattr(m, "__dict__", values)
-    _setattr(m, "__pydantic_fields_set__", set(values))
-    _setattr(m, "__pydantic_extra__", None)
-    _setattr(m, "__pydantic_private__", private)
+    _FIELDS_SET(m, set(values))
+    _EXTRA(m, None)
+    _PRIVATE(m, private)
     return m
 
 
@@ -382,44 +459,39 @@ def _incident_from_proto(msg) -> Incident:
     if not msg.HasField("reporter"):
         raise _Decline
     r = msg.reporter
-    reporter = _construct(Reporter, role=_word(r.role), person=_id(r.person) if r.person else None,
-                     channel=_opt_word(r.channel))
+    reporter = _make(Reporter, {"role": _word(r.role), "person": _opt_id(r.person), "channel": _opt_word(r.channel)})
     if msg.HasField("location"):
         loc = msg.location
-        location = _construct(Location, force_area=_opt_word(loc.force_area), place=_opt_word(loc.place),
-                         country=_opt_word(loc.country))
+        location = _make(Location, {"force_area": _opt_word(loc.force_area), "place": _opt_word(loc.place),
+                                    "country": _opt_word(loc.country)})
     else:
-        location = _construct(Location, force_area=None, place=None, country=None)
-    if len(msg.persons) > MAX_PERSONS or len(msg.relationships) > MAX_RELATIONSHIPS or \
-            not 1 <= len(msg.acts) <= MAX_ACTS or len(msg.evidence) > MAX_EVIDENCE or \
-            len(msg.prior_records) > MAX_PRIOR:
+        location = _make(Location, {"force_area": None, "place": None, "country": None})
+    persons_in, relationships_in, acts_in = msg.persons, msg.relationships, msg.acts
+    evidence_in, prior_in = msg.evidence, msg.prior_records
+    if len(persons_in) > MAX_PERSONS or len(relationships_in) > MAX_RELATIONSHIPS or \
+            not 1 <= len(acts_in) <= MAX_ACTS or len(evidence_in) > MAX_EVIDENCE or \
+            len(prior_in) > MAX_PRIOR:
         raise _Decline
-    persons = [_construct(Person, id=_id(p.id, True), age=_age(p, "age"), sex=_opt_word(p.sex),
-                     kind=_opt_word(p.kind), attributes=_attrs(p.attributes)) for p in msg.persons]
-    relationships = [_construct(Relationship, a=_id(x.a), b=_id(x.b), kind=_word(x.kind)) for x in msg.relationships]
-    acts = []
-    for a in msg.acts:
-        if len(a.by) > 20:
-            raise _Decline
-        acts.append(_construct(Act, id=_id(a.id, True), type=_word(a.type), by=[_id(b) for b in a.by],
-                          against=_id(a.against) if a.against else None, occurred_at=_when(a, "occurred_at", False),
-                          victim_age=_age(a, "victim_age"), force_area=_opt_word(a.force_area),
-                          attributes=_attrs(a.attributes)))
+    persons = [_make(Person, {"id": _id(p.id, True), "age": _age(p, "age"), "sex": _opt_word(p.sex),
+                              "kind": _opt_word(p.kind), "attributes": _attrs(p.attributes)}) for p in persons_in]
+    relationships = [_make(Relationship, {"a": _id(x.a), "b": _id(x.b), "kind": _word(x.kind)})
+                     for x in relationships_in]
+    acts = [_make(Act, {"id": _id(a.id, True), "type": _word(a.type), "by": _ids(a.by, 20),
+                        "against": _opt_id(a.against), "occurred_at": _when(a, "occurred_at", False),
+                        "victim_age": _age(a, "victim_age"), "force_area": _opt_word(a.force_area),
+                        "attributes": _attrs(a.attributes)}) for a in acts_in]
     evidence = []
-    for e in msg.evidence:
-        if not 1 <= len(e.acts) <= MAX_ACTS:
+    for e in evidence_in:
+        if not e.acts:
             raise _Decline
-        evidence.append(_construct(Evidence, id=_id(e.id, True), acts=[_id(x) for x in e.acts], contradicts=e.contradicts,
-                              credible=e.credible, immediately_available=e.immediately_available,
-                              description=_clean_text(e.description, 0, 2000) if e.description else None))
-    prior = []
-    for p in msg.prior_records:
-        if len(p.offenders) > 20:
-            raise _Decline
-        prior.append(_construct(PriorRecord, reference=_id(p.reference), victim=_id(p.victim) if p.victim else None,
-                           offenders=[_id(o) for o in p.offenders], reported_at=_when(p, "reported_at", True),
-                           classification=_opt_word(p.classification)))
+        evidence.append(_make(Evidence, {"id": _id(e.id, True), "acts": _ids(e.acts, MAX_ACTS),
+                                         "contradicts": e.contradicts, "credible": e.credible,
+                                         "immediately_available": e.immediately_available,
+                                         "description": _clean_text(e.description, 0, 2000) if e.description else None}))
+    prior = [_make(PriorRecord, {"reference": _id(p.reference), "victim": _opt_id(p.victim),
+                                 "offenders": _ids(p.offenders, 20), "reported_at": _when(p, "reported_at", True),
+                                 "classification": _opt_word(p.classification)}) for p in prior_in]
     wire = {"_wire": msg.SerializeToString(deterministic=True)}
-    return _construct(Incident, wire, id=_id(msg.id), reported_at=_when(msg, "reported_at", True), reporter=reporter,
-                 location=location, persons=persons, relationships=relationships, acts=acts, evidence=evidence,
-                 prior_records=prior, attributes=_attrs(msg.attributes))
+    return _make(Incident, {"id": _id(msg.id), "reported_at": _when(msg, "reported_at", True), "reporter": reporter,
+                            "location": location, "persons": persons, "relationships": relationships, "acts": acts,
+                            "evidence": evidence, "prior_records": prior, "attributes": _attrs(msg.attributes)}, wire)

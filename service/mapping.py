@@ -95,36 +95,58 @@ ACT_STATUS = {"recorded": pb.ACT_STATUS_RECORDED, "counted_in_crime": pb.ACT_STA
               "not_recorded": pb.ACT_STATUS_NOT_RECORDED, "undecided": pb.ACT_STATUS_UNDECIDED}
 
 
-def decision_to_proto(d: Decision, compact: bool = False, questions: bool = True) -> pb.Decision:
+def decision_to_proto(d: Decision, compact: bool = False, questions: bool = True,
+                      per_call: bool = True) -> pb.Decision:
     """The decision as its proto message. `compact`: questions without their texts and allowed
     answers (DescribeVocabulary gives them). `questions=False`: without its questions (the memo
-    takes their encodings from question_fields)."""
-    return pb.Decision(
-        decision_id=d.decision_id, incident_id=d.incident_id, outcome=OUTCOME[d.outcome], edition=d.edition,
-        crimes=[pb.Crime(id=c.id, classification=c.classification, ho_code=c.ho_code, title=c.title,
-                         offence_title=c.offence_title, victim=c.victim, offenders=c.offenders, acts=c.acts,
-                         flags=[pb.Flag(name=f.name, value=f.value, rule_id=f.rule_id, citation=f.citation)
-                                for f in c.flags],
-                         rule_ids=c.rule_ids, citations=c.citations, provisional=c.provisional,
-                         refined_by=c.refined_by) for c in d.crimes],
-        negations=[pb.Negation(act=n.act, reason_code=n.reason_code, citation=n.citation, sentence=n.sentence,
-                               disposition=n.disposition, crime_id=n.crime_id, incident_class=n.incident_class,
-                               incident_code=n.incident_code, incident_title=n.incident_title,
-                               transfer_to=n.transfer_to)
-                   for n in d.negations],
-        questions=[_question(q, compact) for q in d.questions] if questions else (),
-        record_by=_ts_out(d.record_by), deadline_passed=d.deadline_passed,
-        acts=[pb.ActAccount(act=a.act, status=ACT_STATUS[a.status], crime_id=a.crime_id, reason_code=a.reason_code)
-              for a in d.acts],
-        reviews=[pb.Review(act=r.act, rule_id=r.rule_id, reason=r.reason) for r in d.reviews],
-        trace=[pb.Firing(rule_id=f.rule_id, facts=f.facts, citation=f.citation, overridden_by=f.overridden_by)
-               for f in d.trace],
-        decided_at=_ts_out(d.decided_at),
-        notes=[pb.Note(act=n.act, rule_id=n.rule_id, text=n.text, citation=n.citation) for n in d.notes],
-        rules_revision=d.rules_revision, request_digest=d.request_digest,
-        assumptions=[pb.Assumption(act=a.act, field=a.field, attribute=a.attribute, value=a.value, text=a.text,
-                                   id=a.id, citation=a.citation) for a in d.assumptions],
-    )
+    takes their encodings from question_fields). `per_call=False`: without the fields set for
+    each call (decision_id, request_digest, decided_at, record_by, deadline_passed), which the
+    memo sets per request.
+
+    Each repeated field's messages are added in place (``add``), not built and then copied into
+    the Decision as a constructor would: the same message, in half the time. Its deterministic
+    encoding is the same bytes; the plain one differs at most in the order of a Firing's `facts`
+    map entries, which protobuf leaves open (upb seeds its map hashing per process, so that order
+    already differed from one server process to the next)."""
+    m = pb.Decision(incident_id=d.incident_id, outcome=OUTCOME[d.outcome], edition=d.edition,
+                    rules_revision=d.rules_revision)
+    if per_call:
+        m.decision_id, m.request_digest, m.deadline_passed = d.decision_id, d.request_digest, d.deadline_passed
+        m.record_by.CopyFrom(_ts_out(d.record_by))
+        m.decided_at.CopyFrom(_ts_out(d.decided_at))
+    add = m.crimes.add
+    for c in d.crimes:
+        crime = add(id=c.id, classification=c.classification, ho_code=c.ho_code, title=c.title,
+                    offence_title=c.offence_title, victim=c.victim, offenders=c.offenders, acts=c.acts,
+                    rule_ids=c.rule_ids, citations=c.citations, provisional=c.provisional,
+                    refined_by=c.refined_by)
+        flag = crime.flags.add
+        for f in c.flags:
+            flag(name=f.name, value=f.value, rule_id=f.rule_id, citation=f.citation)
+    add = m.negations.add
+    for n in d.negations:
+        add(act=n.act, reason_code=n.reason_code, citation=n.citation, sentence=n.sentence,
+            disposition=n.disposition, crime_id=n.crime_id, incident_class=n.incident_class,
+            incident_code=n.incident_code, incident_title=n.incident_title, transfer_to=n.transfer_to)
+    if questions:
+        m.questions.extend([_question(q, compact) for q in d.questions])
+    add = m.acts.add
+    for a in d.acts:
+        add(act=a.act, status=ACT_STATUS[a.status], crime_id=a.crime_id, reason_code=a.reason_code)
+    add = m.reviews.add
+    for r in d.reviews:
+        add(act=r.act, rule_id=r.rule_id, reason=r.reason)
+    add = m.trace.add
+    for f in d.trace:
+        add(rule_id=f.rule_id, facts=f.facts, citation=f.citation, overridden_by=f.overridden_by)
+    add = m.notes.add
+    for n in d.notes:
+        add(act=n.act, rule_id=n.rule_id, text=n.text, citation=n.citation)
+    add = m.assumptions.add
+    for a in d.assumptions:
+        add(act=a.act, field=a.field, attribute=a.attribute, value=a.value, text=a.text, id=a.id,
+            citation=a.citation)
+    return m
 
 
 # Question messages already built, by everything they say: the same questions come back decision
@@ -151,10 +173,19 @@ def _question(q, compact: bool = False, key: tuple | None = None) -> pb.Question
 
 
 # ... and their encodings as a field of Decision (its key, length and bytes), for a reply made of
-# parts (service/transport/memo.py); bounded the same way
-_QUESTION_FIELDS: dict[tuple, bytes] = {}
+# parts (service/transport/memo.py), each with whether it holds "~" then DEL, the start of any
+# stand-in id (service/shapes.py: a question that does might name the incident); bounded the same way
+_QUESTION_FIELDS: dict[tuple, tuple[bytes, bool]] = {}
+_STAND_IN_START = b"~\x7f"
+
+
 def question_fields(questions, compact: bool = False) -> list[bytes]:
     """Each question encoded as the `questions` field of a Decision would hold it."""
+    return [b for b, _ in question_parts(questions, compact)]
+
+
+def question_parts(questions, compact: bool = False) -> list[tuple[bytes, bool]]:
+    """question_fields, each with whether its bytes hold "~" then DEL (worked out once per encoding)."""
     out = []
     for q in questions:
         key = (_key(q), compact)
@@ -163,7 +194,8 @@ def question_fields(questions, compact: bool = False) -> list[bytes]:
             if len(_QUESTION_FIELDS) >= _QUESTIONS_MAX:
                 _QUESTION_FIELDS.clear()
             body = _question(q, compact, key).SerializeToString()
-            got = _QUESTION_FIELDS[key] = _QUESTIONS_TAG + varint(len(body)) + body
+            field = _QUESTIONS_TAG + varint(len(body)) + body
+            got = _QUESTION_FIELDS[key] = (field, _STAND_IN_START in field)
         out.append(got)
     return out
 

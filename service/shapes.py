@@ -95,9 +95,20 @@ class Spans:
         return bisect.bisect_right(days, epoch_day)
 
 
+_ISO_DAYS: dict[int, bytes] = {}  # epoch day -> its ISO date, as quotes_a_day searches for it (bounded)
+
+
 def quotes_a_day(blob: bytes, epoch_days: set[int]) -> bool:
     """Whether `blob` holds one of these days as an ISO date (YYYY-MM-DD)."""
-    return any((EPOCH + dt.timedelta(days=d)).isoformat().encode() in blob for d in epoch_days)
+    for d in epoch_days:
+        iso = _ISO_DAYS.get(d)
+        if iso is None:
+            if len(_ISO_DAYS) >= 4096:
+                _ISO_DAYS.clear()
+            iso = _ISO_DAYS[d] = (EPOCH + dt.timedelta(days=d)).isoformat().encode()
+        if iso in blob:
+            return True
+    return False
 
 
 def _count_in_texts(value, needle: str, seen: set[int]) -> int:

@@ -9,6 +9,7 @@ and decided_at. The checks a kept shape skips (id, times) still refuse bad value
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -119,6 +120,30 @@ def test_a_kept_shape_still_refuses_a_bad_id_or_time():
     with pytest.raises(Exception) as err:
         on._decide(req)
     assert "as_of" in str(err.value)
+
+
+def test_a_refused_time_leaves_the_request_as_it_came():
+    """The full path reads a request the memo has checked as it is, and checks a copy of any other
+    (its timestamp check puts a placeholder in place of a bad time): a refusal, or a decision after
+    a miss, leaves the caller's message unchanged. memo.TIMES_CHECKED: the memo's time check covers
+    every Timestamp an Incident holds."""
+    from service.transport.memo import TIMES_CHECKED
+    assert TIMES_CHECKED
+    for servicer in (Servicer(SERVICE), Servicer(SERVICE, memo_entries=0)):
+        good = _request({**_simple(), "id": "INC-000010"})
+        for where in ("reported_at", "occurred_at"):
+            req = pb.DecideRequest()
+            req.CopyFrom(good)
+            ts = req.incident.reported_at if where == "reported_at" else req.incident.acts[0].occurred_at
+            ts.seconds = 2 ** 40  # past 9999-12-31
+            before = req.SerializeToString(deterministic=True)
+            with pytest.raises(Exception) as err:
+                servicer._decide(req)
+            assert f"incident.{'acts[0].' if where == 'occurred_at' else ''}{where}" in str(err.value)
+            assert req.SerializeToString(deterministic=True) == before
+        before = good.SerializeToString(deterministic=True)
+        assert servicer._decide(good).incident_id == "INC-000010"
+        assert good.SerializeToString(deterministic=True) == before
 
 
 def test_what_cannot_be_kept_is_decided_each_time():
@@ -308,3 +333,30 @@ def test_kept_shapes_share_their_questions_bytes(monkeypatch):
     assert shelf.bytes_held == own + sum(len(p) + shelf.PIECE_OVERHEAD for p in pieces)
     assert sum(len(p) for _, _, ps in held for p in ps) > 2 * sum(len(p) for p in pieces)  # shared
     assert shelf.bytes_held < replies / 2
+
+
+def test_a_question_naming_the_incident_gets_the_callers_id():
+    """The stand-in is replaced in the decision's own bytes and in any question's encoding that
+    holds "~" then DEL (mapping.question_parts): a question whose text named the incident (none
+    does today) would name the caller's incident in a kept reply, first-seen and reused alike."""
+    from service.api import DecisionService as _Service
+    from service.mapping import question_parts
+
+    class Naming(_Service):
+        def decide(self, *args, **kwargs):  # the real decision, one question's text naming the incident
+            d = super().decide(*args, **kwargs)
+            if kwargs.get("as_id") and d.questions:
+                d.questions[0] = dataclasses.replace(d.questions[0], text=f"about {d.incident_id}")
+            return d
+
+    servicer = Servicer(Naming())
+    good = _simple()
+    texts = []
+    for i in range(2):
+        d = servicer._decide(_request({**good, "id": f"INC-00010{i}"}))
+        assert d.questions, "the example must ask something"
+        texts.append(d.questions[0].text)
+    assert texts == ["about INC-000100", "about INC-000101"] and servicer.memo.stats["reused"] == 1
+    from service.decision.outputs import QuestionOut
+    asked = question_parts([QuestionOut("incident.x", "x", text, [], [], []) for text in ("about nothing", "~\x7f\x7f")])
+    assert [held for _, held in asked] == [False, True]

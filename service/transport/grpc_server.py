@@ -34,7 +34,7 @@ from .. import engine as _engine
 from .. import heap, identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..audit.rpc import audit_stream
-from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, Incident, check_incident, incident_from_proto
+from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, Incident, check_incident, incident_from_proto, wire_of
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..identity import Credentials, current_caller
 from ..mapping import (
@@ -49,7 +49,7 @@ from ..record.metrics import BatchSummary, CallObserver, configure_call_log, not
 from . import http as http_door
 from .errors import Refusal, invalid, status, status_of
 from .interceptors import Fairness, Gate, Policy
-from .memo import DecisionMemo, Made
+from .memo import TIMES_CHECKED, DecisionMemo, Made
 from .ops import Operations
 from .wire import (
     MAX_REPLY_BYTES,
@@ -235,17 +235,23 @@ class Servicer:
                         f"{self.limits.max_evidence_links}"))
         return out
 
-    def _incident(self, req: pb.DecideRequest, prefix: str):
-        """The incident of a DecideRequest as the contract's dict, and the violations found so far."""
+    def _incident(self, req: pb.DecideRequest, prefix: str, times_ok: bool = False):
+        """The incident of a DecideRequest as the contract's dict, and the violations found so far.
+        `times_ok`: every Timestamp of the incident is known to be valid (the memo checked them:
+        DecisionMemo.missed, memo.TIMES_CHECKED), so the request's message is read as it is; else
+        a copy is checked, as the check puts a placeholder in place of a bad Timestamp."""
         if not req.HasField("incident"):
             raise InvalidIncident([(prefix, "an incident is required")])
         root = prefix.rsplit(".", 1)[0] if "." in prefix else ""
-        inc = pb.Incident()
-        inc.CopyFrom(req.incident)
+        if times_ok:
+            inc = req.incident  # only read: no copy
+        else:
+            inc = pb.Incident()
+            inc.CopyFrom(req.incident)
         early = self._work_violations(inc, prefix)
         if early:  # refuse before converting anything
             raise InvalidIncident(early)
-        early = timestamp_violations(inc, prefix)
+        early = [] if times_ok else timestamp_violations(inc, prefix)
         as_of = None
         if req.HasField("as_of"):
             as_of_path = f"{root}.as_of" if root else "as_of"
@@ -270,11 +276,13 @@ class Servicer:
         compact = compact or req.compact
         received = dt.datetime.now(dt.timezone.utc)
         memo = self.memo
+        missed = None  # the edition the memo found for a request it has no decision for
         if memo is not None:
             made = memo.reuse(req, self.service.edition_for, compact)
             if made is not None and self._logged(made, None, req, pending, received):
                 return made
-        raw, as_of, early = self._incident(req, prefix)
+            missed = memo.missed(req)
+        raw, as_of, early = self._incident(req, prefix, times_ok=missed is not None and TIMES_CHECKED)
         edition = req.edition or None
         if early:
             try:
@@ -288,7 +296,8 @@ class Servicer:
         as_id = memo.stand_in_for(req, raw) if memo is not None and isinstance(raw, Incident) else None
         if as_id is not None:
             decision = self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix, as_id=as_id)
-            made = memo.keep(req, self.service.edition_for(raw.reported_at, edition), decision, compact, as_of)
+            made = memo.keep(req, missed or self.service.edition_for(raw.reported_at, edition), decision, compact,
+                             as_of, wire_of(raw))
             if self._logged(made, raw, req, pending, received):
                 return made
         return decision_to_proto(self.service.decide(raw, edition=edition, as_of=as_of, prefix=prefix,

@@ -26,22 +26,21 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from google.protobuf.timestamp_pb2 import Timestamp
-
 from .. import shapes
-from ..contract import MAX_YEAR, MIN_YEAR, Incident
+from ..contract import MAX_YEAR, MIN_YEAR, Incident, wire_of
 from ..decision import deadline_binds, wire_digest
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..ids import new_decision_id
-from ..mapping import decision_to_proto, question_fields
+from ..mapping import decision_to_proto, question_parts
 from ..record.metrics import DecisionSummary
 from ..rules.model import Edition
-from .wire import tag_of, varint
+from .wire import _holders, tag_of, varint
 
 _NS = 1_000_000_000
 _LO = int((dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc) - shapes.EPOCH_UTC).total_seconds())
 _HI = int((dt.datetime(MAX_YEAR, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc) - shapes.EPOCH_UTC).total_seconds())
 _UTC = dt.timezone.utc
+_US = dt.timedelta(microseconds=1)
 _DECISION_IN_RESPONSE = tag_of(pb.DecideResponse.DESCRIPTOR.fields_by_name["decision"])
 
 
@@ -59,6 +58,11 @@ class Kept:
     outcome: int = 0  # what the call log and the metrics read (metrics.DecisionSummary)
     rules_revision: str = ""
     questions: int = 0
+    # the parts that may hold the stand-in: the first (it holds incident_id) and any question's
+    # that holds "~" then DEL (mapping.question_parts); the id is replaced in those alone. No
+    # occurrence spans two parts: every part after the first begins with the questions field's
+    # tag, not DEL (shapes.stand_in)
+    marked: tuple[int, ...] = (0,)
 
 
 @dataclass
@@ -91,6 +95,20 @@ class Made:
         """(outcome, edition, rules_revision, questions): what a batch's summary reads of it."""
         k = self.kept
         return k.outcome, self.edition.name, k.rules_revision, k.questions
+
+
+def _timestamp_paths(desc, prefix: str = "") -> set[str]:
+    out: set[str] = set()
+    for fd, is_ts in _holders(desc):
+        path = prefix + fd.name
+        out |= {path} if is_ts else _timestamp_paths(fd.message_type, path + ".")
+    return out
+
+
+# whether DecisionMemo._times_ok checks every Timestamp an Incident holds (those three), so that a
+# request it passed has none outside protobuf's range either (grpc_server.Servicer._incident)
+TIMES_CHECKED = _timestamp_paths(pb.Incident.DESCRIPTOR) == {"reported_at", "acts.occurred_at",
+                                                            "prior_records.reported_at"}
 
 
 def _time_ok(ts) -> bool:
@@ -147,9 +165,16 @@ class DecisionMemo:
 
     @staticmethod
     def _times_ok(inc: pb.Incident) -> bool:
-        return (inc.HasField("reported_at") and _time_ok(inc.reported_at)
-                and all(_time_ok(a.occurred_at) for a in inc.acts if a.HasField("occurred_at"))
-                and all(_time_ok(p.reported_at) for p in inc.prior_records if p.HasField("reported_at")))
+        """Every Timestamp of the incident (see TIMES_CHECKED) in the years MIN_YEAR..MAX_YEAR."""
+        if not (inc.HasField("reported_at") and _time_ok(inc.reported_at)):
+            return False
+        for a in inc.acts:
+            if a.HasField("occurred_at") and not _time_ok(a.occurred_at):
+                return False
+        for p in inc.prior_records:
+            if p.HasField("reported_at") and not _time_ok(p.reported_at):
+                return False
+        return True
 
     # ------------------------------------------------------------------------------ use
 
@@ -172,9 +197,16 @@ class DecisionMemo:
         key = self._key(inc, edition.name, compact)
         kept = self.shelf.get(key) if key is not None else None
         if kept is None:
-            self._missed.last = (req, edition.name, compact, key)  # for keep(), which follows a miss
+            # for missed() and keep(), which follow a miss
+            self._missed.last = (req, edition.name, compact, key, edition)
             return None
         return self._made(kept, inc, edition, as_of)
+
+    def missed(self, req: pb.DecideRequest) -> Edition | None:
+        """The edition reuse() found for `req` when it last missed on this thread (it had checked
+        the incident's id and times first), else None."""
+        last = getattr(self._missed, "last", None)
+        return last[4] if last is not None and last[0] is req else None
 
     def owner(self, req: pb.DecideRequest, edition_for, n: int) -> int | None:
         """Which of `n` server processes a request's shape falls to (the same in every process and
@@ -204,45 +236,52 @@ class DecisionMemo:
         """The id to decide `incident` under so that its decision can be kept, or None (decide it
         under its own id: it cannot be kept)."""
         inc = req.incident
-        if (not self.enabled or incident.id != inc.id or not shapes.INCIDENT_ID.fullmatch(inc.id)
-                or shapes.DEL in inc.SerializeToString()):
+        if not self.enabled or incident.id != inc.id or not shapes.INCIDENT_ID.fullmatch(inc.id):
+            return None
+        # its proto bytes as the model holds them (contract.incident_from_proto), not encoded again
+        wire = wire_of(incident)
+        if shapes.DEL in (wire if wire is not None else inc.SerializeToString()):
             return None
         return shapes.stand_in(len(inc.id))
 
     def keep(self, req: pb.DecideRequest, edition: Edition, decision, compact: bool,
-             as_of: dt.datetime | None) -> Made:
+             as_of: dt.datetime | None, wire: bytes | None = None) -> Made:
         """Keep a decision made under the stand-in id (see :meth:`stand_in_for`) and give it for
-        this request, made the same way as a reused one."""
+        this request, made the same way as a reused one. `wire`: the incident's deterministic
+        proto bytes when the caller has them (its request digest is taken from them)."""
         inc = req.incident
-        msg = decision_to_proto(decision, compact=compact, questions=False)
-        for name in ("decision_id", "request_digest", "decided_at", "record_by", "deadline_passed"):
-            msg.ClearField(name)
+        msg = decision_to_proto(decision, compact=compact, questions=False, per_call=False)
         shelf = self.shelf
-        questions = tuple(shelf.share(b) for b in question_fields(decision.questions, compact))
+        asked = question_parts(decision.questions, compact)
+        questions = tuple(shelf.share(b) for b, _ in asked)
         parts = (msg.SerializeToString(), *questions)
-        template = b"".join(parts)
-        deadline = decision.record_by - inc.reported_at.ToDatetime(tzinfo=_UTC)
+        # record_by - reported_at in microseconds, as the datetimes subtract (the report time is
+        # valid here: the full path has checked it)
+        rt = inc.reported_at
+        deadline_us = (decision.record_by - shapes.EPOCH_UTC) // _US - (rt.seconds * 1_000_000 + rt.nanos // 1000)
         needle = shapes.stand_in(len(inc.id))
         pickled = None
         if self.keep_decisions:
             pickled = shapes.pickled_exactly(dataclasses.replace(
                 decision, decision_id="", request_digest="", record_by=None, decided_at=None,
                 deadline_passed=False), needle)
-        kept = Kept(parts, needle.encode(), deadline // dt.timedelta(microseconds=1) * 1000,
-                    deadline_binds(decision.outcome), pickled, msg.outcome, msg.rules_revision, len(questions))
+        stand_in = needle.encode()
+        kept = Kept(parts, stand_in, deadline_us * 1000, deadline_binds(decision.outcome), pickled,
+                    msg.outcome, msg.rules_revision, len(questions),
+                    (0, *(i for i, (_, held) in enumerate(asked, 1) if held)))
         last = getattr(self._missed, "last", None)
         if last is not None and last[0] is req and last[1:3] == (edition.name, compact):
             key = last[3]  # worked out by the reuse() that missed
         else:
             key = self._key(inc, edition.name, compact)
         self._missed.last = None
-        if (key is not None and not shapes.quotes_a_day(template, self._days(inc))
+        if (key is not None and not shapes.quotes_a_day(b"".join(parts), self._days(inc))
                 and (pickled is not None or not self.keep_decisions)):
             # its own bytes and one reference per question; the questions' bytes count once on the shelf
             shelf.put(key, kept, len(key) + len(parts[0]) + 8 * len(questions) + len(pickled or b""), questions)
         else:
             self.shelf.count("not_kept")
-        return self._made(kept, inc, edition, as_of)
+        return self._made(kept, inc, edition, as_of, wire)
 
     @staticmethod
     def decision_of(made: Made, incident_id: str):
@@ -261,12 +300,19 @@ class DecisionMemo:
 
     @staticmethod
     def _days(inc: pb.Incident) -> set[int]:
-        times = [inc.reported_at] + [a.occurred_at for a in inc.acts if a.HasField("occurred_at")] + [
-            p.reported_at for p in inc.prior_records if p.HasField("reported_at")]
-        return {t.seconds // shapes.DAY for t in times}
+        day = shapes.DAY
+        days = {inc.reported_at.seconds // day}
+        for a in inc.acts:
+            if a.HasField("occurred_at"):
+                days.add(a.occurred_at.seconds // day)
+        for p in inc.prior_records:
+            if p.HasField("reported_at"):
+                days.add(p.reported_at.seconds // day)
+        return days
 
     @staticmethod
-    def _made(kept: Kept, inc: pb.Incident, edition: Edition, as_of: dt.datetime | None) -> Made:
+    def _made(kept: Kept, inc: pb.Incident, edition: Edition, as_of: dt.datetime | None,
+              wire: bytes | None = None) -> Made:
         # times to the microsecond, as the full path reads them (datetime)
         now = time.time_ns() // 1000 * 1000
         record_by = inc.reported_at.seconds * _NS + inc.reported_at.nanos // 1000 * 1000 + kept.deadline_ns
@@ -274,9 +320,21 @@ class DecisionMemo:
         decision_id = new_decision_id()
         per_call = pb.Decision(
             decision_id=decision_id,
-            request_digest=wire_digest(inc.SerializeToString(deterministic=True), edition.name),
-            decided_at=Timestamp(seconds=now // _NS, nanos=now % _NS),
-            record_by=Timestamp(seconds=record_by // _NS, nanos=record_by % _NS),
+            request_digest=wire_digest(wire if wire is not None else inc.SerializeToString(deterministic=True),
+                                       edition.name),
             deadline_passed=kept.binds and (now if as_of_ns is None else as_of_ns) > record_by)
-        body = b"".join(kept.parts).replace(kept.stand_in, inc.id.encode("ascii"))
+        # the Timestamps set in place (present even when zero), not built and copied in
+        ts = per_call.decided_at
+        ts.SetInParent()
+        ts.seconds, ts.nanos = now // _NS, now % _NS
+        ts = per_call.record_by
+        ts.SetInParent()
+        ts.seconds, ts.nanos = record_by // _NS, record_by % _NS
+        parts = kept.parts
+        if kept.marked:
+            parts = list(parts)
+            own = inc.id.encode("ascii")
+            for i in kept.marked:
+                parts[i] = parts[i].replace(kept.stand_in, own)
+        body = b"".join(parts)
         return Made(body + per_call.SerializeToString(), decision_id, kept, edition, as_of, per_call)
