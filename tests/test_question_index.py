@@ -114,13 +114,16 @@ def test_the_one_pass_search_gives_what_open_needs_gives():
     assert taken["one pass"] > 10 * taken["several facts"] > 0, taken
 
 
-def test_the_one_pass_search_gives_the_same_decisions(monkeypatch):
+@pytest.mark.parametrize("switch, seed", [("FLAT", 37), ("COMPILED", 43)])
+def test_each_faster_search_gives_the_same_decisions(monkeypatch, switch, seed):
+    """The one-pass search (FLAT) and the compiled search (COMPILED), each on and off: the same
+    decisions on feature and generated incidents."""
     edition = EDITIONS[max(EDITIONS)]
-    incidents = share(feature_incidents(), 3) + share(random_incidents(edition, 100, seed=37), 2)
+    incidents = share(feature_incidents(), 3) + share(random_incidents(edition, 100, seed=seed), 2)
     monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
-    monkeypatch.setattr(qmod, "FLAT", False)
+    monkeypatch.setattr(qmod, switch, False)
     without = [_decided(raw, edition) for raw in incidents]
-    monkeypatch.setattr(qmod, "FLAT", True)
+    monkeypatch.setattr(qmod, switch, True)
     assert [_decided(raw, edition) for raw in incidents] == without
     assert sum(x is not None for x in without) > 200
 
@@ -152,17 +155,6 @@ def test_the_compiled_search_gives_what_needs_of_gives():
     for name in EDITIONS:
         assert needed.get(name, 0) > 5_000, name
     assert taken["compiled"] > 10 * taken["several facts"] > 0, taken
-
-
-def test_the_compiled_search_gives_the_same_decisions(monkeypatch):
-    edition = EDITIONS[max(EDITIONS)]
-    incidents = share(feature_incidents(), 3) + share(random_incidents(edition, 100, seed=43), 2)
-    monkeypatch.setattr(qmod, "CACHE_SIZE", 0)
-    monkeypatch.setattr(qmod, "COMPILED", False)
-    without = [_decided(raw, edition) for raw in incidents]
-    monkeypatch.setattr(qmod, "COMPILED", True)
-    assert [_decided(raw, edition) for raw in incidents] == without
-    assert sum(x is not None for x in without) > 200
 
 
 def test_the_compiled_search_keeps_the_limits_of_the_search(monkeypatch):
