@@ -34,6 +34,14 @@ same server; one process against two). Loopback only; nothing here asserts a tim
    not growth. ``growth_pct_from_cold`` is the same figure with the warm-up's samples counted from
    the first, so nothing is hidden.
 6. A CDI-sized audit (service/audit/run.py on every core) of --audit-records records.
+
+Every figure above is absolute, and so are the issue's records/s targets; how fast this machine
+runs Python differs from day to day (a shared host: the same commit's first-seen CPU a record has
+measured 426-491 µs on one day and 830-1,200 µs on another). So the run also times a fixed
+pure-Python workload (``reference``: the same work in every run and every version of this code,
+made of what the decision path is made of) at its start and at its end. Its CPU time says how
+fast the machine was while the figures were taken: two runs' figures compare only as far as
+their reference times agree.
 """
 from __future__ import annotations
 
@@ -66,6 +74,34 @@ BATCH = 100
 
 # ---------------------------------------------------------------------------------------- incidents
 
+
+
+def _reference_work() -> int:
+    """A fixed workload: small tuples and dicts built, hashed, looked up, sorted and formatted, in
+    one thread; nothing read from outside, the same result every time. Do not change it: its time
+    is only comparable with its own earlier times."""
+    seen: dict[tuple, int] = {}
+    names = [f"attr_{i}" for i in range(64)]
+    total = 0
+    for i in range(120_000):
+        key = (names[i % 64], i % 97, i % 7 == 0)
+        seen[key] = seen.get(key, 0) + 1
+        if i % 5 == 0:
+            fact = {"t": "act", "ref": names[i % 64], "n": i}
+            total += len(fact) + ("ref" in fact)
+    rows = sorted(seen.items(), key=lambda kv: (kv[1], kv[0][0], kv[0][1]))
+    total += sum(len(f"{k[0]}:{k[1]}={v}") for k, v in rows)
+    return total
+
+
+def reference(runs: int = 5) -> dict:
+    """CPU milliseconds of `_reference_work`, `runs` times: how fast this machine ran Python now."""
+    out = []
+    for _ in range(runs):
+        t = time.process_time()
+        _reference_work()
+        out.append((time.process_time() - t) * 1e3)
+    return {"runs": [round(x, 1) for x in out], "median": statistics.median(out), "min": min(out), "max": max(out)}
 
 
 def run_threads(worker, n: int) -> float:
@@ -611,7 +647,11 @@ def main(argv=None) -> int:
     audit_n = a.audit_records or (2000 if q else 128_000)
     log = (lambda *x: print(*x, file=sys.stderr, flush=True)) if a.json else (lambda *x: print(*x, flush=True))
     t_start = time.perf_counter()
-    res: dict = {"machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "versions": bg.versions()},
+    ref_start = reference()
+    log(f"reference workload (machine speed): {ref_start['median']:.0f} ms CPU median of {len(ref_start['runs'])} "
+        f"(lower is faster; compare runs only as far as this agrees)")
+    res: dict = {"machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "versions": bg.versions(),
+                             "reference_ms": {"start": ref_start}},
                  "mode": "quick" if q else "full", "load_average_start": os.getloadavg(),
                  "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     sections = {}
@@ -619,10 +659,12 @@ def main(argv=None) -> int:
     def timed(name, fn):
         if name in a.skip:
             return None
+        ref = reference(3)["median"]  # how fast the machine was just before (see `reference`)
         t = time.perf_counter()
         la = os.getloadavg()
         v = fn()
-        sections[name] = {"seconds": round(time.perf_counter() - t, 1), "load_average_before": la}
+        sections[name] = {"seconds": round(time.perf_counter() - t, 1), "load_average_before": la,
+                          "reference_ms_before": round(ref, 1)}
         return v
 
     res["in_flight"] = timed("in_flight", lambda: in_flight(seconds, log))
@@ -643,6 +685,9 @@ def main(argv=None) -> int:
     res["sections"] = sections
     res["targets"] = targets(res)
     res["load_average_end"] = os.getloadavg()
+    res["machine"]["reference_ms"]["end"] = reference()
+    log(f"reference workload at the end: {res['machine']['reference_ms']['end']['median']:.0f} ms CPU median "
+        f"(at the start {ref_start['median']:.0f})")
     res["seconds"] = round(time.perf_counter() - t_start, 1)
     log("targets: " + "; ".join(f"{t['target']} {t['value']} ({'holds' if t['holds'] else 'MISSED'}, limit "
                                 f"{t['limit']})" for t in res["targets"]))
