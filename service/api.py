@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from . import edition_cache
-from .contract import InvalidIncident, check_incident, parse_incident
+from .contract import InvalidIncident, check_incident, parse_incident, with_id
 from .decision import Decision, decide, questions
 from .decision.index import index_of as question_index
 from .ids import new_decision_id
@@ -74,7 +74,7 @@ class DecisionService:
         if check_only:
             return None
         if as_id is not None:
-            return decide(incident.model_copy(update={"id": as_id}), chosen, as_of, stamp=False)
+            return decide(with_id(incident, as_id), chosen, as_of, stamp=False)
         decision = decide(incident, chosen, as_of)
         self.log_decision(decision, incident, chosen, caller, received, edition, as_of, pending)
         return decision

@@ -14,7 +14,7 @@ import json
 
 import pytest
 
-from service.contract import InvalidIncident, check_incident, incident_from_proto, parse_incident
+from service.contract import InvalidIncident, check_incident, incident_from_proto, parse_incident, wire_of, with_id
 from service.decision import decide, request_digest_of
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.ids import request_digest
@@ -175,3 +175,23 @@ def test_request_digest_is_of_the_request_bytes():
     assert request_digest_of(incident_from_proto(other), "2026-27") != one
     models = parse_incident(incident_to_dict(msg))
     assert request_digest_of(models, "2026-27") == request_digest(models, "2026-27")
+
+
+def test_with_id_is_model_copy_with_the_id_replaced():
+    """contract.with_id (the stand-in copy the memo decides under) gives what pydantic's
+    model_copy gives: the same values, the same fields set, the same private values (the proto
+    bytes), for an incident from the proto message and for one the models validated from JSON
+    (which leaves unset fields unset); and it leaves the original as it was."""
+    msg = pb.Incident(id="INC-1", reported_at={"seconds": 1780308000}, reporter=pb.Reporter(role="victim"),
+                      acts=[pb.Act(id="a1", type="use_of_force", attributes={"injury": "minor"})])
+    for inc in (incident_from_proto(msg), parse_incident({"id": "INC-2", "reported_at": "2026-06-01T10:00:00Z",
+                                                          "reporter": {"role": "victim"},
+                                                          "acts": [{"id": "a1", "type": "use_of_force"}]})):
+        before = (inc.model_dump(), set(inc.__pydantic_fields_set__), inc.__pydantic_private__)
+        got, want = with_id(inc, "~\x7fxyz"), inc.model_copy(update={"id": "~\x7fxyz"})
+        assert got == want and got.id == "~\x7fxyz"
+        assert got.__pydantic_fields_set__ == want.__pydantic_fields_set__
+        assert got.__pydantic_private__ == want.__pydantic_private__
+        assert got.model_dump(exclude_unset=True) == want.model_dump(exclude_unset=True)
+        assert (inc.model_dump(), set(inc.__pydantic_fields_set__), inc.__pydantic_private__) == before
+    assert wire_of(with_id(incident_from_proto(msg), "X")) == msg.SerializeToString(deterministic=True)
