@@ -343,6 +343,12 @@ _EPOCH_Z = dt.datetime(1970, 1, 1, tzinfo=_UTC)
 # [_FIRST, _END): its nanoseconds add less than a second
 _FIRST = int((dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc) - _EPOCH_Z).total_seconds())
 _END = int((dt.datetime(MAX_YEAR + 1, 1, 1, tzinfo=dt.timezone.utc) - _EPOCH_Z).total_seconds())
+
+
+def time_in_years(ts) -> bool:
+    """A protobuf Timestamp in the years MIN_YEAR..MAX_YEAR (UTC) with valid nanos: what the
+    contract accepts (`_when`), read from its fields (the seconds alone decide the year)."""
+    return _FIRST <= ts.seconds < _END and 0 <= ts.nanos <= 999_999_999
 _is_normalized = unicodedata.is_normalized
 
 

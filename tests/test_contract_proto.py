@@ -195,3 +195,24 @@ def test_with_id_is_model_copy_with_the_id_replaced():
         assert got.model_dump(exclude_unset=True) == want.model_dump(exclude_unset=True)
         assert (inc.model_dump(), set(inc.__pydantic_fields_set__), inc.__pydantic_private__) == before
     assert wire_of(with_id(incident_from_proto(msg), "X")) == msg.SerializeToString(deterministic=True)
+
+
+def test_time_in_years_is_what_the_contract_accepts_at_every_edge():
+    """contract.time_in_years (the as_of check of both doors' direct path, and the memo's) agrees
+    with the contract's own reading of a Timestamp (_when through incident_from_proto) at the
+    first and last second of the years allowed, one second outside each, the nanos' limits, and
+    outside protobuf's range."""
+    from service.contract import _END, _FIRST, time_in_years
+
+    def accepted(seconds, nanos):
+        msg = pb.Incident(id="INC-1", reporter=pb.Reporter(role="victim"), acts=[pb.Act(id="a1", type="use_of_force")])
+        msg.reported_at.seconds, msg.reported_at.nanos = seconds, nanos
+        return incident_from_proto(msg) is not None
+
+    cases = [(_FIRST, 0, True), (_FIRST - 1, 999_999_999, False), (_END - 1, 999_999_999, True), (_END, 0, False),
+             (_FIRST, -1, False), (_FIRST, 1_000_000_000, False), (2**62, 0, False), (-2**62, 0, False),
+             (1780308000, 123_456_789, True)]
+    for seconds, nanos, want in cases:
+        ts = pb.Incident().reported_at
+        ts.seconds, ts.nanos = seconds, nanos
+        assert time_in_years(ts) is want == accepted(seconds, nanos), (seconds, nanos)

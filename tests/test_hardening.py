@@ -438,3 +438,27 @@ def test_timestamps_outside_protobufs_range_are_refused_by_path(stub):
     with pytest.raises(grpc.RpcError) as err:
         stub.Decide(pb.DecideRequest(incident=inc), timeout=30)
     assert [f for f, d in refusal(err.value)[0] if "a timestamp outside" in d] == ["incident.reported_at"]
+
+
+def test_an_as_of_outside_the_years_allowed_is_refused_by_its_path(stub):
+    """as_of at the first second of the years allowed is decided; one second before it, nanos out
+    of range, or a time protobuf cannot hold is INVALID_ARGUMENT naming `as_of` (and, in a batch,
+    that item's `requests[i].as_of`, the others decided)."""
+    from service.contract import _FIRST
+
+    def with_as_of(seconds, nanos=0, iid="INC-1"):
+        req = pb.DecideRequest(incident=incident(iid=iid))
+        req.as_of.seconds, req.as_of.nanos = seconds, nanos
+        return req
+
+    assert stub.Decide(with_as_of(_FIRST)).decision.incident_id == "INC-1"
+    for seconds, nanos in ((_FIRST - 1, 0), (_FIRST, 1_000_000_000), (_FIRST, -1), (2**62, 0)):
+        with pytest.raises(grpc.RpcError) as err:
+            stub.Decide(with_as_of(seconds, nanos))
+        assert fields(err.value) == ["as_of"], (seconds, nanos)
+    resp = stub.DecideBatch(pb.DecideBatchRequest(requests=[with_as_of(_FIRST, iid="B1"),
+                                                            with_as_of(_FIRST - 1, iid="B2")]))
+    assert [r.WhichOneof("result") for r in resp.results] == ["decision", "error"]
+    br = error_details_pb2.BadRequest()
+    assert resp.results[1].error.details[0].Unpack(br)
+    assert [v.field for v in br.field_violations] == ["requests[1].as_of"]

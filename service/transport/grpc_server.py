@@ -34,7 +34,16 @@ from .. import engine as _engine
 from .. import heap, identity, version
 from ..api import DecisionService, InvalidIncident, NoEdition
 from ..audit.rpc import audit_stream
-from ..contract import MAX_BATCH, MAX_YEAR, MIN_YEAR, Incident, check_incident, incident_from_proto, wire_of
+from ..contract import (
+    MAX_BATCH,
+    MAX_YEAR,
+    MIN_YEAR,
+    Incident,
+    check_incident,
+    incident_from_proto,
+    time_in_years,
+    wire_of,
+)
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..identity import Credentials, current_caller
 from ..mapping import (
@@ -181,10 +190,6 @@ def _indexes(text: str, n: int) -> list[int] | None:
     return [int(p) for p in parts]
 
 
-def _year_ok(ts) -> bool:
-    return MIN_YEAR <= ts.ToDatetime().year <= MAX_YEAR
-
-
 class Servicer:
     """hocr.v1.DecisionService over raw request bytes."""
 
@@ -255,7 +260,7 @@ class Servicer:
         as_of = None
         if req.HasField("as_of"):
             as_of_path = f"{root}.as_of" if root else "as_of"
-            if timestamp_violations(pb.DecideRequest(as_of=req.as_of)) or not _year_ok(req.as_of):
+            if not time_in_years(req.as_of):
                 early.append((as_of_path, f"must be a time between the years {MIN_YEAR} and {MAX_YEAR}"))
             else:
                 as_of = req.as_of.ToDatetime(tzinfo=dt.timezone.utc)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import shapes
-from ..contract import MAX_YEAR, MIN_YEAR, Incident, wire_of
+from ..contract import Incident, time_in_years, wire_of
 from ..decision import deadline_binds, wire_digest
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..ids import new_decision_id
@@ -37,8 +37,6 @@ from ..rules.model import Edition
 from .wire import _holders, tag_of, varint
 
 _NS = 1_000_000_000
-_LO = int((dt.datetime(MIN_YEAR, 1, 1, tzinfo=dt.timezone.utc) - shapes.EPOCH_UTC).total_seconds())
-_HI = int((dt.datetime(MAX_YEAR, 12, 31, 23, 59, 59, tzinfo=dt.timezone.utc) - shapes.EPOCH_UTC).total_seconds())
 _UTC = dt.timezone.utc
 _US = dt.timedelta(microseconds=1)
 _DECISION_IN_RESPONSE = tag_of(pb.DecideResponse.DESCRIPTOR.fields_by_name["decision"])
@@ -111,8 +109,7 @@ TIMES_CHECKED = _timestamp_paths(pb.Incident.DESCRIPTOR) == {"reported_at", "act
                                                             "prior_records.reported_at"}
 
 
-def _time_ok(ts) -> bool:
-    return _LO <= ts.seconds <= _HI and 0 <= ts.nanos <= 999_999_999
+_time_ok = time_in_years
 
 
 class DecisionMemo:
