@@ -272,3 +272,16 @@ def test_the_decisions_given_never_pass_the_size_limit(service):
         assert 0 < len(given) < k or k == 1
         with_limit.append(len(given))
     assert with_limit[-1] > with_limit[0]  # the limit did decide how many were given
+
+
+def test_varint_is_protobufs_own_encoding():
+    """wire.varint (every tag and length of a reply built from bytes) against protobuf's own
+    encoder for every value up to 70,000 and at and around each power of two to 2**63; a negative
+    number is refused, never written as some other number."""
+    from google.protobuf.internal import encoder
+
+    for n in [*range(70_000), *(2**k for k in range(64)), *(2**k - 1 for k in range(1, 64))]:
+        assert varint(n) == encoder._VarintBytes(n), n
+    for bad in (-1, -128, -2**40):
+        with pytest.raises(ValueError):
+            varint(bad)

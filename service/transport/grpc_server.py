@@ -65,7 +65,6 @@ from .wire import (
     SERVICE_NAME,
     Undecodable,
     bad_request,
-    length_delimited,
     parse,
     split_repeated,
     tag_of,
@@ -148,16 +147,24 @@ _ID_TAG, _DECISION_TAG, _ERROR_TAG = (tag_of(pb.BatchResult.DESCRIPTOR.fields_by
 
 
 def _result_bytes(incident_id: str, decision: bytes | None, error: status_pb2.Status | None) -> bytes:
-    """A BatchResult's bytes: its incident id, then its decision's bytes or its error."""
-    head = length_delimited(_ID_TAG, incident_id.encode("utf-8")) if incident_id else b""
-    if decision is not None:
-        return head + length_delimited(_DECISION_TAG, decision)
-    return head + length_delimited(_ERROR_TAG, error.SerializeToString())
+    """A BatchResult's bytes: its incident id, then its decision's bytes or its error. Joined once
+    (a decision is about 9.5 KB: each `+` would copy it again)."""
+    body = decision if decision is not None else error.SerializeToString()
+    tag = _DECISION_TAG if decision is not None else _ERROR_TAG
+    if not incident_id:
+        return b"".join((tag, varint(len(body)), body))
+    own = incident_id.encode("utf-8")
+    return b"".join((_ID_TAG, varint(len(own)), own, tag, varint(len(body)), body))
 
 
 def _reply_bytes(results: list[bytes]) -> bytes:
-    """The DecideBatchResponse of these BatchResult bytes, in order."""
-    return b"".join([_RESULTS_TAG + varint(len(r)) + r for r in results])
+    """The DecideBatchResponse of these BatchResult bytes, in order: one join of every result and
+    its field's tag and length."""
+    parts: list[bytes] = []
+    add = parts.extend
+    for r in results:
+        add((_RESULTS_TAG, varint(len(r)), r))
+    return b"".join(parts)
 
 
 def _facts_of(result: pb.BatchResult):

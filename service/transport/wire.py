@@ -192,7 +192,16 @@ def bad_request(violations: list[tuple[str, str]], summary: str | None = None) -
 _LEN = 2  # wire type of a length-delimited field (string, bytes, message)
 
 
+_ONE_BYTE = [bytes((i,)) for i in range(0x80)]
+
+
 def varint(n: int) -> bytes:
+    """A non-negative int in protobuf's base-128 varint encoding (one and two bytes, the lengths of
+    most fields, written straight out)."""
+    if 0 <= n < 0x80:
+        return _ONE_BYTE[n]
+    if 0 < n < 0x4000:
+        return bytes(((n & 0x7F) | 0x80, n >> 7))
     out = bytearray()
     while n > 0x7F:
         out.append((n & 0x7F) | 0x80)
