@@ -8,6 +8,7 @@ from typing import Any
 from . import edition_cache
 from .contract import InvalidIncident, check_incident, parse_incident, with_id
 from .decision import Decision, decide, questions
+from .decision.index import SEARCH_FILENAME
 from .decision.index import index_of as question_index
 from .ids import new_decision_id
 from .record import DecisionRecord, LogUnavailable, NoDecisionLog, RecordError
@@ -30,8 +31,14 @@ class DecisionService:
         for e in self.editions.values():
             engine_of(e)  # compile every ruleset at start-up, never on a request
             question_index(e)  # and the question search's index (service/decision/index.py)
-            if questions.COMPILED:  # and its compiled search per act type, its code kept on disk
-                question_index(e).compile_searches(edition_cache.compiled)
+        if questions.COMPILED:  # and its compiled search per act type, kept on disk with the editions
+            made = edition_cache.searches(self.rules_dir, lambda: {
+                name: question_index(e).search_sources() for name, e in self.editions.items()}, SEARCH_FILENAME)
+            for name, e in self.editions.items():
+                index = question_index(e)
+                got = made.get(name)
+                # a copy that does not name every act type of this edition: made here instead
+                index.compile_searches(got if got is not None and got.keys() == index.search_types() else None)
         # the decision log (service/record): every decision and review is on it before its reply
         self.record: DecisionRecord | None = (
             DecisionRecord.open(decision_log, self.rules_dir, self.editions, retention_days)

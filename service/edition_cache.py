@@ -15,10 +15,11 @@ write (a pickle can run code), and written atomically (several server processes 
 Anything that goes wrong (no home, read-only disk, a corrupt file) means loading from YAML as
 before: the cache can make start-up faster, never different.
 
-The question search's generated functions (service/decision/index.py) are kept the same way, as
-compiled code (``marshal``) in one file per set of sources, keyed by a digest of the sources
-themselves and the Python version: compiling them costs about 0.4 s of CPU an edition, reading
-them back a few milliseconds (``compiled``).
+The question search's generated functions (service/decision/index.py) are kept the same way and
+under the same key, with their sources, constants and compiled code (``marshal``, which cannot
+run code as it loads; the code runs once it is made a function, so the same folder checks
+apply): generating and compiling them costs about 0.5 s of CPU an edition, reading them back a few
+milliseconds (``searches``).
 
 ``HOCR_EDITION_CACHE=0`` turns both off; ``HOCR_CACHE_DIR`` chooses the folder (default
 ``$XDG_CACHE_HOME/hocr`` or ``~/.cache/hocr``). The durable-rules rulesets are still compiled in
@@ -35,6 +36,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from types import CodeType
 from typing import Callable
 
 from .rules.load import load_editions as rules_load_editions
@@ -59,6 +61,7 @@ def cache_dir() -> Path:
 
 
 _CODE_DIGEST: str | None = None
+_KEYS: dict[Path, str] = {}  # rules folder -> the key load_editions just worked out for it (`searches` takes it)
 
 
 def _code_digest() -> str:
@@ -110,7 +113,7 @@ def _write(folder: Path, path: Path, value, dump=None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    kind = path.name.partition("-")[0]  # editions-*.pickle, code-*.marshal: the newest KEEP of each
+    kind = path.name.partition("-")[0]  # editions-*.pickle, searches-*.marshal: the newest KEEP of each
     old = sorted(folder.glob(f"{kind}-*"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
     for p in old:
         p.unlink(missing_ok=True)
@@ -124,7 +127,8 @@ def load_editions(rules_dir: Path, load: Callable[[Path], dict] | None = None) -
         return load(rules_dir)
     folder = cache_dir()
     try:
-        path: Path | None = folder / f"editions-{key(rules_dir)}.pickle"
+        k = _KEYS[rules_dir.resolve()] = key(rules_dir)
+        path: Path | None = folder / f"editions-{k}.pickle"
     except OSError as exc:  # an unreadable rules folder: the loader reports it
         log.debug("edition cache key not computed (%s)", type(exc).__name__)
         path = None
@@ -145,30 +149,52 @@ def load_editions(rules_dir: Path, load: Callable[[Path], dict] | None = None) -
     return editions
 
 
-def compiled(sources: list[str], filename: str = "<question search>") -> dict[str, object]:
-    """source -> its compiled code (`compile(source, filename, "exec")`), read from the copy on
-    disk when there is one for exactly these sources, else compiled here and saved for the next
-    start. Anything that goes wrong with the copy means compiling, as without the cache."""
-    def compile_all() -> dict[str, object]:
-        return {src: compile(src, filename, "exec") for src in dict.fromkeys(sources)}
+def _well_formed(got) -> bool:
+    """Edition name -> act type (None: the unknown type) -> (source, constants, fallback, code)."""
+    if not isinstance(got, dict):
+        return False
+    for types in got.values():
+        if not isinstance(types, dict):
+            return False
+        for made in types.values():
+            if not (isinstance(made, tuple) and len(made) == 4 and isinstance(made[0], str)
+                    and isinstance(made[1], dict) and isinstance(made[2], bool) and isinstance(made[3], CodeType)):
+                return False
+    return True
 
-    if not enabled():
-        return compile_all()
-    h = hashlib.sha256(f"{sys.version_info[:3]}|{sys.implementation.cache_tag}|{filename}\0".encode())
-    for src in sources:
-        h.update(src.encode() + b"\0")
+
+def searches(rules_dir: Path, make: Callable[[], dict], filename: str = "<question search>") -> dict:
+    """Every edition's question searches (service/decision/index.py): edition name -> act type ->
+    (source, constants, fallback, compiled code). Read from the copy on disk when there is one for
+    these rules and this code (keyed as the editions' copy is: the searches are made from the
+    loaded editions by the service's code, so the same key means the same searches); else made
+    with `make()` (edition name -> act type -> (source, constants, fallback)), compiled here and
+    saved for the next start. Call it right after `load_editions` for the same folder (it takes
+    the key that worked out). Anything that goes wrong with the copy means making them, as without
+    the cache."""
+    def make_all() -> dict:
+        return {name: {t: (src, consts, fallback, compile(src, filename, "exec"))
+                       for t, (src, consts, fallback) in types.items()} for name, types in make().items()}
+
+    # the key the editions were just loaded under (load_editions), taken once: these searches are
+    # made from those editions; without one (no load just before, or the cache off), no copy
+    k = _KEYS.pop(rules_dir.resolve(), None)
+    if k is None or not enabled():
+        return make_all()
     folder = cache_dir()
-    path = folder / f"code-{h.hexdigest()[:32]}.marshal"
+    path = folder / f"searches-{k}.marshal"
     try:
         if path.exists() and _private(path.parent) and _private(path):
-            codes = marshal.loads(path.read_bytes())
-            if isinstance(codes, list) and len(codes) == len(sources):
-                return dict(zip(sources, codes))
-    except Exception as exc:  # noqa: BLE001 - a bad copy means compiling (and saving a good one)
-        log.debug("code cache not read (%s)", type(exc).__name__)
-    codes = compile_all()
+            got = marshal.loads(path.read_bytes())
+            if _well_formed(got):
+                return got
+    except Exception as exc:  # noqa: BLE001 - a bad copy means making them (and saving a good one)
+        log.debug("search cache not read (%s)", type(exc).__name__)
+    out = make_all()
     try:
-        _write(folder, path, [codes[src] for src in sources], marshal.dump)
+        _write(folder, path, out, marshal.dump)  # ValueError for a constant marshal cannot write: not kept
+        for old in folder.glob("code-*.marshal"):  # the copies of an earlier version, keyed by source: no longer read
+            old.unlink(missing_ok=True)
     except Exception as exc:  # noqa: BLE001
-        log.debug("code cache not written (%s)", type(exc).__name__)
-    return codes
+        log.debug("search cache not written (%s)", type(exc).__name__)
+    return out

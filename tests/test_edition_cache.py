@@ -106,58 +106,123 @@ def test_a_copy_others_can_write_is_not_read(cache):
     assert calls, "a copy in a world-writable folder was read"
 
 
-# ------------------------------------------------------------ the question search's compiled code
+# ------------------------------------------------------------ the question search, made at start-up
 
-_SOURCES = ["def search():\n    return 1\n", "def search():\n    return 2\n"]
-
-
-def _run(code) -> int:
-    ns: dict = {}
-    exec(code, ns)
-    return ns["search"]()
-
-
-def test_the_service_makes_every_act_types_search_at_start_up(cache):
-    """No request compiles a search: every act type's (and the unknown type's) is made when the
-    service starts, from code the next start reads back."""
-    service = DecisionService()
+def _searches(service: DecisionService) -> dict:
+    """Every edition's act types -> the source of the search the service made for it."""
     from service.decision.index import index_of
-    for edition in service.editions.values():
+    out = {}
+    for name, edition in service.editions.items():
         index = index_of(edition)
-        for t in [*index.types.values(), index.any_type]:
-            assert t._search is not None and t._search.source.startswith("def search(")
-    assert len(list(cache.glob("code-*.marshal"))) == len(service.editions)
-    again = DecisionService()  # the same sources: each edition's code read back, no new file
-    assert len(list(cache.glob("code-*.marshal"))) == len(again.editions)
+        out[name] = {t: index._every_type()[t]._search.source for t in index.search_types()}
+    return out
+
+
+def _mark(path: Path, edit) -> None:
+    """Rewrite the copy on disk with `edit(edition name, act type, (source, consts, fallback,
+    code))` giving each entry's new value (None: leave the type out)."""
+    import marshal
+    got = marshal.loads(path.read_bytes())
+    out = {name: {t: v for t, m in types.items() if (v := edit(name, t, m)) is not None}
+           for name, types in got.items()}
+    path.write_bytes(marshal.dumps(out))
+
+
+def _marked(name, t, m):
+    """An entry whose source says it came from the copy (the code is the same)."""
+    return (m[0] + "# from the copy\n", *m[1:])
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory):
+    """A cache folder a service has filled (editions and searches), made once for the module:
+    (the folder, the searches that service made, its decision of the example)."""
+    folder = tmp_path_factory.mktemp("warm") / "cache"
+    saved = {k: os.environ.get(k) for k in ("HOCR_CACHE_DIR", "HOCR_EDITION_CACHE")}
+    os.environ["HOCR_CACHE_DIR"] = str(folder)
+    os.environ.pop("HOCR_EDITION_CACHE", None)
+    try:
+        service = DecisionService()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return folder, _searches(service), _decided(service)
+
+
+@pytest.fixture
+def warmed(warm, cache):
+    """`cache` holding a copy of the warm folder (its modes kept: private)."""
+    shutil.copytree(warm[0], cache)
+    return warm
+
+
+def test_the_service_makes_every_act_types_search_at_start_up(cache, monkeypatch):
+    """No request compiles a search: every act type's (and the unknown type's) is made when the
+    service starts, and kept in one copy beside the editions, under their key; the next start
+    reads it back without working out any source, and decides the same."""
+    from service.decision.index import EditionIndex
+    service = DecisionService()
+    made = _searches(service)
+    for types in made.values():
+        assert types and all(src.startswith("def search(") for src in types.values())
+    (copy,) = cache.glob("searches-*.marshal")
+    (editions,) = cache.glob("editions-*.pickle")
+    assert copy.name.split("-")[1].split(".")[0] == editions.name.split("-")[1].split(".")[0]
+
+    def no_sources(self):
+        raise AssertionError("a source was worked out although the copy holds them")
+    monkeypatch.setattr(EditionIndex, "search_sources", no_sources)
+    again = DecisionService()
+    assert list(cache.glob("searches-*.marshal")) == [copy]
+    assert _searches(again) == made
     assert _decided(again) == _decided(service)
 
 
-def test_compiled_code_is_read_back_for_the_same_sources_only(cache):
-    codes = edition_cache.compiled(_SOURCES)
-    assert [_run(codes[s]) for s in _SOURCES] == [1, 2]
-    (path,) = cache.glob("code-*.marshal")
-    # the copy is what is read: swap its two codes and the same sources give the swapped answers
-    import marshal
-    a, b = marshal.loads(path.read_bytes())
-    path.write_bytes(marshal.dumps([b, a]))
-    got = edition_cache.compiled(_SOURCES)
-    assert [_run(got[s]) for s in _SOURCES] == [2, 1]
-    other = edition_cache.compiled(_SOURCES[:1])  # other sources: another copy, compiled afresh
-    assert _run(other[_SOURCES[0]]) == 1 and len(list(cache.glob("code-*.marshal"))) == 2
+def test_the_searches_are_read_from_the_copy_for_the_same_rules_only(warmed, cache, tmp_path):
+    (path,) = cache.glob("searches-*.marshal")
+    _mark(path, _marked)
+    read = _searches(DecisionService())  # the copy is what is read
+    assert all(src.endswith("# from the copy\n") for types in read.values() for src in types.values())
+    rules = tmp_path / "rules"  # other rules (a comment changes the key): a copy of their own
+    shutil.copytree(default_rules_dir(), rules)
+    manifest = next(rules.glob("*/edition.yaml"))
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "\n# another key\n", encoding="utf-8")
+    other = _searches(DecisionService(rules))
+    assert not any(src.endswith("# from the copy\n") for types in other.values() for src in types.values())
+    assert len(list(cache.glob("searches-*.marshal"))) == 2
 
 
-@pytest.mark.parametrize("spoil", ["corrupt", "others_can_write", "off"])
-def test_a_bad_or_unsafe_code_copy_is_not_read(cache, monkeypatch, spoil):
-    import marshal
-    edition_cache.compiled(_SOURCES)
-    (path,) = cache.glob("code-*.marshal")
-    a, b = marshal.loads(path.read_bytes())
-    path.write_bytes(marshal.dumps([b, a]))  # a copy that would give the wrong answers if read
+@pytest.mark.parametrize("spoil", ["corrupt", "others_can_write", "a_type_missing", "not_after_a_load"])
+def test_a_bad_or_unsafe_copy_of_the_searches_is_not_read(warmed, cache, spoil):
+    """A copy that is corrupt, that others could have written, that lacks an act type, or asked
+    for without a load of the editions just before (whose key it takes): the searches are made
+    afresh, every act type's, and decide as before."""
+    _folder, fresh, decided = warmed
+    (path,) = cache.glob("searches-*.marshal")
+    _mark(path, _marked)  # a copy that shows when it is read
     if spoil == "corrupt":
         path.write_bytes(b"not marshal")
     elif spoil == "others_can_write":
         os.chmod(path, 0o666)
-    else:
-        monkeypatch.setenv("HOCR_EDITION_CACHE", "0")
-    got = edition_cache.compiled(_SOURCES)
-    assert [_run(got[s]) for s in _SOURCES] == [1, 2]
+    elif spoil == "a_type_missing":
+        _mark(path, lambda name, t, m: None if t is None else m)
+    if spoil == "not_after_a_load":
+        got = edition_cache.searches(default_rules_dir(), lambda: {"x": {}})
+        assert got == {"x": {}}  # made, not read
+        return
+    service = DecisionService()
+    assert _searches(service) == fresh
+    assert _decided(service) == decided
+
+
+def test_searches_compiles_what_it_makes():
+    """Made (nothing read): each source compiled, with its constants and fallback as given."""
+    got = edition_cache.searches(default_rules_dir(), lambda: {"e": {"t": ("def search():\n    return C0\n",
+                                                                              {"C0": 7}, False)}})
+    source, consts, fallback, code = got["e"]["t"]
+    ns = dict(consts)
+    exec(code, ns)
+    assert ns["search"]() == 7 and fallback is False and source.startswith("def search")

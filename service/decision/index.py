@@ -12,8 +12,9 @@ offence knowledge:
   two classifications when the acts are the same);
 * per act type, the one-pass search generated as one Python function from the rules' conditions
   (``compile_search``), made for every act type at start-up (``EditionIndex.compile_searches``),
-  its compiled code kept on disk by service/edition_cache.py (compiling all of an edition's takes
-  about 0.4 s; reading them back a few milliseconds).
+  its source, constants and compiled code kept on disk with the editions by
+  service/edition_cache.py (`searches`: generating and compiling an edition's takes about 0.5 s;
+  reading them back a few milliseconds, with no source generated).
 
 ``HOCR_QUESTION_INDEX=0`` turns the attribute index off (the search then visits every rule of the
 act type, as before); ``HOCR_QUESTION_COMPILED=0`` (service/decision/questions.py) searches rule by
@@ -192,17 +193,33 @@ class EditionIndex:
         for c in edition.checklists:
             self.checklist_by_id.setdefault(c.id, c)
 
-    def compile_searches(self, code_for=None) -> int:
+    def _every_type(self) -> dict[str | None, TypeIndex]:
+        """Every act type's index by its name, the unknown type's under None."""
+        return {**self.types, None: self.any_type}
+
+    def search_types(self) -> set[str | None]:
+        """The names `search_sources` and `compile_searches` use: every act type, None for the unknown."""
+        return set(self._every_type())
+
+    def search_sources(self) -> dict[str | None, tuple[str, dict, bool]]:
+        """Every act type's search (`search_source`: source, constants, fallback), by type name,
+        the unknown type's under None: what `compile_searches` makes the searches from."""
+        return {name: search_source(t.entries) for name, t in self._every_type().items()}
+
+    def compile_searches(self, made: dict | None = None) -> int:
         """Make every act type's compiled search now (the service does it at start-up, so that no
-        request compiles one). `code_for(sources)` gives each source's compiled code (the code
-        cache on disk, service/edition_cache.py); None compiles each here. Returns how many."""
-        types = [*self.types.values(), self.any_type]
-        made = [search_source(t.entries) for t in types]
-        codes = code_for([m[0] for m in made]) if code_for is not None else {}
-        for t, (source, consts, fallback) in zip(types, made):
+        request compiles one). `made`: by type name (as `search_sources` names them), its
+        (source, constants, fallback, compiled code), e.g. read back from the copy on disk
+        (service/edition_cache.py: `searches`); None works each out and compiles it here. Returns
+        how many."""
+        types = self._every_type()
+        if made is None:
+            made = {name: (*m, None) for name, m in self.search_sources().items()}
+        for name, t in types.items():
+            source, consts, fallback, code = made[name]
             with t._lock:
                 if t._search is None:
-                    t._search = make_search(source, consts, fallback, codes.get(source))
+                    t._search = make_search(source, consts, fallback, code)
         return len(types)
 
     def around(self, effective) -> tuple[frozenset[str], frozenset[str]]:
