@@ -16,7 +16,8 @@ same server; one process against two). Loopback only; nothing here asserts a tim
 3. DecideBatch against each of those servers: first-seen shapes (incidents varied from the audit
    templates and the vocabulary, never decided by that server, so the question cache misses),
    the same incidents again with new ids (repeated shapes), and one shape throughout; records/s,
-   per core (records/s / processes) and the server's CPU per record. The load client runs on the
+   per core (records/s / processes) and the server's CPU per record (also per ms of the reference
+   workload, below, timed just before and after each run). The load client runs on the
    same cores as the servers it measures, so it does not parse the replies (about 9.5 KB a
    record: parsing them cost the client as much CPU as a repeated shape costs a server, and held
    ``--processes 2`` at the speed of one): it calls DecideBatch as a raw-bytes method with the
@@ -458,6 +459,18 @@ def startup(port: int, runs: int, log) -> dict:
     return out
 
 
+def measured(run) -> dict:
+    """`run()`'s figures, with the reference workload timed just before and just after it (not
+    during: the load keeps both cores busy) and the server's CPU a record per ms of their mean."""
+    before = reference(3)["median"]
+    r = run()
+    ref = (before + reference(3)["median"]) / 2
+    r["reference_ms_around"] = round(ref, 1)
+    cpu = r["server_cpu_us_per_record"]
+    r["server_cpu_us_per_reference_ms"] = cpu / ref if cpu else None
+    return r
+
+
 def processes(port: int, pool: list[dict], clients: int, log) -> dict:
     out = {}
     for n in (1, 2):
@@ -467,9 +480,11 @@ def processes(port: int, pool: list[dict], clients: int, log) -> dict:
             batch_run(port, batches_of(warm), 1, s.pids)
             simple = [bg.decide_request(bg.simple_incident(f"R{n}-{i}")) for i in range(len(pool))]
             r = {"startup_s": s.startup,
-                 "first_seen": batch_run(port, batches_of(to_proto(pool[BATCH:], f"F{n}")), clients, s.pids),
-                 "repeated": batch_run(port, batches_of(to_proto(pool[BATCH:], f"G{n}")), clients, s.pids),
-                 "one_shape": batch_run(port, batches_of(simple), clients, s.pids)}
+                 "first_seen": measured(lambda: batch_run(port, batches_of(to_proto(pool[BATCH:], f"F{n}")),
+                                                          clients, s.pids)),
+                 "repeated": measured(lambda: batch_run(port, batches_of(to_proto(pool[BATCH:], f"G{n}")),
+                                                        clients, s.pids)),
+                 "one_shape": measured(lambda: batch_run(port, batches_of(simple), clients, s.pids))}
             for k in ("first_seen", "repeated", "one_shape"):
                 r[k]["records_per_s_per_core"] = r[k]["records_per_s"] / n
                 cpu = r[k]["server_cpu_us_per_record"]  # records per second of server CPU: what a core
@@ -482,7 +497,9 @@ def processes(port: int, pool: list[dict], clients: int, log) -> dict:
                 f" / {r['one_shape']['server_cpu_us_per_record']:.0f}; server cores busy "
                 f"{r['first_seen']['server_cores_busy']:.2f} / {r['repeated']['server_cores_busy']:.2f} / "
                 f"{r['one_shape']['server_cores_busy']:.2f}, client {r['repeated']['client_cores_busy']:.2f}; "
-                f"CPU share by process (repeated) {r['repeated']['server_cpu_share']}; errors "
+                f"CPU share by process (repeated) {r['repeated']['server_cpu_share']}; server CPU per ms of the "
+                f"reference workload around each run {r['first_seen']['server_cpu_us_per_reference_ms']:.1f} / "
+                f"{r['repeated']['server_cpu_us_per_reference_ms']:.2f} µs; errors "
                 f"{sum(r[k]['errors'] + r[k]['failed_calls'] for k in ('first_seen', 'repeated', 'one_shape'))}")
         finally:
             s.stop()
