@@ -349,6 +349,8 @@ def time_in_years(ts) -> bool:
     """A protobuf Timestamp in the years MIN_YEAR..MAX_YEAR (UTC) with valid nanos: what the
     contract accepts (`_when`), read from its fields (the seconds alone decide the year)."""
     return _FIRST <= ts.seconds < _END and 0 <= ts.nanos <= 999_999_999
+
+
 _is_normalized = unicodedata.is_normalized
 
 

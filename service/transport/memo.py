@@ -109,9 +109,6 @@ TIMES_CHECKED = _timestamp_paths(pb.Incident.DESCRIPTOR) == {"reported_at", "act
                                                             "prior_records.reported_at"}
 
 
-_time_ok = time_in_years
-
-
 class DecisionMemo:
     def __init__(self, editions: dict[str, Edition], rules_dir: Path, entries: int | None = None,
                  max_bytes: int = shapes.DEFAULT_BYTES, keep_decisions: bool = False):
@@ -163,13 +160,13 @@ class DecisionMemo:
     @staticmethod
     def _times_ok(inc: pb.Incident) -> bool:
         """Every Timestamp of the incident (see TIMES_CHECKED) in the years MIN_YEAR..MAX_YEAR."""
-        if not (inc.HasField("reported_at") and _time_ok(inc.reported_at)):
+        if not (inc.HasField("reported_at") and time_in_years(inc.reported_at)):
             return False
         for a in inc.acts:
-            if a.HasField("occurred_at") and not _time_ok(a.occurred_at):
+            if a.HasField("occurred_at") and not time_in_years(a.occurred_at):
                 return False
         for p in inc.prior_records:
-            if p.HasField("reported_at") and not _time_ok(p.reported_at):
+            if p.HasField("reported_at") and not time_in_years(p.reported_at):
                 return False
         return True
 
@@ -185,7 +182,7 @@ class DecisionMemo:
             return None  # the full path checks it, and says what is wrong
         as_of = None
         if req.HasField("as_of"):
-            if not _time_ok(req.as_of):
+            if not time_in_years(req.as_of):
                 return None
             as_of = req.as_of.ToDatetime(tzinfo=_UTC)
         edition = self._edition(inc.reported_at.seconds // shapes.DAY, req.edition, edition_for)
