@@ -27,12 +27,13 @@ class DecisionService:
                  retention_days: float | None = None):
         self.rules_dir = rules_dir or default_rules_dir()
         # from the copy on disk when the rules and the code are unchanged (service/edition_cache.py)
-        self.editions: dict[str, Edition] = edition_cache.load_editions(self.rules_dir, load_editions)
+        self.editions: dict[str, Edition]
+        self.editions, editions_key = edition_cache.load_keyed(self.rules_dir, load_editions)
         for e in self.editions.values():
             engine_of(e)  # compile every ruleset at start-up, never on a request
             question_index(e)  # and the question search's index (service/decision/index.py)
         if questions.COMPILED:  # and its compiled search per act type, kept on disk with the editions
-            made = edition_cache.searches(self.rules_dir, lambda: {
+            made = edition_cache.searches(editions_key, lambda: {
                 name: question_index(e).search_sources() for name, e in self.editions.items()}, SEARCH_FILENAME)
             for name, e in self.editions.items():
                 index = question_index(e)

@@ -61,7 +61,6 @@ def cache_dir() -> Path:
 
 
 _CODE_DIGEST: str | None = None
-_KEYS: dict[Path, str] = {}  # rules folder -> the key load_editions just worked out for it (`searches` takes it)
 
 
 def _code_digest() -> str:
@@ -122,12 +121,19 @@ def _write(folder: Path, path: Path, value, dump=None) -> None:
 def load_editions(rules_dir: Path, load: Callable[[Path], dict] | None = None) -> dict:
     """The editions under rules_dir, from the copy on disk when there is a current one; otherwise
     loaded with `load` (service.rules.load.load_editions) and saved for the next start."""
+    return load_keyed(rules_dir, load)[0]
+
+
+def load_keyed(rules_dir: Path, load: Callable[[Path], dict] | None = None) -> tuple[dict, str | None]:
+    """`load_editions`, and the key the editions were kept under (None: the cache is off, or the
+    key could not be worked out), for `searches`."""
     load = load or rules_load_editions
     if not enabled():
-        return load(rules_dir)
+        return load(rules_dir), None
     folder = cache_dir()
+    k: str | None = None
     try:
-        k = _KEYS[rules_dir.resolve()] = key(rules_dir)
+        k = key(rules_dir)
         path: Path | None = folder / f"editions-{k}.pickle"
     except OSError as exc:  # an unreadable rules folder: the loader reports it
         log.debug("edition cache key not computed (%s)", type(exc).__name__)
@@ -136,7 +142,7 @@ def load_editions(rules_dir: Path, load: Callable[[Path], dict] | None = None) -
         try:
             cached = _read(path)
             if isinstance(cached, dict) and cached:
-                return cached
+                return cached, k
         except Exception as exc:  # noqa: BLE001 - a bad copy means loading from YAML (and saving a good one)
             log.debug("edition cache not read (%s)", type(exc).__name__)
     editions = load(rules_dir)  # problems in the rules raise here, as without the cache
@@ -146,7 +152,7 @@ def load_editions(rules_dir: Path, load: Callable[[Path], dict] | None = None) -
             _write(folder, path, editions)
         except Exception as exc:  # noqa: BLE001
             log.debug("edition cache not written (%s)", type(exc).__name__)
-    return editions
+    return editions, k
 
 
 def _well_formed(got) -> bool:
@@ -163,26 +169,22 @@ def _well_formed(got) -> bool:
     return True
 
 
-def searches(rules_dir: Path, make: Callable[[], dict], filename: str = "<question search>") -> dict:
+def searches(editions_key: str | None, make: Callable[[], dict], filename: str = "<question search>") -> dict:
     """Every edition's question searches (service/decision/index.py): edition name -> act type ->
-    (source, constants, fallback, compiled code). Read from the copy on disk when there is one for
-    these rules and this code (keyed as the editions' copy is: the searches are made from the
-    loaded editions by the service's code, so the same key means the same searches); else made
-    with `make()` (edition name -> act type -> (source, constants, fallback)), compiled here and
-    saved for the next start. Call it right after `load_editions` for the same folder (it takes
-    the key that worked out). Anything that goes wrong with the copy means making them, as without
-    the cache."""
+    (source, constants, fallback, compiled code). `editions_key`: the key the editions they are
+    made from were kept under (`load_keyed`); the searches are made from those editions by the
+    service's code, so the same key means the same searches. Read from the copy on disk under that
+    key when there is one; else made with `make()` (edition name -> act type -> (source,
+    constants, fallback)), compiled here and saved for the next start (no key: made, not kept).
+    Anything that goes wrong with the copy means making them, as without the cache."""
     def make_all() -> dict:
         return {name: {t: (src, consts, fallback, compile(src, filename, "exec"))
                        for t, (src, consts, fallback) in types.items()} for name, types in make().items()}
 
-    # the key the editions were just loaded under (load_editions), taken once: these searches are
-    # made from those editions; without one (no load just before, or the cache off), no copy
-    k = _KEYS.pop(rules_dir.resolve(), None)
-    if k is None or not enabled():
+    if editions_key is None or not enabled():
         return make_all()
     folder = cache_dir()
-    path = folder / f"searches-{k}.marshal"
+    path = folder / f"searches-{editions_key}.marshal"
     try:
         if path.exists() and _private(path.parent) and _private(path):
             got = marshal.loads(path.read_bytes())

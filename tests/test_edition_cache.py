@@ -195,11 +195,11 @@ def test_the_searches_are_read_from_the_copy_for_the_same_rules_only(warmed, cac
     assert len(list(cache.glob("searches-*.marshal"))) == 2
 
 
-@pytest.mark.parametrize("spoil", ["corrupt", "others_can_write", "a_type_missing", "not_after_a_load"])
+@pytest.mark.parametrize("spoil", ["corrupt", "others_can_write", "a_type_missing", "no_key"])
 def test_a_bad_or_unsafe_copy_of_the_searches_is_not_read(warmed, cache, spoil):
-    """A copy that is corrupt, that others could have written, that lacks an act type, or asked
-    for without a load of the editions just before (whose key it takes): the searches are made
-    afresh, every act type's, and decide as before."""
+    """A copy that is corrupt, that others could have written, or that lacks an act type, and
+    searches asked for with no editions' key: the searches are made afresh, every act type's, and
+    decide as before."""
     _folder, fresh, decided = warmed
     (path,) = cache.glob("searches-*.marshal")
     _mark(path, _marked)  # a copy that shows when it is read
@@ -209,8 +209,8 @@ def test_a_bad_or_unsafe_copy_of_the_searches_is_not_read(warmed, cache, spoil):
         os.chmod(path, 0o666)
     elif spoil == "a_type_missing":
         _mark(path, lambda name, t, m: None if t is None else m)
-    if spoil == "not_after_a_load":
-        got = edition_cache.searches(default_rules_dir(), lambda: {"x": {}})
+    if spoil == "no_key":
+        got = edition_cache.searches(None, lambda: {"x": {}})
         assert got == {"x": {}}  # made, not read
         return
     service = DecisionService()
@@ -220,8 +220,7 @@ def test_a_bad_or_unsafe_copy_of_the_searches_is_not_read(warmed, cache, spoil):
 
 def test_searches_compiles_what_it_makes():
     """Made (nothing read): each source compiled, with its constants and fallback as given."""
-    got = edition_cache.searches(default_rules_dir(), lambda: {"e": {"t": ("def search():\n    return C0\n",
-                                                                              {"C0": 7}, False)}})
+    got = edition_cache.searches(None, lambda: {"e": {"t": ("def search():\n    return C0\n", {"C0": 7}, False)}})
     source, consts, fallback, code = got["e"]["t"]
     ns = dict(consts)
     exec(code, ns)
