@@ -247,3 +247,21 @@ def test_a_comparison_that_raises_takes_the_rule_by_rule_search(monkeypatch):
             assert q._search(act_id, None, None, frozenset()) == want
             compared += 1
     assert compared > 5
+
+
+@pytest.mark.parametrize("name", sorted(EDITIONS))
+def test_a_rule_that_overrides_one_in_effect_serves_the_more_decisive_purpose(name):
+    """purposes_around: for every rule in effect, each rule that overrides it serves the more
+    decisive of the two purposes (recording, classification, counting, flag, in that order), and
+    nothing else changes; the same list of rules in effect gives the same answer."""
+    index = imod.index_of(EDITIONS[name])
+    rank = {p: i for i, p in enumerate(("recording", "classification", "counting", "flag"))}
+    changed = 0
+    for rid in index.purpose:
+        got = index.purposes_around([rid])
+        want = {o: index.purpose[rid] for o in index.overriders.get(rid, ())
+                if rank[index.purpose[rid]] < rank[index.purpose[o]]}
+        assert got == want, rid
+        assert index.purposes_around((rid,)) is got
+        changed += len(got)
+    assert changed > 0  # some override raises a purpose: the test reaches the case

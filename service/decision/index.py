@@ -29,9 +29,13 @@ from dataclasses import dataclass
 
 from ..rules.model import Edition, Rule
 from ..runtime import runtime_of
+from .outputs import PURPOSES
 
 ENABLED = os.environ.get("HOCR_QUESTION_INDEX", "1") != "0"
 _MAX_MEMO = 8192  # distinct (attribute values of an act) kept per act type; beyond it, cleared
+
+
+_PURPOSE_RANK = {p: i for i, p in enumerate(PURPOSES)}
 
 
 def purpose_of_kinds(kinds: frozenset[str] | set[str]) -> str:
@@ -189,6 +193,7 @@ class EditionIndex:
                 overrides.setdefault(o, set()).add(rid)
         self.overrides = {k: frozenset(v) for k, v in overrides.items()}
         self._around: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}  # for `around`
+        self._purposes: dict[tuple, dict[str, str]] = {}  # for `purposes_around`
         self.checklist_by_id = {}  # checklist id -> the edition's first checklist of that id
         for c in edition.checklists:
             self.checklist_by_id.setdefault(c.id, c)
@@ -234,6 +239,28 @@ class EditionIndex:
                 if len(self._around) >= _MAX_MEMO:
                     self._around.clear()
                 self._around[key] = got
+        return got
+
+    def purposes_around(self, effective) -> dict[str, str]:
+        """What a question for a rule serves, where that differs from its own purpose, for an act
+        with these rules in effect: a rule that overrides one in effect would take that rule out
+        of effect if it fired, so its question serves the more decisive of the two purposes (a
+        note that overrides a rule asking whether to record decides whether to record). Only the
+        rules whose purpose changes; remembered per list of rules in effect."""
+        key = tuple(effective)
+        got = self._purposes.get(key)
+        if got is None:
+            rank, purpose = _PURPOSE_RANK, self.purpose
+            got = {}
+            for e in key:
+                for o in self.overriders.get(e, ()):
+                    best = got.get(o, purpose[o])
+                    if rank[purpose[e]] < rank[best]:
+                        got[o] = purpose[e]
+            with _build_lock:
+                if len(self._purposes) >= _MAX_MEMO:
+                    self._purposes.clear()
+                self._purposes[key] = got
         return got
 
     def overridden_by_any(self, rules) -> frozenset[str] | set[str]:

@@ -512,12 +512,13 @@ class Questions:
         every rule)."""
         if not found:
             return False
-        purpose = index_of(self.edition).purpose
+        index = index_of(self.edition)
+        purpose, around = index.purpose, index.purposes_around(self.effective[act_id])
         act_type = self.act_types[act_id]
         by_field = self.by_field
         parts_of: dict[tuple, tuple | None] = {}
         for rule_id, needs in found:
-            rule_purpose = purpose[rule_id]
+            rule_purpose = (around.get(rule_id) or purpose[rule_id]) if around else purpose[rule_id]
             for need in (sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))) if len(needs) > 1 else needs):
                 parts = parts_of.get(need, _UNSET)
                 if parts is _UNSET:
@@ -576,7 +577,9 @@ class Questions:
         """Ask what a plan from the cache says, with the placeholders mapped back to this report's refs."""
         asked, steps = plan
         merge = self._merge_one
-        purpose = index_of(self.edition).purpose
+        index = index_of(self.edition)
+        purpose = index.purpose
+        around = index.purposes_around(self.effective[act_id])
         for step in steps:
             if step[0] is True:
                 entries = sorted(step[1], key=lambda e: (e[0][0], e[0][1], str(_back_ref(e[0][2], back))))
@@ -593,7 +596,8 @@ class Questions:
                     path = parts[0]
                 else:
                     path = "".join(back[x] if i % 2 else x for i, x in enumerate(parts))
-                merge(path, attribute, text, allowed, act_id, rule_id, purpose[rule_id])
+                merge(path, attribute, text, allowed, act_id, rule_id,
+                      (around.get(rule_id) or purpose[rule_id]) if around else purpose[rule_id])
         return asked
 
     def _search(self, act_id: str, kinds: set[str] | None, only: set[str] | None,

@@ -48,6 +48,7 @@ Feature: Whether to record a crime - the National Crime Recording Standard
     Then the outcome is "more information required"
     And act "a1" is undecided
     And the decision asks for "persons[V].attributes.confirmation"
+    And the decision asks for "incident.attributes.recording_necessary" to decide whether to record
     And every act is accounted for
 
   Scenario: The victim confirms a third party's report, though not wanting police action (p.7)
