@@ -35,7 +35,7 @@ ENABLED = os.environ.get("HOCR_QUESTION_INDEX", "1") != "0"
 _MAX_MEMO = 8192  # distinct (attribute values of an act) kept per act type; beyond it, cleared
 
 
-_PURPOSE_RANK = {p: i for i, p in enumerate(PURPOSES)}
+PURPOSE_RANK = {p: i for i, p in enumerate(PURPOSES)}  # most decisive first
 
 
 def purpose_of_kinds(kinds: frozenset[str] | set[str]) -> str:
@@ -250,7 +250,7 @@ class EditionIndex:
         key = tuple(effective)
         got = self._purposes.get(key)
         if got is None:
-            rank, purpose = _PURPOSE_RANK, self.purpose
+            rank, purpose = PURPOSE_RANK, self.purpose
             got = {}
             for e in key:
                 for o in self.overriders.get(e, ()):

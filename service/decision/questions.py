@@ -11,7 +11,7 @@ from itertools import chain
 from ..rules.model import Edition, Rule
 from ..runtime import runtime_of
 from .facts import FactIndex
-from .index import Flat, index_of, purpose_of_kinds
+from .index import PURPOSE_RANK, Flat, index_of, purpose_of_kinds
 from .outputs import PURPOSES, QuestionOut
 
 
@@ -168,7 +168,6 @@ def question_for(edition: Edition, alias: str, attr: str, ref: str | None,
     return (f"{alias}.{attr}", attr, attr, [])
 
 
-_RANK = {p: i for i, p in enumerate(PURPOSES)}
 _UNSET = object()
 _chain = chain.from_iterable
 
@@ -427,7 +426,7 @@ class Questions:
             q.acts.append(act_id)
         if rule_id not in q.rule_ids:
             q.rule_ids.append(rule_id)
-        if not q.purpose or _RANK[purpose] < _RANK[q.purpose]:
+        if not q.purpose or PURPOSE_RANK[purpose] < PURPOSE_RANK[q.purpose]:
             q.purpose = purpose
 
     def _merge(self, new: QuestionOut) -> None:
@@ -537,7 +536,7 @@ class Questions:
                     q.acts.append(act_id)
                 if rule_id not in q.rule_ids:
                     q.rule_ids.append(rule_id)
-                if not q.purpose or _RANK[rule_purpose] < _RANK[q.purpose]:
+                if not q.purpose or PURPOSE_RANK[rule_purpose] < PURPOSE_RANK[q.purpose]:
                     q.purpose = rule_purpose
         return True
 
@@ -666,7 +665,7 @@ class Questions:
         undecided act a crime; then whether to record, the classification, the count, the flags;
         then how many rules need the answer. The edition's checklists gather their items into one
         question each, where the first of them would stand."""
-        blocking, decides_crime, rank = self.blocking, self.decides_crime, _RANK
+        blocking, decides_crime, rank = self.blocking, self.decides_crime, PURPOSE_RANK
 
         def key(q: QuestionOut) -> tuple:
             if q.field in blocking:
@@ -716,5 +715,5 @@ class Questions:
             out.append(QuestionOut(
                 f"checklist.{cid}", "", c.text, [], list(dict.fromkeys(_chain([i.acts for i in items]))),
                 list(dict.fromkeys(_chain([i.rule_ids for i in items]))),
-                min([i.purpose for i in items], key=_RANK.__getitem__), items))
+                min([i.purpose for i in items], key=PURPOSE_RANK.__getitem__), items))
         return out
