@@ -12,7 +12,7 @@ from ..rules.model import Edition, Rule
 from ..runtime import runtime_of
 from .facts import FactIndex
 from .index import PURPOSE_RANK, Flat, index_of, purpose_of_kinds
-from .outputs import PURPOSES, QuestionOut
+from .outputs import QuestionOut
 
 
 def purpose_of(rule: Rule) -> str:
@@ -439,7 +439,7 @@ class Questions:
         for rid in new.rule_ids:
             if rid not in q.rule_ids:
                 q.rule_ids.append(rid)
-        if not q.purpose or PURPOSES.index(new.purpose) < PURPOSES.index(q.purpose):
+        if not q.purpose or PURPOSE_RANK[new.purpose] < PURPOSE_RANK[q.purpose]:
             q.purpose = new.purpose
 
     def forget(self, act_id: str, keep: set[str] = frozenset()) -> None:
@@ -517,7 +517,7 @@ class Questions:
         by_field = self.by_field
         parts_of: dict[tuple, tuple | None] = {}
         for rule_id, needs in found:
-            rule_purpose = (around.get(rule_id) or purpose[rule_id]) if around else purpose[rule_id]
+            rule_purpose = around.get(rule_id) or purpose[rule_id]
             for need in (sorted(needs, key=lambda x: (x[0], x[1], str(x[2]))) if len(needs) > 1 else needs):
                 parts = parts_of.get(need, _UNSET)
                 if parts is _UNSET:
@@ -595,8 +595,7 @@ class Questions:
                     path = parts[0]
                 else:
                     path = "".join(back[x] if i % 2 else x for i, x in enumerate(parts))
-                merge(path, attribute, text, allowed, act_id, rule_id,
-                      (around.get(rule_id) or purpose[rule_id]) if around else purpose[rule_id])
+                merge(path, attribute, text, allowed, act_id, rule_id, around.get(rule_id) or purpose[rule_id])
         return asked
 
     def _search(self, act_id: str, kinds: set[str] | None, only: set[str] | None,
