@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import edition_cache
-from .contract import InvalidIncident, check_incident, parse_incident, with_id
-from .decision import Decision, decide, questions
+from .contract import Incident, InvalidIncident, check_incident, parse_incident, with_id
+from .decision import Decision, decide, questions, run_engine
 from .decision.index import SEARCH_FILENAME
 from .decision.index import index_of as question_index
 from .ids import new_decision_id
@@ -20,6 +21,21 @@ from .runtime import engine_of
 
 class NoEdition(LookupError):
     """No edition of the rules applies (unknown name, or a report before the earliest edition)."""
+
+
+@dataclass
+class Prepared:
+    """An incident validated and run through the engine, not yet decided (DecisionService.prepare)."""
+    incident: Incident  # as checked against the edition: what the decision log holds
+    edition: Edition
+    as_id: str | None  # the stand-in it is decided under, if any
+    decided: Incident  # the incident under that id (else `incident` itself)
+    ran: tuple | None  # decision.run_engine's result for `decided` (None: not run yet, see run)
+
+    def run(self) -> None:
+        """Run the engine on the incident, if not yet."""
+        if self.ran is None:
+            self.ran = run_engine(self.decided, self.edition)
 
 
 class DecisionService:
@@ -63,7 +79,7 @@ class DecisionService:
     def decide(self, raw: Any, edition: str | None = None, as_of: dt.datetime | None = None,
                prefix: str = "", caller: str = "", pending: list | None = None,
                check_only: bool = False, as_id: str | None = None,
-               received: dt.datetime | None = None) -> Decision | None:
+               received: dt.datetime | None = None, prepared: Prepared | None = None) -> Decision | None:
         """Validate a JSON-like incident and decide it. Raises InvalidIncident or NoEdition.
 
         With `check_only`, stop after validation (None): to report every violation at once.
@@ -74,18 +90,37 @@ class DecisionService:
 
         With `as_id`, the incident is decided under that id instead of its own (a stand-in that
         service/transport/memo.py replaces) and the decision is NOT put on the log: the caller
-        logs the decision it makes from it (:meth:`log_decision`)."""
+        logs the decision it makes from it (:meth:`log_decision`).
+
+        `prepared`: what :meth:`prepare` gave for this same `raw`, `edition`, `prefix` and `as_id`
+        (then none of them is read again)."""
         received = received or dt.datetime.now(dt.timezone.utc)
+        if prepared is None:
+            if check_only:
+                incident = parse_incident(raw, prefix)
+                check_incident(incident, self.edition_for(incident.reported_at, edition), prefix)
+                return None
+            prepared = self.prepare(raw, edition, prefix, as_id)
+        prepared.run()
+        if prepared.as_id is not None:
+            return decide(prepared.decided, prepared.edition, as_of, stamp=False, ran=prepared.ran)
+        decision = decide(prepared.decided, prepared.edition, as_of, ran=prepared.ran)
+        self.log_decision(decision, prepared.incident, prepared.edition, caller, received, edition, as_of, pending)
+        return decision
+
+    def prepare(self, raw: Any, edition: str | None = None, prefix: str = "", as_id: str | None = None,
+                run: bool = True) -> Prepared:
+        """The first half of :meth:`decide`: validate the incident and run the edition's rules on
+        it (decision.run_engine; with `run=False`, not yet: Prepared.run, or decide, does).
+        Raises what decide raises for the incident and the engine."""
         incident = parse_incident(raw, prefix)
         chosen = self.edition_for(incident.reported_at, edition)
         incident = check_incident(incident, chosen, prefix)
-        if check_only:
-            return None
-        if as_id is not None:
-            return decide(with_id(incident, as_id), chosen, as_of, stamp=False)
-        decision = decide(incident, chosen, as_of)
-        self.log_decision(decision, incident, chosen, caller, received, edition, as_of, pending)
-        return decision
+        decided = with_id(incident, as_id) if as_id is not None else incident
+        prepared = Prepared(incident, chosen, as_id, decided, None)
+        if run:
+            prepared.run()
+        return prepared
 
     def log_decision(self, decision: Decision, incident, chosen: Edition, caller: str, received: dt.datetime,
                      requested_edition: str | None, as_of: dt.datetime | None, pending: list | None) -> None:

@@ -172,12 +172,15 @@ class Shelf(Generic[V]):
         got = self._pieces.get(piece)
         return got[0] if got is not None else piece
 
-    def get(self, key) -> V | None:
+    def get(self, key, count_miss: bool = True) -> V | None:
+        """The value kept under `key` (counted as reused), else None (counted as a miss, unless
+        not `count_miss`: the caller goes on to a look-up that counts it)."""
         with self._lock:
             got = self._kept.get(key)
             if got is not None:
                 self._kept.move_to_end(key)
-        self.count("reused" if got is not None else "miss")
+        if got is not None or count_miss:
+            self.count("reused" if got is not None else "miss")
         return got[0] if got is not None else None
 
     def put(self, key, value: V, size: int, pieces: tuple[bytes, ...] = ()) -> None:

@@ -16,13 +16,23 @@ from contextlib import contextmanager
 
 import grpc
 import pytest
+from google.rpc import code_pb2
 
+from service import api
 from service.api import DecisionService
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.record import metrics
-from service.transport import pbjson
-from service.transport.grpc_server import BATCH_METHOD, Limits, Servicer, _result_bytes, create_server, too_big
-from service.transport.wire import length_delimited, split_repeated, tag_of, varint
+from service.transport import grpc_server, pbjson
+from service.transport.grpc_server import (
+    BATCH_METHOD,
+    Limits,
+    Servicer,
+    _reply_bytes,
+    _result_bytes,
+    create_server,
+    too_big,
+)
+from service.transport.wire import LocalCall, length_delimited, split_repeated, tag_of, varint
 
 from .drain_load import finish, free_port, start_server, wait_serving
 from .gen_incidents import feature_incidents
@@ -285,3 +295,83 @@ def test_varint_is_protobufs_own_encoding():
     for bad in (-1, -128, -2**40):
         with pytest.raises(ValueError):
             varint(bad)
+
+
+# ------------------------------------------------------------------ a batch in runs of three passes
+
+@pytest.mark.parametrize("staged", [1, 4, 100])
+def test_a_batch_decided_in_runs_equals_the_old_reply(service, monkeypatch, staged):
+    """Servicer._batch reads, runs the engine on and decides the incidents of each run of STAGED in
+    three passes: whatever the run's length, the same reply as deciding each incident whole in
+    turn, first-seen and repeated, with the memo on; a shape that comes twice in one run is made
+    from the first's kept decision, as it was before (the memo's counts are the same)."""
+    monkeypatch.setattr(grpc_server, "STAGED", staged)
+    ref, mine = Servicer(service), Servicer(service)
+    for tag in ("RA", "RB"):
+        req = pb.DecideBatchRequest(requests=_requests(tag, 30))
+        assert_same(pb.DecideBatchResponse.FromString(_reply_bytes(mine._batch(req, LocalCall(60))[0])),
+                    old_way(ref, req))
+    assert mine.memo.stats == ref.memo.stats
+
+
+def test_each_run_is_read_then_run_through_the_engine_then_decided(service, monkeypatch):
+    """The passes, for runs of 4: every engine run of a run comes before any of its incidents is
+    decided, and the next run's first engine run after the last of them is decided."""
+    monkeypatch.setattr(grpc_server, "STAGED", 4)
+    events: list[tuple[str, str]] = []
+    run, finish = api.run_engine, Servicer._finish
+
+    def ran(inc, edition):
+        events.append(("engine", inc.id))
+        return run(inc, edition)
+
+    def finished(self, begun, pending):
+        events.append(("decided", begun.req.incident.id))
+        return finish(self, begun, pending)
+
+    monkeypatch.setattr(api, "run_engine", ran)
+    monkeypatch.setattr(Servicer, "_finish", finished)
+    req = pb.DecideBatchRequest(requests=[r for r in _requests("RC", 30) if r.HasField("incident")][:8])
+    results, _facts = Servicer(service, memo_entries=0)._batch(req, LocalCall(60))
+    assert len(results) == 8
+    runs = [[r.incident.id for r in req.requests[k:k + 4]] for k in (0, 4)]
+    order = [[kind for kind, iid in events if iid in ids] for ids in runs]
+    assert order == [["engine"] * 4 + ["decided"] * 4] * 2, order
+    last_decided = max(i for i, (kind, iid) in enumerate(events) if iid in runs[0])
+    assert all(iid not in runs[1] for _kind, iid in events[:last_decided + 1])
+
+
+def test_a_shape_whose_first_was_not_kept_is_decided_the_whole_way(service, monkeypatch):
+    """When the memo keeps nothing (here: every reply taken to quote a day), an incident deferred
+    behind an earlier one of its shape in the same run is decided in full: the same reply, and
+    one miss counted for each incident, as before."""
+    from service import shapes
+    monkeypatch.setattr(shapes, "quotes_a_day", lambda data, days: True)
+    ref, mine = Servicer(service), Servicer(service)
+    req = pb.DecideBatchRequest(requests=_requests("RD", 30))
+    assert_same(pb.DecideBatchResponse.FromString(_reply_bytes(mine._batch(req, LocalCall(60))[0])), old_way(ref, req))
+    assert mine.memo.stats == ref.memo.stats and mine.memo.stats["kept"] == 0 and mine.memo.stats["reused"] == 0
+
+
+def test_an_engine_failure_in_a_run_is_that_incident_s_status_alone(service, monkeypatch):
+    """The engine refusing one incident of a run (its pass is the second) gives that incident its
+    status, as deciding it whole did, and the others of the run their decisions."""
+    from service import engine
+    req = pb.DecideBatchRequest(requests=[r for r in _requests("RE", 30) if r.HasField("incident")][:12])
+    refused = req.requests[5].incident.id
+    real = engine.Engine.run
+
+    def run(self, facts):
+        if any(f.get("t") == "incident" and f.get("ref") == refused for f in facts):
+            raise engine.EngineError("refused for the test")
+        return real(self, facts)
+
+    monkeypatch.setattr(engine.Engine, "run", run)
+    want = old_way(Servicer(service, memo_entries=0), req)
+    got = pb.DecideBatchResponse.FromString(_reply_bytes(Servicer(service, memo_entries=0)._batch(req, LocalCall(60))[0]))
+    assert [r.incident_id for r in got.results if r.HasField("error")] == [refused]
+    assert got.results[5].error.code == want.results[5].error.code == code_pb2.INTERNAL
+    assert "refused for the test" not in got.results[5].error.message  # an operator's reference, not the cause
+    for r in (got, want):
+        del r.results[5]
+    assert_same(got, want)

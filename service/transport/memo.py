@@ -25,6 +25,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import shapes
 from ..contract import Incident, time_in_years, wire_of
@@ -109,6 +110,22 @@ TIMES_CHECKED = _timestamp_paths(pb.Incident.DESCRIPTOR) == {"reported_at", "act
                                                             "prior_records.reported_at"}
 
 
+class Deferred(NamedTuple):
+    """What reuse() gives for a request whose shape is being decided and is not kept yet."""
+    key: bytes
+    edition: Edition
+    as_of: dt.datetime | None
+
+
+class Miss(NamedTuple):
+    """A request reuse() had no decision for, and what it worked out on the way."""
+    req: pb.DecideRequest
+    edition_name: str
+    compact: bool
+    key: bytes | None
+    edition: Edition
+
+
 class DecisionMemo:
     def __init__(self, editions: dict[str, Edition], rules_dir: Path, entries: int | None = None,
                  max_bytes: int = shapes.DEFAULT_BYTES, keep_decisions: bool = False):
@@ -172,9 +189,13 @@ class DecisionMemo:
 
     # ------------------------------------------------------------------------------ use
 
-    def reuse(self, req: pb.DecideRequest, edition_for, compact: bool) -> Made | None:
+    def reuse(self, req: pb.DecideRequest, edition_for, compact: bool, staged: set | None = None):
         """The decision of an incident of a shape decided before, made for this request; None when
-        none is kept (the caller decides it, and :meth:`keep` keeps it)."""
+        none is kept (the caller decides it, and :meth:`keep` keeps it).
+
+        `staged`: the shapes a caller has missed on and is deciding but has not kept yet (a
+        batch's run of incidents, grpc_server.Servicer._batch): a request of one of them gives a
+        Deferred, for :meth:`reuse_deferred` once that one is kept; one that misses is added to it."""
         if not self.enabled or not req.HasField("incident"):
             return None
         inc = req.incident
@@ -189,18 +210,29 @@ class DecisionMemo:
         if edition is None:
             return None
         key = self._key(inc, edition.name, compact)
+        if staged is not None and key is not None and key in staged:
+            return Deferred(key, edition, as_of)
         kept = self.shelf.get(key) if key is not None else None
         if kept is None:
             # for missed() and keep(), which follow a miss
-            self._missed.last = (req, edition.name, compact, key, edition)
+            self._missed.last = Miss(req, edition.name, compact, key, edition)
+            if staged is not None and key is not None:
+                staged.add(key)
             return None
         return self._made(kept, inc, edition, as_of)
 
-    def missed(self, req: pb.DecideRequest) -> Edition | None:
-        """The edition reuse() found for `req` when it last missed on this thread (it had checked
-        the incident's id and times first), else None."""
+    def reuse_deferred(self, req: pb.DecideRequest, deferred: Deferred) -> Made | None:
+        """reuse() for a request it deferred, once its shape has been decided (None: it was not
+        kept; the caller asks reuse() again, which counts the miss, and decides the request)."""
+        kept = self.shelf.get(deferred.key, count_miss=False)
+        return self._made(kept, req.incident, deferred.edition, deferred.as_of) if kept is not None else None
+
+    def missed(self, req: pb.DecideRequest) -> Miss | None:
+        """What reuse() found for `req` when it last missed on this thread (it had checked the
+        incident's id and times first), else None: give it to :meth:`keep`, which then does not
+        work the key out again."""
         last = getattr(self._missed, "last", None)
-        return last[4] if last is not None and last[0] is req else None
+        return last if last is not None and last.req is req else None
 
     def owner(self, req: pb.DecideRequest, edition_for, n: int) -> int | None:
         """Which of `n` server processes a request's shape falls to (the same in every process and
@@ -239,10 +271,11 @@ class DecisionMemo:
         return shapes.stand_in(len(inc.id))
 
     def keep(self, req: pb.DecideRequest, edition: Edition, decision, compact: bool,
-             as_of: dt.datetime | None, wire: bytes | None = None) -> Made:
+             as_of: dt.datetime | None, wire: bytes | None = None, miss: Miss | None = None) -> Made:
         """Keep a decision made under the stand-in id (see :meth:`stand_in_for`) and give it for
         this request, made the same way as a reused one. `wire`: the incident's deterministic
-        proto bytes when the caller has them (its request digest is taken from them)."""
+        proto bytes when the caller has them (its request digest is taken from them). `miss`:
+        what :meth:`missed` gave for this request (else the last miss on this thread is read)."""
         inc = req.incident
         msg = decision_to_proto(decision, compact=compact, questions=False, per_call=False)
         shelf = self.shelf
@@ -263,9 +296,9 @@ class DecisionMemo:
         kept = Kept(parts, stand_in, deadline_us * 1000, deadline_binds(decision.outcome), pickled,
                     msg.outcome, msg.rules_revision, len(questions),
                     (0, *(i for i, (_, held) in enumerate(asked, 1) if held)))
-        last = getattr(self._missed, "last", None)
-        if last is not None and last[0] is req and last[1:3] == (edition.name, compact):
-            key = last[3]  # worked out by the reuse() that missed
+        last = miss if miss is not None else getattr(self._missed, "last", None)
+        if last is not None and last.req is req and (last.edition_name, last.compact) == (edition.name, compact):
+            key = last.key  # worked out by the reuse() that missed
         else:
             key = self._key(inc, edition.name, compact)
         self._missed.last = None
