@@ -375,3 +375,42 @@ def test_an_engine_failure_in_a_run_is_that_incident_s_status_alone(service, mon
     for r in (got, want):
         del r.results[5]
     assert_same(got, want)
+
+
+def test_two_batches_in_flight_take_turns_by_the_run(service, monkeypatch):
+    """Two batches decided at once in one process (two threads): no run of either has the other's
+    engine runs or decisions between its first engine run and its last decision, and both replies
+    are whole."""
+    import threading
+
+    monkeypatch.setattr(grpc_server, "STAGED", 3)
+    events: list[tuple[str, str]] = []
+    run, finish = api.run_engine, Servicer._finish
+
+    def ran(inc, edition):
+        events.append(("engine", inc.id))
+        return run(inc, edition)
+
+    def finished(self, begun, pending):
+        events.append(("decided", begun.req.incident.id))
+        return finish(self, begun, pending)
+
+    monkeypatch.setattr(api, "run_engine", ran)
+    monkeypatch.setattr(Servicer, "_finish", finished)
+    servicer = Servicer(service, memo_entries=0)
+    batches = {tag: pb.DecideBatchRequest(requests=[r for r in _requests(tag, 30) if r.HasField("incident")][:9])
+               for tag in ("TA", "TB")}
+    replies = {}
+    threads = [threading.Thread(target=lambda t=t: replies.__setitem__(t, servicer._batch(batches[t], LocalCall(60))[0]))
+               for t in batches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(len(replies[t]) == 9 for t in batches)
+    for tag, req in batches.items():
+        for k in range(0, 9, 3):
+            ids = {r.incident.id for r in req.requests[k:k + 3]}
+            at = [i for i, (_kind, iid) in enumerate(events) if iid in ids]
+            span = events[at[0]:at[-1] + 1]
+            assert all(iid in ids for _kind, iid in span), (tag, k, span)

@@ -246,6 +246,10 @@ class Servicer:
         if not self.memo.enabled:
             self.memo = None
         self.fair = Fairness(limits.batch_slots, limits.batch_slots * len(peers))
+        # held through each run of a batch's three passes (_batch): batches in flight together take
+        # turns by the run instead of interleaving under the interpreter lock, which evicts each
+        # other's stages from the caches (measured: docs/benchmarks.md, seventh session)
+        self._runs = threading.Lock()
         # the unix sockets of this server's sibling processes: a batch is spread over them
         opts = [("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
                 ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
@@ -634,7 +638,8 @@ class Servicer:
         (or answered from the memo), then run through the engine, then decided. The results are
         those of deciding each whole in turn (tests/test_batch_bytes.py); the passes keep each
         stage's code and data in the processor's caches (see STAGED). An incident of a shape
-        already in the run waits for the third pass, to be answered from the memo."""
+        already in the run waits for the third pass, to be answered from the memo. Batches in
+        flight together in this process take turns by the run (`_runs`)."""
         room = room or self.limits.reply_bytes
         remaining = call.time_remaining()
         budget = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
@@ -672,54 +677,55 @@ class Servicer:
         for first in range(0, len(requests), STAGED):
             if full_at is not None:
                 break
-            # per incident: [its id, its index in the whole batch, its prefix, its request, its
-            # time limit, a _Begun or a memo.Deferred or the item done (_item_done)]
-            run_: list[list] = []
-            staged: set = set()
-            for i in range(first, min(first + STAGED, len(requests))):
-                req = requests[i]
-                incident_id = req.incident.id if req.HasField("incident") else ""
-                at = indexes[i] if indexes is not None else offset + i
-                if not call.is_active():  # the caller has gone: stop spending the engine on it
-                    raise _Abort(_status(code_pb2.CANCELLED, "the client cancelled the batch"))
-                fair.yield_to_unary()
-                now = time.monotonic()
-                prefix = f"requests[{at}].incident"
-                if now >= end:
-                    item = (None, None, _status(code_pb2.DEADLINE_EXCEEDED,
-                                                "the batch's time limit passed before this incident was decided"), [])
-                    run_.append([incident_id, at, prefix, req, 0.0, item])
-                    continue
-                deadline = now + max(0.0, min(end - now, self.limits.call_seconds))
-                run_.append([incident_id, at, prefix, req, deadline,
-                             self._batch_step(begin, (req, prefix, staged), deadline)])
-            for entry in run_:
-                if isinstance(entry[5], _Begun):
+            with self._runs:
+                # per incident: [its id, its index in the whole batch, its prefix, its request, its
+                # time limit, a _Begun or a memo.Deferred or the item done (_item_done)]
+                run_: list[list] = []
+                staged: set = set()
+                for i in range(first, min(first + STAGED, len(requests))):
+                    req = requests[i]
+                    incident_id = req.incident.id if req.HasField("incident") else ""
+                    at = indexes[i] if indexes is not None else offset + i
+                    if not call.is_active():  # the caller has gone: stop spending the engine on it
+                        raise _Abort(_status(code_pb2.CANCELLED, "the client cancelled the batch"))
                     fair.yield_to_unary()
-                    entry[5] = self._batch_step(run, entry[5], entry[4])
-            for incident_id, at, prefix, req, deadline, item in run_:
-                if full_at is not None:  # the reply is full: say so for the rest, rather than lose it all
-                    results.append(_result_bytes(incident_id, None, too_big(room, full_at)))
-                    facts.append(None)
-                    continue
-                if isinstance(item, _Begun):
-                    fair.yield_to_unary()
-                    item = self._batch_step(finish, item, deadline)
-                elif isinstance(item, Deferred):  # its shape was decided earlier in this pass: kept by now
-                    fair.yield_to_unary()
-                    item = self._batch_step(deferred, (req, prefix, item), deadline)
-                decision, fact, error, entries = item
-                result = _result_bytes(incident_id, decision, error)
-                grown = len(result) + 8  # the field tag and length of one repeated entry
-                if size + grown > room:  # not given, so not on the log either
-                    full_at = at
-                    results.append(_result_bytes(incident_id, None, too_big(room, full_at)))
-                    facts.append(None)
-                    continue
-                size += grown
-                pending += entries
-                results.append(result)
-                facts.append(fact)
+                    now = time.monotonic()
+                    prefix = f"requests[{at}].incident"
+                    if now >= end:
+                        item = (None, None, _status(code_pb2.DEADLINE_EXCEEDED,
+                                                    "the batch's time limit passed before this incident was decided"), [])
+                        run_.append([incident_id, at, prefix, req, 0.0, item])
+                        continue
+                    deadline = now + max(0.0, min(end - now, self.limits.call_seconds))
+                    run_.append([incident_id, at, prefix, req, deadline,
+                                 self._batch_step(begin, (req, prefix, staged), deadline)])
+                for entry in run_:
+                    if isinstance(entry[5], _Begun):
+                        fair.yield_to_unary()
+                        entry[5] = self._batch_step(run, entry[5], entry[4])
+                for incident_id, at, prefix, req, deadline, item in run_:
+                    if full_at is not None:  # the reply is full: say so for the rest, rather than lose it all
+                        results.append(_result_bytes(incident_id, None, too_big(room, full_at)))
+                        facts.append(None)
+                        continue
+                    if isinstance(item, _Begun):
+                        fair.yield_to_unary()
+                        item = self._batch_step(finish, item, deadline)
+                    elif isinstance(item, Deferred):  # its shape was decided earlier in this pass: kept by now
+                        fair.yield_to_unary()
+                        item = self._batch_step(deferred, (req, prefix, item), deadline)
+                    decision, fact, error, entries = item
+                    result = _result_bytes(incident_id, decision, error)
+                    grown = len(result) + 8  # the field tag and length of one repeated entry
+                    if size + grown > room:  # not given, so not on the log either
+                        full_at = at
+                        results.append(_result_bytes(incident_id, None, too_big(room, full_at)))
+                        facts.append(None)
+                        continue
+                    size += grown
+                    pending += entries
+                    results.append(result)
+                    facts.append(fact)
         for i in range(len(results), len(requests)):  # after the reply filled: the same for the rest
             req = requests[i]
             results.append(_result_bytes(req.incident.id if req.HasField("incident") else "", None,
