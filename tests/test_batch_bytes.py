@@ -314,10 +314,9 @@ def test_a_batch_decided_in_runs_equals_the_old_reply(service, monkeypatch, stag
     assert mine.memo.stats == ref.memo.stats
 
 
-def test_each_run_is_read_then_run_through_the_engine_then_decided(service, monkeypatch):
-    """The passes, for runs of 4: every engine run of a run comes before any of its incidents is
-    decided, and the next run's first engine run after the last of them is decided."""
-    monkeypatch.setattr(grpc_server, "STAGED", 4)
+def _passes(monkeypatch) -> list[tuple[str, str]]:
+    """Each engine run ("engine") and each decision finished ("decided") from here on, with its
+    incident id, in the order they happen."""
     events: list[tuple[str, str]] = []
     run, finish = api.run_engine, Servicer._finish
 
@@ -331,6 +330,14 @@ def test_each_run_is_read_then_run_through_the_engine_then_decided(service, monk
 
     monkeypatch.setattr(api, "run_engine", ran)
     monkeypatch.setattr(Servicer, "_finish", finished)
+    return events
+
+
+def test_each_run_is_read_then_run_through_the_engine_then_decided(service, monkeypatch):
+    """The passes, for runs of 4: every engine run of a run comes before any of its incidents is
+    decided, and the next run's first engine run after the last of them is decided."""
+    monkeypatch.setattr(grpc_server, "STAGED", 4)
+    events = _passes(monkeypatch)
     req = pb.DecideBatchRequest(requests=[r for r in _requests("RC", 30) if r.HasField("incident")][:8])
     results, _facts = Servicer(service, memo_entries=0)._batch(req, LocalCall(60))
     assert len(results) == 8
@@ -384,19 +391,7 @@ def test_two_batches_in_flight_take_turns_by_the_run(service, monkeypatch):
     import threading
 
     monkeypatch.setattr(grpc_server, "STAGED", 3)
-    events: list[tuple[str, str]] = []
-    run, finish = api.run_engine, Servicer._finish
-
-    def ran(inc, edition):
-        events.append(("engine", inc.id))
-        return run(inc, edition)
-
-    def finished(self, begun, pending):
-        events.append(("decided", begun.req.incident.id))
-        return finish(self, begun, pending)
-
-    monkeypatch.setattr(api, "run_engine", ran)
-    monkeypatch.setattr(Servicer, "_finish", finished)
+    events = _passes(monkeypatch)
     servicer = Servicer(service, memo_entries=0)
     batches = {tag: pb.DecideBatchRequest(requests=[r for r in _requests(tag, 30) if r.HasField("incident")][:9])
                for tag in ("TA", "TB")}
