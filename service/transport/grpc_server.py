@@ -357,10 +357,10 @@ class Servicer:
         return _Begun(req, prefix, compact, received, missed, raw, as_of, edition, prepared)
 
     def _finish(self, b: "_Begun", pending: list | None):
-        """The second half: the decision of a request :meth:`_begin` left open (the engine run, or
-        run here), as a memo.Made or the Decision message (on the log, given one)."""
+        """The second half: the decision of a request :meth:`_begin` left open (its engine run
+        already, or in DecisionService.decide), as a memo.Made or the Decision message (on the log,
+        given one)."""
         service, prepared = self.service, b.prepared
-        prepared.run()
         if prepared.as_id is not None:
             decision = service.decide(b.raw, edition=b.edition, as_of=b.as_of, prefix=b.prefix,
                                       as_id=prepared.as_id, prepared=prepared)
