@@ -96,11 +96,9 @@ class DecisionService:
         (then none of them is read again)."""
         received = received or dt.datetime.now(dt.timezone.utc)
         if prepared is None:
+            prepared = self.prepare(raw, edition, prefix, as_id, run=False)
             if check_only:
-                incident = parse_incident(raw, prefix)
-                check_incident(incident, self.edition_for(incident.reported_at, edition), prefix)
                 return None
-            prepared = self.prepare(raw, edition, prefix, as_id)
         prepared.run()
         if prepared.as_id is not None:
             return decide(prepared.decided, prepared.edition, as_of, stamp=False, ran=prepared.ran)

@@ -75,8 +75,7 @@ def run_engine(inc: Incident, edition: Edition) -> tuple[list[dict], EngineRun]:
     """The first two stages: the incident's facts and what the edition's rules fired on them. A
     caller deciding many incidents may run this for several first and then :func:`decide` each
     with its result (`ran`): the engine's memory and the Python stages' then each stay in the
-    processor's caches, which on a 2-core host made a batch of first-seen incidents about a
-    quarter cheaper (docs/benchmarks.md)."""
+    processor's caches (grpc_server.STAGED; docs/engine-notes.md section 9)."""
     facts = build_facts(inc, edition)
     return facts, run(inc, edition, facts)
 

@@ -199,7 +199,7 @@ def _indexes(text: str, n: int) -> list[int] | None:
 
 @dataclass
 class _Begun:
-    """A request Servicer._begin has validated and run through the engine, for Servicer._finish."""
+    """A request Servicer._begin has read and checked, for the engine (prepared.run) and Servicer._finish."""
     req: pb.DecideRequest
     prefix: str
     compact: bool
@@ -364,8 +364,7 @@ class Servicer:
         if prepared.as_id is not None:
             decision = service.decide(b.raw, edition=b.edition, as_of=b.as_of, prefix=b.prefix,
                                       as_id=prepared.as_id, prepared=prepared)
-            made = self.memo.keep(b.req, b.missed.edition if b.missed is not None else prepared.edition, decision,
-                                  b.compact, b.as_of, wire_of(b.raw), b.missed)
+            made = self.memo.keep(b.req, prepared.edition, decision, b.compact, b.as_of, wire_of(b.raw), b.missed)
             if self._logged(made, b.raw, b.req, pending, b.received):
                 return made
             prepared = None  # decided again under its own id, to be logged (_logged said why not)
