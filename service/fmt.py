@@ -20,6 +20,8 @@ from typing import Any, Iterable
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .rules.yamlsrc import load_text
+
 RULE_KEYS = ("id", "cite", "summary", "when", "then", "overrides")
 REF_KEYS = ("source", "page", "pages", "part", "section")
 WIDTH = 120
@@ -148,7 +150,8 @@ def format_text(text: str) -> str:
         lines += wrap_line(line.rstrip())
     out = "\n".join(lines)
     out = out.rstrip("\n") + "\n"  # one newline at the end, no blank lines after the last rule
-    if YAML(typ="safe").load(out) != YAML(typ="safe").load(text):  # layout only, never meaning
+    # layout only, never meaning: both read as the rules loader reads them (libyaml, dates as text)
+    if load_text(out) != load_text(text):
         raise ValueError("formatting would change what the file says (not written)")
     return out
 

@@ -65,15 +65,20 @@ def load(path: Path, display: str | None = None) -> Any:
 
 
 def _load(path: Path, display: str | None = None) -> Any:
-    text = path.read_text(encoding="utf-8")
+    return load_text(path.read_text(encoding="utf-8"), display or str(path))
+
+
+def load_text(text: str, display: str = "?") -> Any:
+    """What the rules loader reads in `text` (mappings Located under `display`; YamlError on a
+    YAML error, a duplicate key included)."""
     loader = _Loader(text)
-    loader._hocr_file = display or str(path)
+    loader._hocr_file = display
     try:
         return loader.get_single_data()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 0
-        raise YamlError(display or str(path), line, str(getattr(exc, "problem", exc))) from None
+        raise YamlError(display, line, str(getattr(exc, "problem", exc))) from None
     finally:
         loader.dispose()
 
