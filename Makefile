@@ -175,8 +175,8 @@ bench-engine: $(STAMP)
 	$(BIN)/python bench/bench_engine.py
 
 # Layout and lint (part of `make test`): rule files as `hocr rules fmt` writes them, yamllint
-# (.yamllint), ruff (pyproject.toml). `make fmt` fixes what can be fixed by machine.
-# the two YAML checks side by side (each takes one core for a few seconds)
+# (.yamllint), ruff (pyproject.toml); the two YAML checks run side by side (a core each, a few
+# seconds). `make fmt` fixes what can be fixed by machine.
 lint: $(STAMP)
 	$(BIN)/yamllint rules & y=$$!; $(BIN)/hocr rules fmt --check rules; f=$$?; wait $$y; y=$$?; \
 	    [ $$f -eq 0 ] && [ $$y -eq 0 ]
