@@ -109,6 +109,12 @@ def _iso(t: dt.datetime | None) -> str | None:
     return t.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z") if t else None
 
 
+def questions_read(decision: Decision) -> list:
+    """The questions findings_for reads: those about the decision's undecided acts, in its order."""
+    undecided = {a.act for a in decision.acts if a.status == "undecided"}
+    return [q for q in decision.questions if undecided & set(q.acts)] if undecided else []
+
+
 def findings_for(decision: Decision, incident: dict, recorded: dict, edition: Edition, cfg: dict,
                  review: Callable[[dict], Any] | None = None, base: dict | None = None) -> list[dict]:
     """Every finding for one decided incident (see the module text for the matching)."""
@@ -265,7 +271,7 @@ def findings_for(decision: Decision, incident: dict, recorded: dict, edition: Ed
     # --- acts the rules cannot decide on the facts given: for an auditor, not counted in any rate
     undecided = [a.act for a in decision.acts if a.status == "undecided"]
     if undecided:
-        qs = [q for q in decision.questions if set(q.acts) & set(undecided)][:5]  # the most decisive
+        qs = questions_read(decision)[:5]  # the most decisive
         finding("undecided", victim="", groups=[], expected=None, recorded=None,
                 rule_ids=list(dict.fromkeys(r for q in qs for r in q.rule_ids)),
                 citations=list(dict.fromkeys(edition.rule_by_id[r].cite for q in qs for r in q.rule_ids

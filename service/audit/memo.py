@@ -4,8 +4,9 @@ and why its decision may be reused).
 A quarter's records are mostly a few hundred shapes again and again (one common assault after
 another, each with its own reference and report time). The auditor decides a shape's first record
 under the stand-in id and keeps the decision as the audit reads it, pickled: its outcome, crimes,
-negations, act accounts and questions (field, acts and rules; no texts), without its trace, notes,
-reviews and assumptions (audit/match.py reads none of them) or its per-call fields. Every record of the shape, the
+negations, act accounts and the questions about its undecided acts (field, acts and rules; no
+texts; ``match.questions_read``), without its other questions, trace, notes, reviews and
+assumptions (audit/match.py reads none of them) or its per-call fields. Every record of the shape, the
 first included, gets that decision with the stand-in replaced by its own id in the pickle's bytes
 (the same length, so every length in it holds) and its own record_by, deadline_passed, decided_at
 and decision_id. A decision is kept only when the stand-in's bytes occur in its pickle exactly as
@@ -25,6 +26,7 @@ from .. import shapes
 from ..contract import MAX_YEAR, MIN_YEAR
 from ..decision import Decision, deadline_binds
 from ..ids import new_decision_id
+from .match import questions_read
 
 # the times the memo reads itself (RFC 3339 with an offset); any other form goes the full way
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
@@ -134,7 +136,7 @@ class AuditMemo:
         light = dataclasses.replace(
             decision, trace=[], notes=[], reviews=[], assumptions=[], decision_id="", request_digest="",
             record_by=None, decided_at=None, deadline_passed=False,
-            questions=[dataclasses.replace(q, text="", allowed=[], items=[]) for q in decision.questions])
+            questions=[dataclasses.replace(q, text="", allowed=[], items=[]) for q in questions_read(decision)])
         template = shapes.pickled_exactly(light, needle)
         if template is None or shapes.quotes_a_day(template, days):
             return None
