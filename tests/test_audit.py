@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from service.audit import stats
-from service.audit.run import Auditor, run
+from service.audit.records import read_lines
+from service.audit.run import Auditor, Runs, Tally, _chunks, run
 from service.audit.sample import sample
 from service.audit.synth import generate
 from service.cli import main
@@ -197,3 +198,57 @@ def test_demo_quarter_recovers_the_injected_rates(tmp_path, service):
     assert iv["lo"] <= truth["injected_late_share"] <= iv["hi"]
     iv = all_["classification_accuracy"]["wilson"]
     assert iv["lo"] <= truth["injected_classification_accuracy"] <= iv["hi"]
+
+
+# ------------------------------------------------------------------------------------------ runs and processes
+
+def _one_at_a_time(service, path: Path) -> tuple[str, Tally]:
+    auditor, tally, text = Auditor(service), Tally(), []
+    for line, raw in read_lines(path):
+        res = auditor.audit(line, raw)
+        tally.add(res)
+        text += [json.dumps(f, ensure_ascii=False) + "\n" for f in res.get("findings", ())]
+    return "".join(text), tally
+
+
+def _tally_state(tally) -> str:
+    return json.dumps({k: v for k, v in vars(tally).items() if k != "show"}, default=vars, sort_keys=False)
+
+
+def test_tallies_of_runs_merge_to_the_tally_of_all(tmp_path, service, monkeypatch):
+    # the report keeps only the first few findings: 9 here, so the cap is crossed inside a run
+    monkeypatch.setattr("service.audit.run.REPORT_FINDINGS_CAP", 9)
+    generate(tmp_path, 400, seed=5, service=service)
+    path = tmp_path / "records.jsonl"
+    text, whole = _one_at_a_time(service, path)
+    assert len(whole.shown) == 9 and whole.hidden > 9 and whole.bad and whole.not_auditable  # every path is used
+    for size in (1, 7, 64):
+        # two processes take turns at the runs, each with its own allowance of findings to show
+        merged, procs, out, sent = Tally(), [Runs(Auditor(service)), Runs(Auditor(service))], [], [0, 0]
+        for i, chunk in enumerate(_chunks(read_lines(path), size)):
+            p = (i * 5 // 3) % 2
+            part_text, part = procs[p](chunk)
+            sent[p] += len(part.shown)
+            merged.merge(part)
+            out.append(part_text)
+        assert "".join(out) == text
+        assert _tally_state(merged) == _tally_state(whole), size
+        assert max(sent) <= 9 < sum(sent), sent  # neither sends more than the report can show
+
+
+def test_an_audit_on_two_processes_writes_what_one_does(tmp_path, service, monkeypatch):
+    monkeypatch.setattr("service.audit.run.REPORT_FINDINGS_CAP", 9)  # forked workers inherit it
+    generate(tmp_path / "in", 400, seed=5, service=service)
+    path = tmp_path / "in" / "records.jsonl"
+    text, whole = _one_at_a_time(service, path)
+    outs = {}
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}"
+        summary = run(path, out, progress=False, workers=workers)
+        assert (out / "findings.jsonl").read_text(encoding="utf-8") == text
+        for k in ("seconds", "started_at", "workers"):
+            summary.pop(k)
+        html = re.sub(r"Run [^<]*process\(es\)", "", (out / "report.html").read_text(encoding="utf-8"))
+        outs[workers] = (summary, html)
+    assert outs[1] == outs[2]
+    assert outs[1][0]["findings"]["correct"] == whole.kinds["correct"]
