@@ -1,8 +1,9 @@
 """Run an audit: read records, decide each on every core, match, tally, and write the outputs.
 
 Each worker process holds its own :class:`service.api.DecisionService` (the engine is not shared
-between processes) and audits whole records; the parent reads the file, keeps the order, tallies
-and writes ``findings.jsonl``, ``summary.json`` and ``report.html``.
+between processes) and audits runs of whole records, tallying each run; the parent reads the
+file, keeps the order, merges the runs' tallies and writes ``findings.jsonl``, ``summary.json``
+and ``report.html``.
 """
 from __future__ import annotations
 
