@@ -31,6 +31,8 @@ from .match import questions_read
 # the times the memo reads itself (RFC 3339 with an offset); any other form goes the full way
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
 _US = dt.timedelta(microseconds=1)
+# the shape key's JSON, made once (json.dumps with any option makes a new encoder on every call)
+_KEY = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 _UTC = dt.timezone.utc
 
 
@@ -123,8 +125,7 @@ class AuditMemo:
         body = {**incident, "acts": moved_acts, "prior_records": moved_priors}
         del body["id"], body["reported_at"]
         try:
-            key = json.dumps([chosen.name, edition or "", len(inc_id), spans, body], sort_keys=True,
-                             ensure_ascii=False, separators=(",", ":"))
+            key = _KEY.encode([chosen.name, edition or "", len(inc_id), spans, body])
         except (TypeError, ValueError):
             return None
         if "\x7f" in key:

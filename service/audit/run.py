@@ -27,6 +27,9 @@ from .report import write_report
 
 REPORT_FINDINGS_CAP = 5000  # findings other than "correct" shown in report.html (all are in findings.jsonl)
 HISTOGRAM_BINS = (0, 6, 12, 24, 48, 72, 168)  # hours from report to record; the last bin is open
+# a findings.jsonl line, as json.dumps(f, ensure_ascii=False) gives it (made once: json.dumps with
+# any option makes a new encoder on every call)
+_LINE = json.JSONEncoder(ensure_ascii=False)
 
 
 # ------------------------------------------------------------------------------------------ one record
@@ -105,7 +108,7 @@ class Runs:
         for line, raw in items:
             res = self.auditor.audit(line, raw)
             part.add(res)
-            text.extend(json.dumps(f, ensure_ascii=False) + "\n" for f in res.get("findings", ()))
+            text.extend(_LINE.encode(f) + "\n" for f in res.get("findings", ()))
         self.show_left -= len(part.shown)
         return "".join(text), part
 
