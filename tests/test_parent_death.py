@@ -142,3 +142,39 @@ def test_a_server_process_is_told_to_stop_however_its_parent_went(no_prctl, late
     finally:
         if _running(child):
             os.kill(child, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["parent-killed", "parent-stopped"])
+def test_a_server_process_stopped_while_it_loads_serves_nothing_and_leaves_nothing(tmp_path, how):
+    """The parent killed (or stopped) while its server processes load the rules: each takes the stop
+    once loaded, serves nothing, and the port and the peer socket directory are left free."""
+    port = free_port()
+    # no edition cache: loading takes seconds, so the stop lands inside it
+    env = {**os.environ, "TMPDIR": str(tmp_path), "HOCR_EDITION_CACHE": "0"}
+    server = start_server(port, "--processes", "2", "--drain-seconds", "0.2", env=env)
+    children: set[int] = set()
+    try:
+        end = time.monotonic() + 30
+        while len(children := _children(server.pid)) < 2 and time.monotonic() < end:
+            time.sleep(0.02)
+        assert len(children) == 2, children
+        assert list(tmp_path.glob("hocr-peers-*"))
+        os.kill(server.pid, how)
+        assert server.wait(timeout=60) == (0 if how == signal.SIGTERM else -signal.SIGKILL)
+        end = time.monotonic() + 60
+        while any(map(_running, children)) and time.monotonic() < end:
+            time.sleep(0.1)
+        log = stderr_of(server)
+        assert not [c for c in children if _running(c)], log
+        assert set(map(int, re.findall(r"pid (\d+) signal 15 during start-up: not serving", log))) == children, log
+        assert set(map(int, re.findall(r"pid (\d+) stopped", log))) == children, log
+        assert "serving on" not in log and "Traceback" not in log, log
+        assert _port_bindable(port)
+        assert not list(tmp_path.glob("hocr-peers-*"))
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+        for c in children:
+            if _running(c):
+                os.kill(c, signal.SIGKILL)

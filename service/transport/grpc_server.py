@@ -260,14 +260,21 @@ class Servicer:
         self.peer_channels = [grpc.insecure_channel(f"unix:{p}", options=opts) for p in peers]
         self.peers = [ch.unary_unary(BATCH_METHOD) for ch in self.peer_channels]
 
-    def wait_for_peers(self, timeout: float) -> bool:
-        """True once every sibling process answers on its socket (within `timeout` seconds)."""
+    def wait_for_peers(self, timeout: float, stop: threading.Event | None = None) -> bool:
+        """True once every sibling process answers on its socket (within `timeout` seconds); False
+        at once when `stop` is set meanwhile (a sibling told to stop while loading never answers)."""
         end = time.monotonic() + timeout
-        try:
-            for ch in self.peer_channels:
-                grpc.channel_ready_future(ch).result(timeout=max(0.0, end - time.monotonic()))
-        except grpc.FutureTimeoutError:
-            return False
+        for ch in self.peer_channels:
+            ready = grpc.channel_ready_future(ch)
+            while True:
+                left = end - time.monotonic()
+                try:
+                    ready.result(timeout=max(0.0, min(left, 0.1)))
+                    break
+                except grpc.FutureTimeoutError:
+                    if left <= 0.1 or (stop is not None and stop.is_set()):
+                        ready.cancel()
+                        return False
         return True
 
     # ------------------------------------------------------------------------------ checking
@@ -980,12 +987,51 @@ def _policy(opts: ServeOptions) -> Policy:
                   trust_unix_peers=opts.peer_dir is not None)
 
 
-def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> None:
+def _remove_peer_files(own: str | None, peer_dir: str | None) -> None:
+    """Our peer socket, and the directory once the last of us is gone (the parent may be)."""
+    for remove, path in ((os.unlink, own), (os.rmdir, peer_dir)):
+        if path is None:
+            continue
+        try:
+            remove(path)
+        except OSError:  # gone already, never made, or a sibling's socket is still there
+            pass
+
+
+class _StoppedStarting(Exception):
+    """A server process told to stop before it had anything to undo."""
+
+
+class _Stopping:
+    """SIGTERM and SIGINT noted for the main thread, which stops the server."""
+
+    def __init__(self):
+        self.event = threading.Event()
+        self.signals: list[int] = []
+        self.started = False  # the server has started (start-up is over)
+
+    def _on_signal(self, signum, _frame):  # only note it: the main thread does the rest
+        self.signals.append(signum)
+        self.event.set()
+
+    def install(self) -> None:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, self._on_signal)
+
+
+def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None,
+                  stopping: _Stopping | None = None) -> None:
     """One server process: serve until SIGTERM/SIGINT, then drain and stop. SIGUSR1 prints every
-    thread's stack to standard error (for an operator looking at a stuck process)."""
+    thread's stack to standard error (for an operator looking at a stuck process). `stopping`:
+    installed by the caller before the rules load (one of several processes, see _child), so a
+    stop asked for while loading is taken once the server exists: it then serves nothing and
+    removes its peer socket. Otherwise the handlers are installed once loaded (a lone process
+    told to stop while loading simply ends: it holds nothing yet)."""
     import faulthandler
 
     faulthandler.register(signal.SIGUSR1, all_threads=True)
+    stopping = stopping or _Stopping()
+    stop, got = stopping.event, stopping.signals
     configure_call_log()
     service = DecisionService(opts.rules_dir, decision_log=opts.decision_log, retention_days=opts.retention_days)
     if service.record is not None:
@@ -998,6 +1044,8 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
         log.info("metrics on http://0.0.0.0:%d/metrics", mport)
     own, peers = None, ()
     if opts.peer_dir is not None:
+        if stop.is_set():  # told to stop while loading (see _child): nothing made yet to undo
+            raise _StoppedStarting()
         own = os.path.join(opts.peer_dir, f"p{opts.index}.sock")
         peers = tuple(os.path.join(opts.peer_dir, f"p{j}.sock") for j in range(opts.processes) if j != opts.index)
     server, bound = create_server(opts.address(), service, opts.workers, security=opts.security,
@@ -1025,23 +1073,31 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
         http_server, _thread, hport = http_door.run(app, opts.host, opts.http_port, cert, key, ca,
                                                     reuse_port=reuse_port)
         log.info("HTTP/JSON door on %s:%d (%s)", opts.host, hport, "TLS" if cert else "PLAINTEXT")
-    stop = threading.Event()
-    got: list[int] = []
+    stopping.install()
 
-    def on_signal(signum, _frame):  # only note it: the main thread does the rest
-        got.append(signum)
-        stop.set()
+    def shut(grace: float | None) -> None:
+        if http_server is not None:
+            http_server.should_exit = True
+        server.stop(grace=grace).wait()
+        if health_server is not None:
+            health_server.stop(grace=None)
+        _remove_peer_files(own, opts.peer_dir)
 
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, on_signal)
+    if stop.is_set():  # told to stop while loading: it has served nothing, so nothing to drain
+        log.info("pid %d signal %d during start-up: not serving", os.getpid(), got[0])
+        shut(None)
+        log.info("pid %d stopped", os.getpid())
+        return
     heap.settle()  # everything loaded: freeze it for the collector (service/heap.py)
+    stopping.started = True
     server.start()
     if peers:
-        if not server.servicer.wait_for_peers(PEER_WAIT_SECONDS):
+        if not server.servicer.wait_for_peers(PEER_WAIT_SECONDS, stop) and not stop.is_set():
             log.warning("pid %d: a sibling process did not answer within %.0f s; serving without it",
                         os.getpid(), PEER_WAIT_SECONDS)
-        for name in ("", SERVICE_NAME):
-            server.health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+        if not stop.is_set():  # else never SERVING: the drain below says NOT_SERVING
+            for name in ("", SERVICE_NAME):
+                server.health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("hocr pid %d serving on %s (%s; editions: %s)", os.getpid(), opts.address(bound),
              "TLS" + (" with client certificates" if opts.security and opts.security.client_ca else "")
              if opts.security else "PLAINTEXT", ", ".join(sorted(service.editions)))
@@ -1054,17 +1110,7 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None) -> N
     log.info("pid %d signal %d: NOT_SERVING now, still serving for %.1f s", os.getpid(), got[0], opts.drain_seconds)
     time.sleep(opts.drain_seconds)  # load balancers see NOT_SERVING and move away; calls still served
     log.info("pid %d stopping (in-flight calls get up to %.0f s)", os.getpid(), opts.grace_seconds)
-    if http_server is not None:
-        http_server.should_exit = True
-    server.stop(grace=opts.grace_seconds).wait()
-    if health_server is not None:
-        health_server.stop(grace=None)
-    if own is not None:  # our socket, and the directory once the last of us is gone (the parent may be)
-        for remove, path in ((os.unlink, own), (os.rmdir, opts.peer_dir)):
-            try:
-                remove(path)
-            except OSError:  # gone already, or a sibling's socket is still there
-                pass
+    shut(opts.grace_seconds)
     log.info("pid %d stopped", os.getpid())
 
 
@@ -1117,9 +1163,24 @@ def _stop_with_parent(parent: int) -> None:
 
 
 def _child(opts: ServeOptions, port: int, index: int, peer_dir: str, parent: int) -> None:
+    # before anything else: a stop from now on (the parent gone while this loads, say) takes the
+    # path that removes this process's peer socket and, for the last, the directory
+    stopping = _Stopping()
+    stopping.install()
     _stop_with_parent(parent)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    serve_process(replace(opts, port=port, index=index, peer_dir=peer_dir), reuse_port=True)
+    try:
+        serve_process(replace(opts, port=port, index=index, peer_dir=peer_dir), reuse_port=True, stopping=stopping)
+    except Exception as exc:  # noqa: BLE001 - see below
+        if not stopping.event.is_set() or stopping.started:
+            raise
+        # told to stop while starting: a sibling that stopped first may have removed the peer
+        # directory this process was about to bind in, so a failure now is part of the stop
+        if not isinstance(exc, _StoppedStarting):
+            log.info("pid %d: start-up cut short by the stop (%s)", os.getpid(), type(exc).__name__)
+        log.info("pid %d signal %d during start-up: not serving", os.getpid(), stopping.signals[0])
+        _remove_peer_files(None, peer_dir)
+        log.info("pid %d stopped", os.getpid())
 
 
 def serve(opts: ServeOptions) -> int:
