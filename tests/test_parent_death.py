@@ -178,3 +178,25 @@ def test_a_server_process_stopped_while_it_loads_serves_nothing_and_leaves_nothi
         for c in children:
             if _running(c):
                 os.kill(c, signal.SIGKILL)
+
+
+def test_waiting_for_a_sibling_ends_when_the_process_is_told_to_stop(tmp_path):
+    """A sibling told to stop while it loads never answers: the wait for it ends on the stop, not
+    after PEER_WAIT_SECONDS."""
+    import threading
+
+    from service.api import DecisionService
+    from service.transport.grpc_server import PEER_WAIT_SECONDS, Servicer
+
+    servicer = Servicer(DecisionService(), peers=(str(tmp_path / "p1.sock"),))  # nobody listens there
+    stop = threading.Event()
+    got: list[bool] = []
+    waiter = threading.Thread(target=lambda: got.append(servicer.wait_for_peers(PEER_WAIT_SECONDS, stop)))
+    waiter.start()
+    waiter.join(0.3)
+    assert waiter.is_alive() and not got  # still waiting: the sibling has not answered
+    stop.set()
+    waiter.join(PEER_WAIT_SECONDS / 3)
+    assert got == [False]
+    # with nothing to stop it, the wait ends when its time is up
+    assert servicer.wait_for_peers(0.3) is False
