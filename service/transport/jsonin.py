@@ -176,17 +176,9 @@ def _converter(f: FieldDescriptor, making: dict) -> Callable:
             return refuse
         return planned
     if t == _F.CPPTYPE_STRING:
-        def text(v):
-            if type(v) is not str:
-                raise _Refused
-            return v
-        return text
+        return _exactly(str)
     if t == _F.CPPTYPE_BOOL:
-        def flag(v):
-            if type(v) is not bool:
-                raise _Refused
-            return v
-        return flag
+        return _exactly(bool)
     if t == _F.CPPTYPE_ENUM:
         numbers = {v.name: v.number for v in f.enum_type.values}
 
@@ -206,3 +198,12 @@ def _converter(f: FieldDescriptor, making: dict) -> Callable:
             raise _Refused
         return whole
     raise AssertionError(f"no converter for {f.full_name}")  # _planned keeps the rest out
+
+
+def _exactly(kind: type) -> Callable:
+    """The value itself when it is of exactly this JSON type (a bool is not a whole number)."""
+    def value(v):
+        if type(v) is not kind:
+            raise _Refused
+        return v
+    return value
