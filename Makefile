@@ -11,7 +11,7 @@ COVERAGE_MIN ?= 100
 DECISION_LOG ?= sqlite:///var/decision-log.db
 METRICS_PORT ?= 9464
 
-.PHONY: serve test test-long feature bench bench-json fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt buf buf-lint buf-breaking bench-stream
+.PHONY: serve test test-long feature bench bench-json fuzz drain check proto clean postgres audit-demo bench-audit browser mutate lock image k8s node-client lint fmt buf buf-lint buf-breaking bench-stream bench-http
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -116,6 +116,11 @@ bench: $(STAMP)
 bench-json:
 	@$(MAKE) --no-print-directory $(STAMP) >&2
 	@$(BIN)/python bench/bench_scale.py --json $(BENCH_FLAGS)
+
+# The JSON doors: json_format against the planned JSON writer and reader (in process, in turn), and
+# a served HTTP door's /v1/decide and /v1/decide:batch against its /healthz (docs/benchmarks.md).
+bench-http: $(STAMP)
+	$(BIN)/python bench/bench_json.py
 
 # DecideStream against a `hocr serve` process: throughput, message sizes and the server's memory
 # over STREAM_INCIDENTS incidents (see docs/benchmarks.md).
