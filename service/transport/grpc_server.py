@@ -1201,23 +1201,37 @@ def serve(opts: ServeOptions) -> int:
 
     peer_dir = tempfile.mkdtemp(prefix="hocr-peers-")  # mode 0700: only this user reaches the sockets
     with _reserve_port(opts.host, opts.port) as port:
-        procs = [ctx.Process(target=_child, args=(opts, port, i, peer_dir, os.getpid()), name=f"hocr-{i}")
+        me = os.getpid()
+        procs = [ctx.Process(target=_child, args=(opts, port, i, peer_dir, me), name=f"hocr-{i}")
                  for i in range(opts.processes)]
-        for p in procs:
-            p.start()
-        log.info("hocr: %d server processes on port %d (pids %s)", len(procs), port,
-                 ", ".join(str(p.pid) for p in procs))
         stopping = threading.Event()
 
         def on_signal(signum, _frame):
+            if os.getpid() != me:  # a child just forked, before it has its own handlers: as it would be
+                signal.signal(signum, signal.SIG_DFL)
+                os.kill(os.getpid(), signum)
+                return
             if not stopping.is_set():
                 stopping.set()
                 for p in procs:
-                    if p.is_alive():
+                    if p.pid is not None and p.is_alive():
                         os.kill(p.pid, signal.SIGTERM)
 
+        # before the first child starts: a stop from then on reaches every child started (and no
+        # more are started), and this process still cleans up and exits 0
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, on_signal)
+        for p in procs:
+            if stopping.is_set():
+                break
+            p.start()
+        procs = [p for p in procs if p.pid is not None]  # started
+        if stopping.is_set():  # again: one may have been starting when the stop came
+            for p in procs:
+                if p.is_alive():
+                    os.kill(p.pid, signal.SIGTERM)
+        log.info("hocr: %d server processes on port %d (pids %s)", len(procs), port,
+                 ", ".join(str(p.pid) for p in procs))
         status = 0
         while any(p.is_alive() for p in procs):
             for p in procs:
