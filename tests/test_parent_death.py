@@ -144,10 +144,12 @@ def test_a_server_process_is_told_to_stop_however_its_parent_went(no_prctl, late
             os.kill(child, signal.SIGKILL)
 
 
-@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["parent-killed", "parent-stopped"])
-def test_a_server_process_stopped_while_it_loads_serves_nothing_and_leaves_nothing(tmp_path, how):
-    """The parent killed (or stopped) while its server processes load the rules: each takes the stop
-    once loaded, serves nothing, and the port and the peer socket directory are left free."""
+@pytest.mark.parametrize("how, seen", [(signal.SIGKILL, 2), (signal.SIGTERM, 2), (signal.SIGTERM, 1)],
+                         ids=["parent-killed", "parent-stopped", "parent-stopped-at-the-fork"])
+def test_a_server_process_stopped_while_it_loads_serves_nothing_and_leaves_nothing(tmp_path, how, seen):
+    """The parent killed (or stopped) while its server processes load the rules, or while it is
+    still starting them: each takes the stop once loaded, serves nothing, and the port and the
+    peer socket directory are left free."""
     port = free_port()
     # no edition cache: loading takes seconds, so the stop lands inside it
     env = {**os.environ, "TMPDIR": str(tmp_path), "HOCR_EDITION_CACHE": "0"}
@@ -155,12 +157,16 @@ def test_a_server_process_stopped_while_it_loads_serves_nothing_and_leaves_nothi
     children: set[int] = set()
     try:
         end = time.monotonic() + 30
-        while len(children := _children(server.pid)) < 2 and time.monotonic() < end:
-            time.sleep(0.02)
-        assert len(children) == 2, children
+        while len(children := _children(server.pid)) < seen and time.monotonic() < end:
+            time.sleep(0.005)
+        assert len(children) >= seen, children
         assert list(tmp_path.glob("hocr-peers-*"))
         os.kill(server.pid, how)
         assert server.wait(timeout=60) == (0 if how == signal.SIGTERM else -signal.SIGKILL)
+        log = stderr_of(server)
+        listed = re.search(r"server processes on port \d+ \(pids ([\d, ]+)\)", log)
+        if listed:  # every child it started (a stopped parent starts them all, then tells each)
+            children |= set(map(int, listed.group(1).split(", ")))
         end = time.monotonic() + 60
         while any(map(_running, children)) and time.monotonic() < end:
             time.sleep(0.1)
@@ -178,6 +184,23 @@ def test_a_server_process_stopped_while_it_loads_serves_nothing_and_leaves_nothi
         for c in children:
             if _running(c):
                 os.kill(c, signal.SIGKILL)
+
+
+def test_a_second_signal_inside_the_first_handler_does_not_stop_it_setting_the_flag():
+    """Two stop signals close together: the second runs the handler again in the middle of the
+    first's Event.set, which once waited for ever on the lock the first held."""
+    from service.transport.grpc_server import _Stopping
+
+    stopping = _Stopping()
+    first_set = stopping.event.set
+
+    def set_with_a_second_signal_inside():
+        stopping._on_signal(signal.SIGINT, None)
+        first_set()
+
+    stopping.event.set = set_with_a_second_signal_inside
+    stopping._on_signal(signal.SIGTERM, None)
+    assert stopping.event.is_set() and stopping.signals == [signal.SIGTERM, signal.SIGINT]
 
 
 def test_waiting_for_a_sibling_ends_when_the_process_is_told_to_stop(tmp_path):

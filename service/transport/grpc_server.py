@@ -1009,10 +1009,15 @@ class _Stopping:
         self.event = threading.Event()
         self.signals: list[int] = []
         self.started = False  # the server has started (start-up is over)
+        self._setting = False
 
     def _on_signal(self, signum, _frame):  # only note it: the main thread does the rest
         self.signals.append(signum)
-        self.event.set()
+        # a second signal can run this handler again in the middle of the first's Event.set, which
+        # would then wait for the lock the first holds, for ever: only the first one sets it
+        if not self._setting:
+            self._setting = True
+            self.event.set()
 
     def install(self) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
@@ -1162,11 +1167,15 @@ def _stop_with_parent(parent: int) -> None:
         threading.Thread(target=watch, name="hocr-parent-watch", daemon=True).start()
 
 
+_STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+
+
 def _child(opts: ServeOptions, port: int, index: int, peer_dir: str, parent: int) -> None:
     # before anything else: a stop from now on (the parent gone while this loads, say) takes the
     # path that removes this process's peer socket and, for the last, the directory
     stopping = _Stopping()
     stopping.install()
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # held back by serve() until now
     _stop_with_parent(parent)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:
@@ -1204,39 +1213,38 @@ def serve(opts: ServeOptions) -> int:
         me = os.getpid()
         procs = [ctx.Process(target=_child, args=(opts, port, i, peer_dir, me), name=f"hocr-{i}")
                  for i in range(opts.processes)]
-        stopping = threading.Event()
+        stopping: list[bool] = []  # [whether every child had a pid when told] once told to stop
 
         def on_signal(signum, _frame):
-            if os.getpid() != me:  # a child just forked, before it has its own handlers: as it would be
-                signal.signal(signum, signal.SIG_DFL)
-                os.kill(os.getpid(), signum)
-                return
-            if not stopping.is_set():
-                stopping.set()
-                for p in procs:
-                    if p.pid is not None and p.is_alive():
-                        os.kill(p.pid, signal.SIGTERM)
+            if not stopping:  # (a plain flag: a second signal may run this inside the first)
+                stopping.append(all(p.pid is not None for p in procs))
+                tell(procs)
 
-        # before the first child starts: a stop from then on reaches every child started (and no
-        # more are started), and this process still cleans up and exits 0
+        def tell(children) -> None:
+            for p in children:
+                if p.pid is not None and p.is_alive():
+                    os.kill(p.pid, signal.SIGTERM)
+
+        # The stop signals are held back while the children start: one that comes meanwhile is
+        # taken once they all have pids (on_signal tells each), and each child, which starts with
+        # them held back too, takes its own only once its handlers are in place (_child)
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, on_signal)
-        for p in procs:
-            if stopping.is_set():
-                break
-            p.start()
-        procs = [p for p in procs if p.pid is not None]  # started
-        if stopping.is_set():  # again: one may have been starting when the stop came
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
             for p in procs:
-                if p.is_alive():
-                    os.kill(p.pid, signal.SIGTERM)
+                p.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+        if stopping and not stopping[0]:  # taken meanwhile (by another thread) before every child had a pid
+            tell(procs)
         log.info("hocr: %d server processes on port %d (pids %s)", len(procs), port,
                  ", ".join(str(p.pid) for p in procs))
         status = 0
         while any(p.is_alive() for p in procs):
             for p in procs:
                 p.join(timeout=0.2)
-                if not p.is_alive() and p.exitcode not in (0, None) and not stopping.is_set():
+                if not p.is_alive() and p.exitcode not in (0, None) and not stopping:
                     log.error("server process %s exited with %s: stopping the others", p.pid, p.exitcode)
                     status = 1
                     on_signal(signal.SIGTERM, None)
