@@ -1002,6 +1002,9 @@ class _StoppedStarting(Exception):
     """A server process told to stop before it had anything to undo."""
 
 
+_STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+
+
 class _Stopping:
     """SIGTERM and SIGINT noted for the main thread, which stops the server."""
 
@@ -1020,7 +1023,7 @@ class _Stopping:
             self.event.set()
 
     def install(self) -> None:
-        for sig in (signal.SIGTERM, signal.SIGINT):
+        for sig in _STOP_SIGNALS:
             signal.signal(sig, self._on_signal)
 
 
@@ -1167,9 +1170,6 @@ def _stop_with_parent(parent: int) -> None:
         threading.Thread(target=watch, name="hocr-parent-watch", daemon=True).start()
 
 
-_STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
-
-
 def _child(opts: ServeOptions, port: int, index: int, peer_dir: str, parent: int) -> None:
     # before anything else: a stop from now on (the parent gone while this loads, say) takes the
     # path that removes this process's peer socket and, for the last, the directory
@@ -1228,7 +1228,7 @@ def serve(opts: ServeOptions) -> int:
         # The stop signals are held back while the children start: one that comes meanwhile is
         # taken once they all have pids (on_signal tells each), and each child, which starts with
         # them held back too, takes its own only once its handlers are in place (_child)
-        for sig in (signal.SIGTERM, signal.SIGINT):
+        for sig in _STOP_SIGNALS:
             signal.signal(sig, on_signal)
         signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
         try:
