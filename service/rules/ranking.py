@@ -79,6 +79,7 @@ class Ranker:
         # what depends on the classifications only, worked out once per class and code (or pair)
         self._precedence_memo: dict[tuple[str, str, str, str], tuple[int, Precedence | None]] = {}
         self._spec_bits: dict[tuple[str, str], tuple[int, int]] = {}
+        self._prec_bits: dict[tuple[str, str], tuple[int, int]] = {}
 
     def offence(self, c: Candidate) -> Offence | None:
         return self.offences.get(c.cls, c.code)
@@ -100,13 +101,28 @@ class Ranker:
     def _precedence_of(self, a: Candidate, b: Candidate) -> tuple[int, Precedence | None]:
         if (a.cls, a.code) == (b.cls, b.code):
             return 0, None
-        oa, ob = self.offence(a), self.offence(b)
-        for p in self.precedence:
-            if _any(p.principal, a.cls, a.code, oa) and _any(p.over, b.cls, b.code, ob):
-                return -1, p
-            if _any(p.principal, b.cls, b.code, ob) and _any(p.over, a.cls, a.code, oa):
-                return 1, p
-        return 0, None
+        (prin_a, over_a), (prin_b, over_b) = self._precedence_bits(a), self._precedence_bits(b)
+        a_first, b_first = prin_a & over_b, prin_b & over_a
+        either = a_first | b_first
+        if not either:
+            return 0, None
+        low = either & -either  # the first exception (in the entries' order) that speaks of the pair
+        return (-1 if a_first & low else 1), self.precedence[low.bit_length() - 1]
+
+    def _precedence_bits(self, c: Candidate) -> tuple[int, int]:
+        """Bit k set: the k-th precedence exception's `principal` (first) or `over` (second)
+        selectors speak of c's classification."""
+        key = (c.cls, c.code)
+        got = self._prec_bits.get(key)
+        if got is None:
+            off, principal, over = self.offence(c), 0, 0
+            for k, p in enumerate(self.precedence):
+                if _any(p.principal, c.cls, c.code, off):
+                    principal |= 1 << k
+                if _any(p.over, c.cls, c.code, off):
+                    over |= 1 << k
+            got = self._prec_bits[key] = (principal, over)
+        return got
 
     def _specificity_of(self, c: Candidate) -> tuple[int, int]:
         """Bit k set: the k-th specificity entry's `specific` (first) or `general` (second)
