@@ -64,6 +64,15 @@ def _feature_collected(config, nodeids) -> None:
         Path(os.environ.get("HOCR_FEATURES") or FEATURES)) if config._hocr_feature_total else []
 
 
+def pytest_collection_finish(session):
+    """Each test process, once its modules (and the editions several of them load at import) are
+    in: the heap frozen and collections made rarer, as each long-running door does
+    (service/heap.py). Without it, walking the ever larger heap in full collections was about a
+    fifth of the suite's time. HOCR_GC=default leaves the collector as Python sets it."""
+    from service import heap
+    heap.settle()
+
+
 def pytest_collection_modifyitems(session, config, items):
     if not _is_worker(config):  # under xdist the controller counts (pytest_xdist_node_collection_finished)
         _feature_collected(config, [i.nodeid for i in items])
