@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import edition_cache
+from . import edition_cache, heap
 from .contract import Incident, InvalidIncident, check_incident, parse_incident, with_id
 from .decision import Decision, decide, questions, run_engine
 from .decision.index import SEARCH_FILENAME
@@ -44,6 +44,14 @@ class DecisionService:
         self.rules_dir = rules_dir or default_rules_dir()
         # from the copy on disk when the rules and the code are unchanged (service/edition_cache.py)
         self.editions: dict[str, Edition]
+        with heap.paused():  # what is built here lives as long as the service: no collection walks it meanwhile
+            self._load()
+        # the decision log (service/record): every decision and review is on it before its reply
+        self.record: DecisionRecord | None = (
+            DecisionRecord.open(decision_log, self.rules_dir, self.editions, retention_days)
+            if decision_log else None)
+
+    def _load(self) -> None:
         self.editions, editions_key = edition_cache.load_keyed(self.rules_dir, load_editions)
         for e in self.editions.values():
             engine_of(e)  # compile every ruleset at start-up, never on a request
@@ -56,10 +64,6 @@ class DecisionService:
                 got = made.get(name)
                 # a copy that does not name every act type of this edition: made here instead
                 index.compile_searches(got if got is not None and got.keys() == index.search_types() else None)
-        # the decision log (service/record): every decision and review is on it before its reply
-        self.record: DecisionRecord | None = (
-            DecisionRecord.open(decision_log, self.rules_dir, self.editions, retention_days)
-            if decision_log else None)
 
     def edition_for(self, reported_at: dt.datetime, name: str | None = None) -> Edition:
         if name:

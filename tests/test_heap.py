@@ -113,3 +113,54 @@ def test_a_bad_threshold_is_refused_with_what_is_wanted(text):
     got = _settled({"HOCR_GC_THRESHOLD": text})
     assert got.returncode == 1
     assert "HOCR_GC_THRESHOLD must be three whole numbers" in got.stderr and text in got.stderr
+
+
+def _collections_while(make, monkeypatch, mode: str) -> tuple[int, bool]:
+    """How many collections ran while `make()` did (HOCR_GC=`mode`), and whether the collector was
+    on after it (it is on before)."""
+    monkeypatch.setenv("HOCR_GC", mode)
+    seen = []
+
+    def note(phase, info):
+        if phase == "start":
+            seen.append(info["generation"])
+    old = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's own: a load makes tens of thousands of objects
+    gc.collect()  # the counts from zero
+    gc.callbacks.append(note)
+    try:
+        assert gc.isenabled()
+        try:
+            make()
+        except Exception:  # noqa: BLE001 - a failed load must turn the collector back on too
+            pass
+        return len(seen), gc.isenabled()
+    finally:
+        gc.callbacks.remove(note)
+        gc.set_threshold(*old)
+        gc.enable()
+
+
+def test_loading_the_editions_runs_no_collection_and_turns_the_collector_back_on(monkeypatch, tmp_path):
+    """At most the one collection the first allocation after the load sets off (its count ran on
+    while the collector was off), against the many of a load left to Python; on again after a
+    load that fails, too."""
+    ran, on = _collections_while(DecisionService, monkeypatch, "")
+    assert ran <= 1 and on
+    broken = tmp_path / "rules" / "2026-27"
+    broken.mkdir(parents=True)
+    (broken / "edition.yaml").write_text("name: [", encoding="utf-8")
+    ran, on = _collections_while(lambda: DecisionService(broken.parent), monkeypatch, "")
+    assert ran <= 1 and on
+    ran, on = _collections_while(DecisionService, monkeypatch, "default")  # left to Python: it collects
+    assert ran > 10 and on, ran
+
+
+def test_a_collector_turned_off_stays_off(monkeypatch):
+    monkeypatch.delenv("HOCR_GC", raising=False)
+    gc.disable()
+    try:
+        DecisionService()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
