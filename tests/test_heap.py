@@ -17,7 +17,6 @@ import pytest
 
 from service.api import DecisionService, InvalidIncident
 from service.gen.hocr.v1 import hocr_pb2 as pb
-from service.rules.load import default_rules_dir, load_editions
 from service.transport import pbjson
 from service.transport.grpc_server import Servicer
 from service.transport.memo import DecisionMemo
@@ -147,8 +146,6 @@ def test_loading_the_editions_runs_no_collection_and_turns_the_collector_back_on
     while the collector was off), against the many of a load left to Python; on again after a
     load that fails, too."""
     ran, on = _collections_while(DecisionService, monkeypatch, "")
-    assert ran <= 1 and on
-    ran, on = _collections_while(lambda: load_editions(default_rules_dir()), monkeypatch, "")  # hocr rules ...
     assert ran <= 1 and on
     broken = tmp_path / "rules" / "2026-27"
     broken.mkdir(parents=True)

@@ -16,7 +16,6 @@ import os
 from pathlib import Path
 from typing import Any, Iterable
 
-from .. import heap
 from . import tables, yamlsrc
 from .citations import Register, load_register
 from .compile import compile_ruleset, join_table
@@ -424,13 +423,7 @@ def rules_revision(paths: Iterable[Path], base: Path) -> str:
 
 
 def load_editions(rules_dir: Path, lint: bool = False) -> dict[str, Edition]:
-    """Every edition folder under rules_dir (a folder holding edition.yaml), checked. Nothing is
-    collected meanwhile (service/heap.py): what loading builds lives on."""
-    with heap.paused():
-        return _load_editions(rules_dir, lint)
-
-
-def _load_editions(rules_dir: Path, lint: bool) -> dict[str, Edition]:
+    """Every edition folder under rules_dir (a folder holding edition.yaml), checked."""
     editions: dict[str, Edition] = {}
     problems: list[Problem] = []
     for manifest in sorted(rules_dir.glob("*/edition.yaml")):
