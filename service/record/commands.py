@@ -48,12 +48,16 @@ def add_serve_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--log-retention-days", type=float, default=None, metavar="DAYS",
                    help="purge decision log entries older than this (checked hourly; default: keep all)")
     p.add_argument("--metrics-port", type=int, default=None, metavar="PORT",
-                   help="serve Prometheus metrics on http://0.0.0.0:PORT/metrics")
+                   help="serve Prometheus metrics on http://HOST:PORT/metrics (process i of N on PORT+i)")
+    p.add_argument("--metrics-host", default="127.0.0.1", metavar="HOST",
+                   help="the address the metrics listen on (default 127.0.0.1: this host only; they are "
+                        "plaintext and name the callers, so 0.0.0.0 or an interface only for a scraper that "
+                        "needs it)")
 
 
 def serve_options(args) -> dict:
     return {"decision_log": args.decision_log, "retention_days": args.log_retention_days,
-            "metrics_port": args.metrics_port}
+            "metrics_port": args.metrics_port, "metrics_host": args.metrics_host}
 
 
 # ------------------------------------------------------------------------------------ rules revision

@@ -77,7 +77,7 @@ def unwatch_queue(queue) -> None:
     _DEPTH.queues.discard(queue)
 
 
-def serve_metrics(port: int, addr: str = "0.0.0.0"):
+def serve_metrics(port: int, addr: str = "127.0.0.1"):
     """Serve /metrics over HTTP on a port (0: any free port); returns (server, port)."""
     server, _thread = start_http_server(port, addr=addr)
     return server, server.server_port

@@ -965,6 +965,7 @@ class ServeOptions:
     decision_log: str | None = None  # sqlite:///PATH or postgresql://... (service/record)
     retention_days: float | None = None
     metrics_port: int | None = None  # process i of N serves /metrics on metrics_port + i
+    metrics_host: str = "127.0.0.1"  # plaintext, naming the callers: this host only unless asked
     health_port: int | None = None  # plaintext grpc.health.v1 only (for kubelet and container probes)
     http_port: int | None = None  # the HTTP/JSON door (service/transport/http.py)
     tls_files: tuple[str, str, str | None] | None = None  # (cert, key, client CA) paths, for the HTTP door
@@ -1048,8 +1049,8 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None,
     else:
         log.warning("no decision log: decisions are not kept (use --decision-log)")
     if opts.metrics_port is not None:
-        _metrics, mport = serve_metrics(opts.metrics_port + opts.index)
-        log.info("metrics on http://0.0.0.0:%d/metrics", mport)
+        _metrics, mport = serve_metrics(opts.metrics_port + opts.index, opts.metrics_host)
+        log.info("metrics on http://%s:%d/metrics", opts.metrics_host, mport)
     own, peers = None, ()
     if opts.peer_dir is not None:
         if stop.is_set():  # told to stop while loading (see _child): nothing made yet to undo
