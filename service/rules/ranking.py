@@ -109,35 +109,28 @@ class Ranker:
         low = either & -either  # the first exception (in the entries' order) that speaks of the pair
         return (-1 if a_first & low else 1), self.precedence[low.bit_length() - 1]
 
-    def _precedence_bits(self, c: Candidate) -> tuple[int, int]:
-        """Bit k set: the k-th precedence exception's `principal` (first) or `over` (second)
-        selectors speak of c's classification."""
+    def _masks(self, memo: dict, entries: tuple, first: str, second: str, c: Candidate) -> tuple[int, int]:
+        """Bit k set: the k-th entry's `first` (first mask) or `second` (second mask) selectors
+        speak of c's classification; worked out once per classification, kept in `memo`."""
         key = (c.cls, c.code)
-        got = self._prec_bits.get(key)
+        got = memo.get(key)
         if got is None:
-            off, principal, over = self.offence(c), 0, 0
-            for k, p in enumerate(self.precedence):
-                if _any(p.principal, c.cls, c.code, off):
-                    principal |= 1 << k
-                if _any(p.over, c.cls, c.code, off):
-                    over |= 1 << k
-            got = self._prec_bits[key] = (principal, over)
+            off, a, b = self.offence(c), 0, 0
+            for k, e in enumerate(entries):
+                if _any(getattr(e, first), c.cls, c.code, off):
+                    a |= 1 << k
+                if _any(getattr(e, second), c.cls, c.code, off):
+                    b |= 1 << k
+            got = memo[key] = (a, b)
         return got
 
+    def _precedence_bits(self, c: Candidate) -> tuple[int, int]:
+        """The precedence exceptions whose `principal`, and whose `over`, speak of c."""
+        return self._masks(self._prec_bits, self.precedence, "principal", "over", c)
+
     def _specificity_of(self, c: Candidate) -> tuple[int, int]:
-        """Bit k set: the k-th specificity entry's `specific` (first) or `general` (second)
-        selectors speak of c's classification."""
-        key = (c.cls, c.code)
-        got = self._spec_bits.get(key)
-        if got is None:
-            off, specific, general = self.offence(c), 0, 0
-            for k, s in enumerate(self.specificity):
-                if _any(s.specific, c.cls, c.code, off):
-                    specific |= 1 << k
-                if _any(s.general, c.cls, c.code, off):
-                    general |= 1 << k
-            got = self._spec_bits[key] = (specific, general)
-        return got
+        """The specificity entries whose `specific`, and whose `general`, speak of c."""
+        return self._masks(self._spec_bits, self.specificity, "specific", "general", c)
 
     def more_specific(self, a: Candidate, b: Candidate) -> Specificity | None:
         """The declared specificity entry that records a's class instead of b's (one act fitting
