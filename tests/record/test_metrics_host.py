@@ -31,10 +31,10 @@ def _listening(port: int) -> set[str]:
 
 def _serve(tmp_path, name: str, *extra: str):
     port, metrics = _free(), _free()
-    err = open(tmp_path / f"{name}.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--insecure", "--processes", "1",
-                             "--port", str(port), "--metrics-port", str(metrics), "--drain-seconds", "0", *extra],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+    with open(tmp_path / f"{name}.log", "w") as err:  # the child keeps its own copy of the file
+        proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--insecure", "--processes", "1",
+                                 "--port", str(port), "--metrics-port", str(metrics), "--drain-seconds", "0", *extra],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
     return proc, metrics, tmp_path / f"{name}.log"
 
 
