@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
-from .conftest import ROOT
-
-
-def _free() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from ..drain_load import finish, free_port, start_server, wait_serving
 
 
 def _listening(port: int) -> set[str]:
@@ -29,35 +20,23 @@ def _listening(port: int) -> set[str]:
     return out
 
 
-def _serve(tmp_path, name: str, *extra: str):
-    port, metrics = _free(), _free()
-    with open(tmp_path / f"{name}.log", "w") as err:  # the child keeps its own copy of the file
-        proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--insecure", "--processes", "1",
-                                 "--port", str(port), "--metrics-port", str(metrics), "--drain-seconds", "0", *extra],
-                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
-    return proc, metrics, tmp_path / f"{name}.log"
+def _serve(*extra: str):
+    port, metrics = free_port(), free_port()
+    proc = start_server(port, "--processes", "1", "--metrics-port", str(metrics), "--drain-seconds", "0", *extra)
+    return proc, port, metrics
 
 
-def _wait(proc, port: int) -> str:
-    for _ in range(600):
-        assert proc.poll() is None, "the server stopped"
-        try:
-            return urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError("no metrics")
-
-
-def test_the_metrics_listen_on_this_host_only_unless_another_address_is_given(tmp_path):
-    default, d_port, d_log = _serve(tmp_path, "default")
-    wide, w_port, w_log = _serve(tmp_path, "wide", "--metrics-host", "0.0.0.0")
+def test_the_metrics_listen_on_this_host_only_unless_another_address_is_given():
+    (default, d_grpc, d_port), (wide, w_grpc, w_port) = _serve(), _serve("--metrics-host", "0.0.0.0")
     try:
-        assert "hocr_" in _wait(default, d_port) and "hocr_" in _wait(wide, w_port)
+        wait_serving(d_grpc)
+        wait_serving(w_grpc)
+        for port in (d_port, w_port):
+            assert "hocr_" in urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10).read().decode()
         assert _listening(d_port) == {"127.0.0.1"}
         assert _listening(w_port) == {"0.0.0.0"}
     finally:
         for proc in (default, wide):
             proc.terminate()
-            proc.wait(timeout=30)
-    assert f"metrics on http://127.0.0.1:{d_port}/metrics" in d_log.read_text(encoding="utf-8")
-    assert f"metrics on http://0.0.0.0:{w_port}/metrics" in w_log.read_text(encoding="utf-8")
+    assert f"metrics on http://127.0.0.1:{d_port}/metrics" in finish(default, 30)
+    assert f"metrics on http://0.0.0.0:{w_port}/metrics" in finish(wide, 30)
