@@ -10,6 +10,7 @@ same server; one process against two). Loopback only; nothing here asserts a tim
 
 1. Echo / Decide simple / Decide large with 1, 4 and 16 calls in flight on one server (the
    benchmark server of bench_grpc.py: create_server in a child process, with a no-op Echo method).
+   The three take turns in 8 slices each (in_turn), so a slow spell on the host falls on each alike.
 2. Start-up of ``hocr serve --processes 1`` and ``2`` (a real subprocess on a real port): wall time
    from spawn to the health service answering SERVING; the first run with an empty edition cache
    (service/edition_cache.py), the others with it.
@@ -76,6 +77,7 @@ ROOT = bg.ROOT
 TEMPLATES = ROOT / "docs" / "examples" / "audit" / "demo-incidents.yaml"
 FAST_RECONNECT = [("grpc.initial_reconnect_backoff_ms", 10), ("grpc.max_reconnect_backoff_ms", 20)]
 BATCH = 100
+SLICES = 8  # in_flight: the Echo and Decide scenarios take turns in this many slices each
 
 # ---------------------------------------------------------------------------------------- incidents
 
@@ -176,8 +178,8 @@ def batches_of(reqs: list) -> list:
 # ---------------------------------------------------------------------------------------- measuring
 
 
-def concurrent(call, threads: int, seconds: float) -> dict:
-    """`threads` callers in a loop for `seconds`: latency percentiles and calls/s."""
+def _callers(call, threads: int, seconds: float) -> tuple[list[float], float]:
+    """`threads` callers in a loop for `seconds`: each call's latency, and the wall time."""
     lat: list[float] = []
     lock = threading.Lock()
     stop = time.perf_counter() + seconds
@@ -190,10 +192,28 @@ def concurrent(call, threads: int, seconds: float) -> dict:
             mine.append(time.perf_counter() - t)
         with lock:
             lat.extend(mine)
-    wall = run_threads(worker, threads)
-    lat.sort()
-    return {"in_flight": threads, "calls": len(lat), "calls_per_s": len(lat) / wall,
-            "p50_ms": bg.pct(lat, 0.50) * 1e3, "p99_ms": bg.pct(lat, 0.99) * 1e3}
+    return lat, run_threads(worker, threads)
+
+
+def in_turn(calls: dict, threads: int, seconds: float, slices: int = SLICES) -> dict[str, dict]:
+    """Each of `calls` (name -> call) with `threads` callers for `seconds` in all, the calls taking
+    turns in `slices` slices (each slice begun by the next in turn), so that a slow spell on a
+    shared host falls on each of them alike rather than on the one that ran in it: per name,
+    latency percentiles over all its slices and calls/s over their wall time."""
+    lat: dict[str, list[float]] = {name: [] for name in calls}
+    wall = dict.fromkeys(calls, 0.0)
+    names = list(calls)
+    for k in range(slices):
+        for name in names[k % len(names):] + names[:k % len(names)]:
+            got, w = _callers(calls[name], threads, seconds / slices)
+            lat[name] += got
+            wall[name] += w
+    out = {}
+    for name in names:
+        xs = sorted(lat[name])
+        out[name] = {"in_flight": threads, "calls": len(xs), "calls_per_s": len(xs) / wall[name],
+                     "slices": slices, "p50_ms": bg.pct(xs, 0.50) * 1e3, "p99_ms": bg.pct(xs, 0.99) * 1e3}
+    return out
 
 
 def _children(pid: int) -> list[int]:
@@ -413,10 +433,9 @@ def in_flight(seconds: float, log) -> list[dict]:
             stub.Decide(lreq, timeout=30)
         for n in (1, 4, 16):
             row: dict = {"in_flight": n}
-            for name, call in (("echo", lambda: echo(payload, timeout=30)),
-                               ("decide_simple", lambda: stub.Decide(sreq, timeout=30)),
-                               ("decide_large", lambda: stub.Decide(lreq, timeout=30))):
-                row[name] = concurrent(call, n, seconds)
+            row.update(in_turn({"echo": lambda: echo(payload, timeout=30),
+                                "decide_simple": lambda: stub.Decide(sreq, timeout=30),
+                                "decide_large": lambda: stub.Decide(lreq, timeout=30)}, n, seconds))
             e = row["echo"]
             for name in ("decide_simple", "decide_large"):
                 row[f"{name}_vs_echo"] = {"p50": row[name]["p50_ms"] / e["p50_ms"],
