@@ -88,6 +88,8 @@ RUN groupadd --system --gid 10001 hocr \
 WORKDIR /app
 USER 10001:10001
 
+# 9464: the metrics, on the container's own loopback unless HOCR_METRICS_HOST names another
+# address (they name the callers; deploy/k8s sets it and admits only the monitoring namespace).
 EXPOSE 50051 50052 9464
 # The decision log (SQLite; mount a volume to keep it, or set HOCR_DECISION_LOG=postgresql://...).
 VOLUME /var/lib/hocr

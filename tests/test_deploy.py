@@ -63,6 +63,34 @@ def test_the_pod_is_locked_down_and_probed_over_grpc():
     assert f"--health-port={health_port}" in server["args"]
 
 
+def _arg(args: list[str], name: str) -> str | None:
+    return next((a.split("=", 1)[1] for a in args if a.startswith(f"--{name}=")), None)
+
+
+def _admitted(rule: dict) -> set[int]:
+    return {p for port in rule.get("ports", []) for p in range(port["port"], port.get("endPort", port["port"]) + 1)}
+
+
+def test_each_server_process_metrics_port_is_declared_and_open_to_the_monitoring_namespace_only():
+    docs = _documents()
+    dep = next(d for _, d in docs if d["kind"] == "Deployment")
+    server = dep["spec"]["template"]["spec"]["containers"][0]
+    args = server["args"]
+    first, processes = int(_arg(args, "metrics-port")), int(_arg(args, "processes"))
+    served = {first + i for i in range(processes)}  # process i serves /metrics on --metrics-port + i
+    assert _arg(args, "metrics-host") not in (None, "127.0.0.1", "localhost")  # else nothing can scrape it
+    declared = {p["containerPort"] for p in server["ports"] if p["name"].startswith("metrics")}
+    assert declared == served
+    policy = next(d for _, d in docs if d["kind"] == "NetworkPolicy")
+    for rule in policy["spec"]["ingress"]:
+        labels = [f["namespaceSelector"]["matchLabels"] for f in rule["from"]]
+        if _admitted(rule) & served:
+            assert _admitted(rule) == served and labels == [{"hocr.police.uk/monitoring": "true"}]
+        else:
+            assert labels == [{"hocr.police.uk/client": "true"}] and _admitted(rule) == {int(_arg(args, "port"))}
+    assert any(_admitted(r) == served for r in policy["spec"]["ingress"])
+
+
 def test_rules_configmap_is_reproducible_and_unpacks_to_the_rule_tree():
     mod = _configmap_module()
     first, second = mod.render(ROOT / "rules"), mod.render(ROOT / "rules")
