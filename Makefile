@@ -96,7 +96,7 @@ check: $(STAMP)
 
 # Mutation testing of service/ with mutmut (slow: not part of `test` or CI). Each mutant runs the
 # tests that reach the mutated function. MUTANTS narrows it to a glob of mutant names, e.g.
-# make mutate MUTANTS='service.counting*'; survivors are listed in docs/mutation-testing.md.
+# make mutate MUTANTS='service.decision.counting*'; survivors are listed in docs/mutation-testing.md.
 MUTANTS ?=
 mutate: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,mutate]'

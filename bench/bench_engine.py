@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from service.engine import Engine  # noqa: E402
+from service.engine.driver import Engine  # noqa: E402
 from service.rules.load import load_editions  # noqa: E402
 from tests.gen_incidents import facts_of, random_incidents  # noqa: E402
 

@@ -280,9 +280,9 @@ def in_process(args) -> list[tuple[str, list[tuple[str, float, float, int]]]]:
     """DecisionService.decide and its stages, no gRPC. Returns [(incident name, [(stage, med, p99, n)])]."""
     from service import decision as decision_mod
     from service.api import DecisionService
-    from service.contract import check_incident, parse_incident
+    from service.contract.incident import check_incident, parse_incident
     from service.mapping import decision_to_proto, incident_to_dict
-    from service.runtime import engine_of
+    from service.engine.runtime import engine_of
     from service.transport.grpc_server import Servicer
 
     service = DecisionService()

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from service.counting import ranker_for  # noqa: E402
+from service.decision.counting import ranker_for  # noqa: E402
 from service.rules.load import load_editions  # noqa: E402
 from service.rules.ranking import declared_overriders, declared_pairs  # noqa: E402
 
@@ -83,7 +83,7 @@ def prune(removed: list[tuple[str, str]], edition) -> None:
     shared through an anchor loses only what every rule using it may lose; an emptied list goes)."""
     from ruamel.yaml.comments import CommentedSeq
 
-    from service.fmt import _yaml, format_text
+    from service.rules.fmt import _yaml, format_text
 
     by_file: dict[str, dict[str, set[str]]] = {}
     for a, b in removed:

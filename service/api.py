@@ -7,16 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from . import edition_cache, heap
-from .contract import Incident, InvalidIncident, check_incident, parse_incident, with_id
+from .contract.incident import Incident, InvalidIncident, check_incident, parse_incident, with_id
 from .decision import Decision, decide, questions, run_engine
 from .decision.index import SEARCH_FILENAME
 from .decision.index import index_of as question_index
+from .engine.runtime import engine_of
 from .ids import new_decision_id
 from .record import DecisionRecord, LogUnavailable, NoDecisionLog, RecordError
-from .review import parse_review, review
+from .review.crime import parse_review, review
 from .rules.load import default_rules_dir, load_editions
 from .rules.model import Edition
-from .runtime import engine_of
 
 
 class NoEdition(LookupError):

@@ -36,24 +36,24 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from . import decide_cli, version
 from .api import DecisionService, NoEdition
 from .audit.cli import register as register_audit
-from .coverage import classification_groups, unread_example_columns
-from .coverage import report as coverage_report
-from .coverage_pages import render as render_pages
+from .contract.vocabulary import describe
+from .engine.runtime import engine_of
 from .explain import explain_rule, load_coverage
-from .fmt import run as format_rules
 from .gen.hocr.v1 import hocr_pb2 as pb
-from .identity import ROLES, Credentials, CredentialsError, digest, new_token
 from .offence_table import write as write_offence_table
 from .record import commands as record_commands
 from .report import write as write_report
+from .rules.coverage import classification_groups, unread_example_columns
+from .rules.coverage import report as coverage_report
+from .rules.coverage_pages import render as render_pages
+from .rules.fmt import run as format_rules
 from .rules.load import default_rules_dir, load_editions
 from .rules.problems import RulebookError
-from .runtime import engine_of
 from .transport import pbjson
 from .transport.grpc_server import BindError, Keepalive, Limits, Security, ServeOptions, Servicer, serve
+from .transport.identity import ROLES, Credentials, CredentialsError, digest, new_token
 from .transport.ops import CallError, Operations
 from .transport.wire import bad_request
-from .vocabulary_view import describe
 
 
 def _time(value: str) -> dt.datetime:

@@ -1,7 +1,6 @@
 """The gRPC server (kept as an import path): see service.transport.grpc_server."""
 from __future__ import annotations
 
-from .identity import caller_name
 from .transport.grpc_server import (
                                      MAX_MESSAGE_BYTES,
                                      SERVICE_NAME,
@@ -15,6 +14,7 @@ from .transport.grpc_server import (
                                      serve,
                                      serve_process,
 )
+from .transport.identity import caller_name
 from .transport.wire import bad_request
 
 __all__ = ["MAX_MESSAGE_BYTES", "SERVICE_NAME", "BindError", "Keepalive", "Limits", "Security", "ServeOptions",

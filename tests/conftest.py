@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from service.api import DecisionService
-from service.coverage import unread_example_columns
+from service.rules.coverage import unread_example_columns
 
 from .steps import *  # noqa: F401,F403  (the step definitions pytest-bdd looks up)
 

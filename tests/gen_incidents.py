@@ -12,7 +12,7 @@ import json
 import random
 from pathlib import Path
 
-from service.contract import check_incident, parse_incident
+from service.contract.incident import check_incident, parse_incident
 from service.decision import build_facts, decide
 from service.rules.model import Attribute, Edition
 

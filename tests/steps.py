@@ -274,7 +274,7 @@ def _summary(d: dict) -> tuple:
 def answer_one_at_a_time(service, world):
     import copy
 
-    from service.answers import apply_answer
+    from service.decision.answers import apply_answer
 
     answers = world["answers"]
     world["start"] = copy.deepcopy(world["incident"])

@@ -363,7 +363,7 @@ def test_a_shape_whose_first_was_not_kept_is_decided_the_whole_way(service, monk
 def test_an_engine_failure_in_a_run_is_that_incident_s_status_alone(service, monkeypatch):
     """The engine refusing one incident of a run (its pass is the second) gives that incident its
     status, as deciding it whole did, and the others of the run their decisions."""
-    from service import engine
+    from service.engine import driver as engine
     req = pb.DecideBatchRequest(requests=[r for r in _requests("RE", 30) if r.HasField("incident")][:12])
     refused = req.requests[5].incident.id
     real = engine.Engine.run

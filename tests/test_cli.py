@@ -93,7 +93,7 @@ def test_vocabulary_json_and_text():
 
 
 def test_apply_answer_puts_each_kind_of_answer_in_place():
-    from service.answers import apply_answer
+    from service.decision.answers import apply_answer
 
     inc = json.loads((EX / "ex-partner-assault.json").read_text())
     inc = apply_answer(inc, "acts[a1].attributes.intent_serious_harm", "no")

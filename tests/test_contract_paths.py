@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from service.contract import InvalidIncident, check_incident, parse_incident
+from service.contract.incident import InvalidIncident, check_incident, parse_incident
 
 from .test_question_cache import EDITIONS
 

@@ -14,7 +14,14 @@ import json
 
 import pytest
 
-from service.contract import InvalidIncident, check_incident, incident_from_proto, parse_incident, wire_of, with_id
+from service.contract.incident import (
+    InvalidIncident,
+    check_incident,
+    incident_from_proto,
+    parse_incident,
+    wire_of,
+    with_id,
+)
 from service.decision import decide, request_digest_of
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.ids import request_digest
@@ -202,7 +209,7 @@ def test_time_in_years_is_what_the_contract_accepts_at_every_edge():
     with the contract's own reading of a Timestamp (_when through incident_from_proto) at the
     first and last second of the years allowed, one second outside each, the nanos' limits, and
     outside protobuf's range."""
-    from service.contract import _END, _FIRST, time_in_years
+    from service.contract.incident import _END, _FIRST, time_in_years
 
     def accepted(seconds, nanos):
         msg = pb.Incident(id="INC-1", reporter=pb.Reporter(role="victim"), acts=[pb.Act(id="a1", type="use_of_force")])

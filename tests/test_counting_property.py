@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from service import counting
+from service.decision import counting
 from service.rules.counting import entry_ids
 from service.rules.load import default_rules_dir
 from service.rules.model import expand_codes

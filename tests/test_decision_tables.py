@@ -12,7 +12,7 @@ import importlib
 
 import pytest
 
-from service import counting as counting_mod
+from service.decision import counting as counting_mod
 from service.decision.index import index_of
 
 from .gen_incidents import decided_json, directed_incidents, example_incidents, feature_incidents, random_incidents

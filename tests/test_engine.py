@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from service.engine import MAX_FACT_PROPERTIES, Engine, EngineError
+from service.engine.driver import MAX_FACT_PROPERTIES, Engine, EngineError
+from service.engine.runtime import engine_of
 from service.rules.compile import ALT_SEP, broken_shapes, engine_rule_id, join_table
 from service.rules.model import PATTERN_ORDER
-from service.runtime import engine_of
 
 from .conftest import ROOT
 from .editions import rules_editions
@@ -326,7 +326,7 @@ def test_the_fast_fact_json_is_the_reference_json_byte_for_byte():
     """orjson writes flat facts exactly as json.dumps(ensure_ascii=False) does (the engine compares
     raw bytes, docs/engine-notes.md): every code point but the surrogates, in strings and in keys,
     and the ints, bools and null a fact can hold."""
-    from service.engine import _decode, _dumps, _encode
+    from service.engine.driver import _decode, _dumps, _encode
 
     points = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
     chunks = ["".join(points[i:i + 4096]) for i in range(0, len(points), 4096)]

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from service.fmt import format_text, wrap_line
+from service.rules.fmt import format_text, wrap_line
 
 from .conftest import ROOT
 
@@ -67,7 +67,7 @@ def test_generated_files_keep_their_own_layout():
 def test_a_layout_step_that_changed_a_value_is_refused(monkeypatch):
     """The last guard of format_text: the text it would write must read, as the rules loader reads
     it, the same as the text it was given."""
-    import service.fmt as fmt
+    import service.rules.fmt as fmt
 
     monkeypatch.setattr(fmt, "wrap_line", lambda line, width=fmt.WIDTH: [line.replace("page: 45", "page: 46")])
     with pytest.raises(ValueError, match="would change what the file says"):

@@ -393,8 +393,8 @@ def test_a_deadline_passing_inside_the_engine_loop_stops_it_and_leaves_nothing_b
     (before it starts, then before each action it runs): each stops the engine, and the next
     decision is unaffected (the long-lived session holds nothing of the stopped one). The clock is
     counted, not timed, so that a loaded machine cannot make every limit fall before the engine."""
-    from service import engine
-    from service.engine import EngineTimeout
+    from service.engine import driver as engine
+    from service.engine.driver import EngineTimeout
 
     def raw(n: int) -> dict:
         return {"id": "T", "reported_at": "2026-06-01T10:00:00Z", "reporter": {"role": "victim"},
@@ -446,7 +446,7 @@ def test_an_as_of_outside_the_years_allowed_is_refused_by_its_path(stub):
     """as_of at the first second of the years allowed is decided; one second before it, nanos out
     of range, or a time protobuf cannot hold is INVALID_ARGUMENT naming `as_of` (and, in a batch,
     that item's `requests[i].as_of`, the others decided)."""
-    from service.contract import _FIRST
+    from service.contract.incident import _FIRST
 
     def with_as_of(seconds, nanos=0, iid="INC-1"):
         req = pb.DecideRequest(incident=incident(iid=iid))

@@ -159,7 +159,7 @@ def test_hocr_serve_runs_the_http_door_and_a_plaintext_health_port(tmp_path):
 
     from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-    from service.identity import digest
+    from service.transport.identity import digest
 
     def free() -> int:
         with socket.socket() as s:

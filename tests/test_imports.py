@@ -142,3 +142,37 @@ def test_the_cycle_finder_finds_a_cycle():
     tree = ast.parse("def f():\n    from .model import Rule\n")
     names = [n for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) for n in _imported(node, module, False)]
     assert "service.rules.model" in names
+
+
+# The lower floors of the package (the architecture brief: transport -> api -> review / record / audit
+# -> decision -> engine and contract -> rules): each room with the rooms it may import from. `ids`
+# (decision ids and request digests) is shared by the floors from the decision up.
+FLOORS = {
+    "service.rules": set(),
+    "service.engine": {"service.rules"},
+    "service.contract": {"service.rules"},
+    "service.decision": {"service.rules", "service.engine", "service.contract", "service.ids"},
+    "service.review": {"service.rules", "service.engine", "service.contract", "service.decision"},
+}
+BELOW_TRANSPORT = ("service.rules", "service.engine", "service.contract", "service.decision", "service.review",
+                   "service.record", "service.audit")
+
+
+def _room(module: str) -> str:
+    return ".".join(module.split(".")[:2])
+
+
+def test_each_lower_floor_imports_only_from_the_floors_below_it():
+    wrong = []
+    for room, below in FLOORS.items():
+        for m, deps in _graph(room).items():
+            wrong += [f"{m} imports {n}" for n in deps if _room(n) != room and _room(n) not in below]
+    assert wrong == [], "\n".join(sorted(wrong))
+    # the floors are where the tests look for them
+    assert {_room(m) for m in _modules()} >= set(FLOORS)
+
+
+def test_nothing_below_the_transport_imports_it():
+    wrong = [f"{m} imports {n}" for room in BELOW_TRANSPORT for m, deps in _graph(room).items()
+             for n in deps if _room(n) == "service.transport"]
+    assert wrong == [], "\n".join(sorted(wrong))

@@ -75,7 +75,7 @@ def test_a_part_of_a_siblings_batch_takes_no_batch_slot_of_this_process(service)
     of this process's batch slots (else two processes refuse callers at half their slots, and a
     refused part is decided by the sibling without the decisions this process keeps). Parts have
     slots of their own, batch_slots per sibling: each sibling sends at most one part per batch."""
-    from service import identity
+    from service.transport import identity
     from service.transport.errors import Refusal
     from service.transport.wire import LocalCall
 
@@ -111,8 +111,8 @@ def test_a_forwarded_batch_part_is_counted_once_by_the_process_that_received_the
     nothing, and the sum over the processes' /metrics is right."""
     import grpc
 
-    from service import identity
     from service.record import metrics
+    from service.transport import identity
     from service.transport.grpc_server import _forwarded
 
     observer = metrics.CallObserver(lambda _ctx: "someone", _forwarded)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from service.decision import questions as qmod
-from service.runtime import runtime_of
+from service.engine.runtime import runtime_of
 
 from .editions import rules_editions
 from .gen_incidents import decided_json, directed_incidents, example_incidents, feature_incidents, random_incidents

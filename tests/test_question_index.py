@@ -11,7 +11,7 @@ import pytest
 
 from service.decision import index as imod
 from service.decision import questions as qmod
-from service.runtime import runtime_of
+from service.engine.runtime import runtime_of
 
 from .gen_incidents import directed_incidents, example_incidents, feature_incidents, random_incidents
 from .sampling import share

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from service.api import DecisionService
-from service.engine import Engine, EngineError
+from service.engine.driver import Engine, EngineError
 from service.rules.compile import compile_ruleset
 from service.rules.load import load_edition
 from service.rules.problems import RulebookError

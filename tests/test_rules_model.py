@@ -1,4 +1,4 @@
-"""The rule format's model (service/rules/model.py) and an edition's runtime (service/runtime.py):
+"""The rule format's model (service/rules/model.py) and an edition's runtime (service/engine/runtime.py):
 immutable data, one class per consequence kind, and run-time state kept apart from the data."""
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ import gc
 
 import pytest
 
-from service import counting
-from service.decision import questions
+from service.decision import counting, questions
+from service.engine.runtime import _RUNTIMES, engine_of, runtime_of
 from service.rules.load import default_rules_dir, load_edition
 from service.rules.model import CONSEQUENCE_CLASSES, CONSEQUENCES, Classify, Negate
 from service.rules.parse import CONSEQUENCE_PARSERS
-from service.runtime import _RUNTIMES, engine_of, runtime_of
 
 from .editions import rules_editions
 

@@ -6,8 +6,8 @@ import weakref
 from pathlib import Path
 
 from service import edition_cache
+from service.engine.runtime import _RUNTIMES, runtime_of
 from service.rules.load import load_editions
-from service.runtime import _RUNTIMES, runtime_of
 
 ROOT = Path(__file__).resolve().parent.parent
 

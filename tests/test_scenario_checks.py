@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from service.coverage import report, unread_example_columns
+from service.rules.coverage import report, unread_example_columns
 from service.rules.load import load_editions
 
 from .conftest import ROOT

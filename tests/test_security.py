@@ -12,11 +12,11 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from service import identity
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
-from service.identity import Credentials, CredentialsError, digest
+from service.transport import identity
 from service.transport.grpc_server import Security, create_server
+from service.transport.identity import Credentials, CredentialsError, digest
 from service.transport.interceptors import Policy
 
 from .test_server import incident

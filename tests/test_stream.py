@@ -21,11 +21,11 @@ from google.rpc import code_pb2, error_details_pb2
 from service.api import DecisionService
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
-from service.identity import Credentials, digest
 from service.record import DecisionRecord
 from service.record.log import open_store
 from service.record.metrics import serve_metrics
 from service.transport.grpc_server import Limits, create_server
+from service.transport.identity import Credentials, digest
 from service.transport.interceptors import Policy
 
 pytestmark = pytest.mark.integration

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .. import shapes
-from ..contract import MAX_YEAR, MIN_YEAR
+from ..contract.incident import MAX_YEAR, MIN_YEAR
 from ..decision import Decision, deadline_binds
 from ..ids import new_decision_id
 from .match import questions_read

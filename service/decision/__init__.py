@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from ..contract import Incident
+from ..contract.incident import Incident
 from ..ids import new_decision_id, request_digest
 from ..rules.model import Edition
 from .acts import Context, decide_act

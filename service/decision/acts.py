@@ -5,9 +5,9 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass, field
 
-from .. import counting as counting_mod
-from ..contract import Act, Incident
+from ..contract.incident import Act, Incident
 from ..rules.model import Edition, Rule
+from . import counting as counting_mod
 from .facts import FactIndex
 from .index import index_of
 from .outputs import ActAccountOut, AssumptionOut, FlagOut, NegationOut, NoteOut, ReviewOut

@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import counting as counting_mod
-from ..engine import Firing
+from ..engine.driver import Firing
+from . import counting as counting_mod
 from .acts import ActResult, Context
 from .outputs import ActAccountOut, AssumptionOut, CrimeOut, FiringOut, FlagOut, NegationOut, NoteOut, QuestionOut
 

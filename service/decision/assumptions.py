@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from ..contract import Act
+from ..contract.incident import Act
 from ..rules.model import Assumption, Edition
 from .acts import ActResult, Context, decide_act
 from .facts import FactIndex

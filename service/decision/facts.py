@@ -1,7 +1,7 @@
 """Stage 1: the incident as a flat list of typed facts, and an index over them."""
 from __future__ import annotations
 
-from ..contract import Incident
+from ..contract.incident import Incident
 from ..rules.model import Edition
 
 

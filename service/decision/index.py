@@ -27,8 +27,8 @@ import os
 import threading
 from dataclasses import dataclass
 
+from ..engine.runtime import runtime_of
 from ..rules.model import Edition, Rule
-from ..runtime import runtime_of
 from .outputs import PURPOSES
 
 ENABLED = os.environ.get("HOCR_QUESTION_INDEX", "1") != "0"

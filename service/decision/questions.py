@@ -8,8 +8,8 @@ import threading
 from collections import OrderedDict
 from itertools import chain
 
+from ..engine.runtime import runtime_of
 from ..rules.model import Edition, Rule
-from ..runtime import runtime_of
 from .facts import FactIndex
 from .index import PURPOSE_RANK, Flat, index_of, purpose_of_kinds
 from .outputs import QuestionOut

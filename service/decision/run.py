@@ -5,10 +5,10 @@ import datetime as dt
 import weakref
 from dataclasses import dataclass, field
 
-from ..contract import Incident
-from ..engine import Firing
+from ..contract.incident import Incident
+from ..engine.driver import Firing
+from ..engine.runtime import engine_of
 from ..rules.model import Edition
-from ..runtime import engine_of
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from ..api import DecisionService
-from ..contract import InvalidIncident
+from ..contract.incident import InvalidIncident
 from ..rules.load import default_rules_dir, load_editions
 from ..rules.problems import RulebookError
 from .log import LogUnavailable, RecordError, open_store

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from tqdm import tqdm
 
-from ..contract import InvalidIncident
+from ..contract.incident import InvalidIncident
 from .log import Store, parse_ts
 
 FIELDS = ("outcome", "classifications", "crimes", "flags")

@@ -25,7 +25,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from ..contract import InvalidIncident
+from ..contract.incident import InvalidIncident
 from ..decision import OUTCOMES
 from ..ids import uuid7
 from .log import Entry, RecordError, ResolutionRow, Store

@@ -15,5 +15,5 @@ The modules follow the flow, each importing only those before it:
   files -> model -> checks -> compiled ruleset.
 
 Nothing here imports the engine or any later stage of a decision: an edition's run-time state (engine
-session, ranker, question cache) is ``service.runtime.EditionRuntime``.
+session, ranker, question cache) is ``service.engine.runtime.EditionRuntime``.
 """

@@ -1,7 +1,7 @@
 """The counting file's own entries as data: selectors of classifications, the precedence exceptions
 and the acts counted within another crime, with the load-time check of their shape.
 
-``service.counting`` (the counting stage of a decision) orders and counts crimes with them.
+``service.decision.counting`` (the counting stage of a decision) orders and counts crimes with them.
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Everything here is immutable once the loader has built it (frozen dataclasses and named tuples; the
 vocabulary's mappings are filled by the loader and never changed after). Nothing here reads a file,
 reports a problem or knows the engine: ``parse`` builds these from YAML, ``lint`` checks them,
-``compile`` turns rules into durable-rules JSON, and ``service.runtime`` holds what an edition needs
+``compile`` turns rules into durable-rules JSON, and ``service.engine.runtime`` holds what an edition needs
 at run time (engine session, ranker, caches).
 """
 from __future__ import annotations
@@ -399,7 +399,7 @@ class Checklist:
 @dataclass(frozen=True, eq=False)  # an edition is itself: compared and hashed by identity
 class Edition:
     """One edition's checked data and its compiled ruleset. What it needs at run time (the engine
-    session, the ranker, the question cache) is ``service.runtime.EditionRuntime``, kept apart."""
+    session, the ranker, the question cache) is ``service.engine.runtime.EditionRuntime``, kept apart."""
     name: str
     title: str
     in_force_from: dt.date

@@ -2,7 +2,7 @@
 exceptions, the look-up table, violence before property, the maximum sentence) and declared
 specificity (a more specific class of a family recorded instead of the general one), over the
 model's data only. Used at load time, to order every pair of rules that classify differently
-(``declared_overriders``), and at run time by the counting stage (``service.counting``), whose
+(``declared_overriders``), and at run time by the counting stage (``service.decision.counting``), whose
 ranker is held by the edition's runtime.
 """
 from __future__ import annotations

@@ -10,9 +10,9 @@ from __future__ import annotations
 from google.rpc import code_pb2, status_pb2
 
 from ..api import InvalidIncident, NoEdition
-from ..engine import EngineTimeout
-from ..identity import current_caller
+from ..engine.driver import EngineTimeout
 from ..record import RecordError
+from .identity import current_caller
 from .interceptors import internal_message, report_internal
 from .wire import Abort as Refusal  # a refusal the servicer decides itself: the Status of the whole call
 from .wire import bad_request

@@ -30,11 +30,10 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection, reflection_pb2
 from grpc_status import rpc_status
 
-from .. import engine as _engine
-from .. import heap, identity, version
+from .. import heap, version
 from ..api import DecisionService, InvalidIncident, NoEdition, Prepared
 from ..audit.rpc import audit_stream
-from ..contract import (
+from ..contract.incident import (
     MAX_BATCH,
     MAX_YEAR,
     MIN_YEAR,
@@ -44,8 +43,8 @@ from ..contract import (
     time_in_years,
     wire_of,
 )
+from ..engine import driver as _engine
 from ..gen.hocr.v1 import hocr_pb2 as pb
-from ..identity import Credentials, current_caller
 from ..mapping import (
     decision_to_proto,
     incident_to_dict,
@@ -56,7 +55,9 @@ from ..mapping import (
 from ..record import rpc as supervision_rpc
 from ..record.metrics import BatchSummary, CallObserver, configure_call_log, note_reply, serve_metrics
 from . import http as http_door
+from . import identity
 from .errors import Refusal, invalid, status, status_of
+from .identity import Credentials, current_caller
 from .interceptors import Fairness, Gate, Policy
 from .memo import TIMES_CHECKED, DecisionMemo, Deferred, Made
 from .ops import Operations
@@ -315,7 +316,7 @@ class Servicer:
             else:
                 as_of = req.as_of.ToDatetime(tzinfo=dt.timezone.utc)
         # valid as it stands: the contract's models straight from the message; else the models'
-        # own path, for their errors (service/contract.py)
+        # own path, for their errors (service/contract/incident.py)
         parsed = None if early else incident_from_proto(inc)
         return (parsed if parsed is not None else incident_to_dict(inc)), as_of, early
 

@@ -23,9 +23,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from .. import identity
 from ..gen.hocr.v1 import hocr_pb2 as pb
-from . import openapi, pbjson
+from . import identity, openapi, pbjson
 from .ops import CallError
 from .wire import bad_request
 

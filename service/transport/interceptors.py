@@ -1,7 +1,7 @@
 """What every call passes through before and after its handler: authentication and roles, the
 per-caller concurrency limit, and the last-resort error mapping.
 
-* Authentication: a bearer token or a client certificate names the caller (``service.identity``);
+* Authentication: a bearer token or a client certificate names the caller (``service.transport.identity``);
   a call without credentials the server accepts gets UNAUTHENTICATED, a caller without the role
   the method needs gets PERMISSION_DENIED. Health checks need no credentials (load balancers and
   orchestrators probe them); reflection needs an authenticated caller of any role.
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 import grpc
 
-from .. import identity
-from ..identity import Caller, Credentials
+from . import identity
+from .identity import Caller, Credentials
 
 log = logging.getLogger("hocr.server")
 access = logging.getLogger("hocr.access")

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .. import shapes
-from ..contract import Incident, time_in_years, wire_of
+from ..contract.incident import Incident, time_in_years, wire_of
 from ..decision import deadline_binds, wire_digest
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..ids import new_decision_id

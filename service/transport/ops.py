@@ -14,9 +14,9 @@ from typing import Iterator
 
 from google.rpc import status_pb2
 
-from .. import engine as _engine
-from .. import identity
+from ..engine import driver as _engine
 from ..gen.hocr.v1 import hocr_pb2 as pb
+from . import identity
 from .errors import status_of
 from .wire import SERVICE_NAME, LocalCall
 

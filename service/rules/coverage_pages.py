@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .rules.citations import Citation, Source
-from .rules.model import Edition
+from .citations import Citation, Source
+from .model import Edition
 
 MAX_IDS = 12  # rule ids listed per page before "and N more"
 

@@ -2,7 +2,7 @@
 
 A loaded edition is immutable data and its compiled ruleset. Deciding under it also needs state that
 is built on first use and lives as long as the edition: the engine session with the ruleset
-registered in durable-rules, the principal crime ranker (``service.counting``), and the question
+registered in durable-rules, the principal crime ranker (``service.decision.counting``), and the question
 search's index, cache and memos (``service.decision``). ``runtime_of(edition)`` returns that state; it goes away
 with the edition (the runtime holds no reference back to it).
 """
@@ -12,8 +12,8 @@ import threading
 import weakref
 from typing import Any
 
-from .engine import Engine
-from .rules.model import Edition
+from ..rules.model import Edition
+from .driver import Engine
 
 
 class EditionRuntime:
@@ -23,7 +23,7 @@ class EditionRuntime:
         self._joins = edition.ruleset_joins or None
         self._engine: Engine | None = None
         self._lock = threading.Lock()
-        self.ranker: Any = None  # service.counting.Ranker, set by counting.ranker_for
+        self.ranker: Any = None  # service.decision.counting.Ranker, set by counting.ranker_for
         self.question_cache: Any = None  # service.decision.questions._Lru, set by questions.cache_of
         self.question_index: Any = None  # service.decision.index.EditionIndex, set by index_of
         # (alias, attr, act type) -> a question's texts; (alias, attr, act type, placeholder, skip) ->

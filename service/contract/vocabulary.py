@@ -1,7 +1,7 @@
 """An edition's vocabulary as plain data, for apps (DescribeVocabulary) and the CLI."""
 from __future__ import annotations
 
-from .rules.model import Attribute, Edition
+from ..rules.model import Attribute, Edition
 
 
 def _attribute(a: Attribute) -> dict:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import durable_rules_engine as _dre
 import orjson
 
-from .rules.compile import SENTINEL_RULE, engine_rule_id, join_table
+from ..rules.compile import SENTINEL_RULE, engine_rule_id, join_table
 
 MAX_FACT_PROPERTIES = 200  # the engine rejects facts with more than ~250 leaves
 _LOCK = threading.Lock()  # the C module's handle table is process-global

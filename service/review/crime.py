@@ -12,11 +12,11 @@ from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, field_validator
 
-from .contract import Attrs, Id, InvalidIncident, Word, _aware, _check_attrs, _Model, normalise, path_of
-from .decision import FactIndex, NegationOut, NoteOut, QuestionOut, open_needs, question_for, resolve
-from .engine import Firing
-from .rules.model import Edition
-from .runtime import engine_of
+from ..contract.incident import Attrs, Id, InvalidIncident, Word, _aware, _check_attrs, _Model, normalise, path_of
+from ..decision import FactIndex, NegationOut, NoteOut, QuestionOut, open_needs, question_for, resolve
+from ..engine.driver import Firing
+from ..engine.runtime import engine_of
+from ..rules.model import Edition
 
 
 class RecordedCrime(_Model):

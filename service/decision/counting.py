@@ -11,10 +11,10 @@ import datetime as dt
 import weakref
 from dataclasses import dataclass, field
 
-from .rules.counting import CountedWithin, _any
-from .rules.model import Edition
-from .rules.ranking import Candidate, Ranker
-from .runtime import runtime_of
+from ..engine.runtime import runtime_of
+from ..rules.counting import CountedWithin, _any
+from ..rules.model import Edition
+from ..rules.ranking import Candidate, Ranker
 
 __all__ = ["Candidate", "CountedCrime", "CountedIn", "Ranker", "citations", "count", "counted_in_sentence",
            "ranker_for"]

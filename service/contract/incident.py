@@ -15,8 +15,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError, field_validator
 from pydantic_core import TzInfo as _TzInfo
 
-from .rules.model import MAX_ATTRIBUTES, Edition
-from .rules.problems import suggest
+from ..rules.model import MAX_ATTRIBUTES, Edition
+from ..rules.problems import suggest
 
 MAX_PERSONS = 100
 MAX_ACTS = 100

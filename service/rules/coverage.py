@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .rules.model import Edition
+from .model import Edition
 
 
 @dataclass

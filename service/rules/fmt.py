@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .rules.yamlsrc import load_text
+from .yamlsrc import load_text
 
 RULE_KEYS = ("id", "cite", "summary", "when", "then", "overrides")
 REF_KEYS = ("source", "page", "pages", "part", "section")

@@ -1,0 +1,1 @@
+"""Requests to transfer, cancel or reclassify a recorded crime (crime.py)."""
