@@ -281,7 +281,7 @@ def in_process(args) -> list[tuple[str, list[tuple[str, float, float, int]]]]:
     from service import decision as decision_mod
     from service.api import DecisionService
     from service.contract.incident import check_incident, parse_incident
-    from service.mapping import decision_to_proto, incident_to_dict
+    from service.transport.mapping import decision_to_proto, incident_to_dict
     from service.engine.runtime import engine_of
     from service.transport.grpc_server import Servicer
 

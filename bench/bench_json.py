@@ -34,7 +34,7 @@ from google.protobuf import json_format  # noqa: E402
 
 from service.api import DecisionService  # noqa: E402
 from service.gen.hocr.v1 import hocr_pb2 as pb  # noqa: E402
-from service.mapping import decision_to_proto  # noqa: E402
+from service.transport.mapping import decision_to_proto  # noqa: E402
 from service.transport import jsonin, jsonout  # noqa: E402
 
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_grpc import AS_OF, large_incident, simple_incident  # noqa: E402
 from service.api import DecisionService  # noqa: E402
-from service.mapping import decision_to_proto, incident_to_dict  # noqa: E402
+from service.transport.mapping import decision_to_proto, incident_to_dict  # noqa: E402
 
 
 def main() -> None:

@@ -25,8 +25,8 @@ from service.contract.incident import (
 from service.decision import decide, request_digest_of
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.ids import request_digest
-from service.mapping import incident_to_dict
 from service.transport import pbjson
+from service.transport.mapping import incident_to_dict
 
 from .gen_incidents import directed_incidents, example_incidents, feature_incidents, random_incidents
 from .sampling import THOROUGH, share

@@ -14,8 +14,8 @@ from google.protobuf.descriptor import FieldDescriptor as F
 
 from service.api import DecisionService
 from service.gen.hocr.v1 import hocr_pb2 as pb
-from service.mapping import decision_to_proto
 from service.transport import jsonout, pbjson
+from service.transport.mapping import decision_to_proto
 
 from .gen_incidents import feature_incidents, random_incidents
 from .test_question_cache import AS_OF

@@ -340,7 +340,7 @@ def test_a_question_naming_the_incident_gets_the_callers_id():
     holds "~" then DEL (mapping.question_parts): a question whose text named the incident (none
     does today) would name the caller's incident in a kept reply, first-seen and reused alike."""
     from service.api import DecisionService as _Service
-    from service.mapping import question_parts
+    from service.transport.mapping import question_parts
 
     class Naming(_Service):
         def decide(self, *args, **kwargs):  # the real decision, one question's text naming the incident

@@ -32,7 +32,6 @@ from grpc_status import rpc_status
 
 from .. import heap, version
 from ..api import DecisionService, InvalidIncident, NoEdition, Prepared
-from ..audit.rpc import audit_stream
 from ..contract.incident import (
     MAX_BATCH,
     MAX_YEAR,
@@ -45,20 +44,20 @@ from ..contract.incident import (
 )
 from ..engine import driver as _engine
 from ..gen.hocr.v1 import hocr_pb2 as pb
-from ..mapping import (
+from ..record.metrics import BatchSummary, CallObserver, configure_call_log, note_reply, serve_metrics
+from . import http as http_door
+from . import identity, supervision_rpc
+from .audit_rpc import audit_stream
+from .errors import Refusal, invalid, status, status_of
+from .identity import Credentials, current_caller
+from .interceptors import Fairness, Gate, Policy
+from .mapping import (
     decision_to_proto,
     incident_to_dict,
     review_request_to_dict,
     review_result_to_proto,
     vocabulary_to_proto,
 )
-from ..record import rpc as supervision_rpc
-from ..record.metrics import BatchSummary, CallObserver, configure_call_log, note_reply, serve_metrics
-from . import http as http_door
-from . import identity
-from .errors import Refusal, invalid, status, status_of
-from .identity import Credentials, current_caller
-from .interceptors import Fairness, Gate, Policy
 from .memo import TIMES_CHECKED, DecisionMemo, Deferred, Made
 from .ops import Operations
 from .wire import (
@@ -823,7 +822,7 @@ class Servicer:
 
     def Audit(self, request_iterator, context):
         """Crime data integrity audit: records stream in, findings and the summary stream out
-        (service/audit/rpc.py). Each request's bytes are parsed here, like every other method's."""
+        (service/transport/audit_rpc.py). Each request's bytes are parsed here, like every other method's."""
 
         def requests():
             for i, data in enumerate(request_iterator):

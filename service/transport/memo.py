@@ -32,9 +32,9 @@ from ..contract.incident import Incident, time_in_years, wire_of
 from ..decision import deadline_binds, wire_digest
 from ..gen.hocr.v1 import hocr_pb2 as pb
 from ..ids import new_decision_id
-from ..mapping import decision_to_proto, question_parts
 from ..record.metrics import DecisionSummary
 from ..rules.model import Edition
+from .mapping import decision_to_proto, question_parts
 from .wire import _holders, tag_of, varint
 
 _NS = 1_000_000_000

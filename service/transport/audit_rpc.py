@@ -13,11 +13,11 @@ from typing import Iterable, Iterator
 from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 
+from ..audit.match import audit_config
+from ..audit.records import normalise_recorded
+from ..audit.run import Auditor, Tally
 from ..gen.hocr.v1 import hocr_pb2 as pb
-from ..mapping import incident_to_dict
-from .match import audit_config
-from .records import normalise_recorded
-from .run import Auditor, Tally
+from .mapping import incident_to_dict
 
 
 def _ts(msg, name: str) -> str | None:

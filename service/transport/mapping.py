@@ -6,10 +6,10 @@ from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from .contract.vocabulary import describe
-from .decision import Decision
-from .gen.hocr.v1 import hocr_pb2 as pb
-from .transport.wire import tag_of, varint
+from ..contract.vocabulary import describe
+from ..decision import Decision
+from ..gen.hocr.v1 import hocr_pb2 as pb
+from .wire import tag_of, varint
 
 
 def _ts_in(msg, name: str) -> str | None:

@@ -6,7 +6,7 @@ import datetime as dt
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from ..gen.hocr.v1 import hocr_pb2 as pb
-from .supervision import Item, Queue
+from ..record.supervision import Item, Queue
 
 _OUTCOMES = {name.removeprefix("OUTCOME_").lower(): value for name, value in pb.Outcome.items()}
 
