@@ -263,6 +263,57 @@ def test_a_batch_spread_over_two_processes_equals_the_old_reply(service):
     assert [{k: line[k] for k in w} for line, w in zip(lines, wanted, strict=True)] == wanted
 
 
+def test_a_batch_with_no_slot_here_is_decided_whole_by_a_sibling_with_one(service, tmp_path, caplog):
+    """The kernel places connections, not calls: a client's connections may all reach one process
+    while its sibling idles. A batch this process has no slot for goes whole to a sibling that has
+    one (a real server on its peer socket), and comes back as the same reply; when the sibling has
+    no slot either, or none can be reached, or this process already waits on as many handed-over
+    batches as its siblings could take, the caller is refused as before. The slots are given back."""
+    from service.transport import identity
+    from service.transport.errors import Refusal
+
+    sock = str(tmp_path / "sibling.sock")
+    from service.transport.interceptors import Policy
+
+    # as `hocr serve --processes N` makes each process: calls on its peer socket name the caller
+    # they were forwarded for
+    sibling, _port = create_server("127.0.0.1:0", service, workers=2, limits=Limits(batch_slots=1), peer_socket=sock,
+                                   policy=Policy(allow_local=True, trust_unix_peers=True))
+    sibling.start()
+    here = Servicer(service, Limits(batch_slots=1), peers=(sock,))
+    alone = Servicer(service, Limits(batch_slots=1), peers=(str(tmp_path / "nobody.sock"),))
+    req = pb.DecideBatchRequest(requests=_requests("HO", 20))
+    want = old_way(Servicer(service), req)
+
+    def refused(servicer):
+        with pytest.raises(Refusal) as err:
+            servicer._decide_batch(req, LocalCall(60))
+        assert err.value.status.code == code_pb2.RESOURCE_EXHAUSTED and "batches" in err.value.status.message
+
+    token = identity.set_current(identity.Caller("someone", identity.ROLES, "token"))
+    assert here.fair.try_batch() and alone.fair.try_batch()  # each one's only slot, taken
+    try:
+        with caplog.at_level(logging.INFO, logger="hocr.server"):
+            results, facts = here._decide_batch(req, LocalCall(60))
+        assert_same(pb.DecideBatchResponse.FromString(_reply_bytes(results)), want)
+        assert len(facts) == 20 and "batch of 20 from someone handed to a sibling process" in caplog.text
+        assert sibling.servicer.fair.try_batch()  # the sibling's only slot, taken
+        refused(here)
+        sibling.servicer.fair.end_batch()
+        refused(alone)  # no sibling answers
+        assert here.fair.try_hand_over()  # as many handed-over batches waited on as the siblings take
+        refused(here)
+        here.fair.end_hand_over()
+        assert sibling.servicer.fair.try_batch()  # the sibling never began on it, and gave its slot back
+        sibling.servicer.fair.end_batch()
+    finally:
+        identity.reset_current(token)
+        here.fair.end_batch()
+        alone.fair.end_batch()
+        sibling.stop(0)
+    assert here.fair.try_hand_over() and here.fair.try_batch()  # both given back
+
+
 def test_the_decisions_given_never_pass_the_size_limit(service):
     """Whatever the limit, the results that carry a decision take at most `room` bytes of the
     reply, counted as the wire has them (each result's bytes, its tag and its length): with the

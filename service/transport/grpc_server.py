@@ -81,6 +81,7 @@ STREAM_METHOD = f"/{SERVICE_NAME}/DecideStream"
 OFFSET_KEY = "x-hocr-batch-offset"  # where a forwarded part starts in the whole batch (for field paths)
 INDEXES_KEY = "x-hocr-batch-indexes"  # or, for a part that is not contiguous, each item's index in it
 ROOM_KEY = "x-hocr-batch-room"  # the bytes of the whole reply a forwarded part may fill
+HANDOVER_KEY = "x-hocr-batch-handed-over"  # a whole batch a sibling had no slot for ("1"): it takes a slot here
 SUMMARY_KEY = "x-hocr-batch-summary"  # a forwarded part's results as the call log reads them (trailing)
 MAX_SUMMARY_CHARS = 256 * 1024  # a longer one is not sent (the receiving process reads the results instead)
 MIN_SPREAD = 16  # smaller batches are decided in the process that received them
@@ -498,35 +499,73 @@ class Servicer:
             raise _invalid([("requests", f"too large for one batch: {acts} acts and {units} work units, at most "
                              f"{self.limits.batch_acts} and {self.limits.batch_work}; send smaller batches")])
         caller = current_caller()
-        part = caller is not None and caller.how == "peer"  # a part of a batch a sibling process spreads
+        forwarded = caller is not None and caller.how == "peer"  # sent by a sibling process
+        meta = dict(call.invocation_metadata()) if forwarded else {}
+        # a whole batch a sibling admitted no slot for takes a batch slot here, as its caller's
+        # call would have had the kernel given its connection to this process
+        handed = forwarded and meta.get(HANDOVER_KEY) == "1"
+        part = forwarded and not handed  # a part of a batch a sibling process spreads
         if part and not self.fair.try_part():  # its batch holds a slot there, not here
             raise _Abort(_status(code_pb2.RESOURCE_EXHAUSTED, f"{self.fair.part_slots} parts of the sibling "
                                  "processes' batches are already being decided here"))
         if not part and not self.fair.try_batch():
+            got = self._hand_over(request, call, caller) if not handed and self.peers and caller is not None else None
+            if got is not None:
+                return got
             raise _Abort(_status(code_pb2.RESOURCE_EXHAUSTED, f"{self.fair.batch_slots} batches are already "
                                  "being decided here; retry shortly"))
         try:
             if part:
-                meta = dict(call.invocation_metadata())
                 offset, room = meta.get(OFFSET_KEY, "0"), meta.get(ROOM_KEY, "")
                 indexes = _indexes(meta.get(INDEXES_KEY, ""), n)
                 results, facts = self._batch(request, call, int(offset) if offset.isdigit() else 0,
                                              min(int(room), self.limits.reply_bytes) if room.isdigit() else None,
                                              indexes)
-                # the sibling counts and logs the whole call (CallObserver skips a forwarded part):
+            elif self.peers and n >= MIN_SPREAD and caller is not None:
+                # a handed-over batch too: each shape still goes to the process that keeps it
+                results, facts = self._spread(request, call, caller)
+            else:
+                results, facts = self._batch(request, call)
+            if forwarded:
+                # the sibling counts and logs the whole call (CallObserver skips a forwarded call):
                 # give it what it reads of these results, so that it need not parse them
                 text = BatchSummary(facts).encode()
                 if len(text) <= MAX_SUMMARY_CHARS and hasattr(call, "set_trailing_metadata"):
                     call.set_trailing_metadata(((SUMMARY_KEY, text),))
-                return results, facts
-            if self.peers and n >= MIN_SPREAD and caller is not None:
-                return self._spread(request, call, caller)
-            return self._batch(request, call)
+            return results, facts
         finally:
             if part:
                 self.fair.end_part()
             else:
                 self.fair.end_batch()
+
+    def _hand_over(self, request: pb.DecideBatchRequest, call, caller) -> tuple[list[bytes], list] | None:
+        """A batch this process has no slot for, decided whole by a sibling that has one (the
+        kernel places connections, not calls: a client's connections may all reach one process
+        while its sibling idles). Its results as _spread gives a sibling's part; None when no
+        sibling took it (each refused, or failed), and the caller is refused as before."""
+        if not self.fair.try_hand_over():
+            return None
+        try:
+            remaining = call.time_remaining()
+            timeout = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
+            data = request.SerializeToString()
+            meta = identity.forwarded(caller) + ((HANDOVER_KEY, "1"),)
+            for peer in self.peers:
+                try:
+                    fut = peer.future(data, metadata=meta, timeout=timeout)
+                    got = split_repeated(fut.result(), _RESULTS)
+                    if len(got) != len(request.requests):
+                        raise ValueError("a sibling answered for a different number of incidents")
+                    log.info("batch of %d from %s handed to a sibling process (every batch slot here taken)",
+                             len(got), caller.name)
+                    return got, self._sibling_facts(fut, got)
+                except Exception as exc:  # noqa: BLE001 - the next sibling, else refused as without one
+                    log.info("a sibling process did not take a batch this process had no slot for (%s)",
+                             exc.code().name if isinstance(exc, grpc.RpcError) else type(exc).__name__)
+            return None
+        finally:
+            self.fair.end_hand_over()
 
     def _spread(self, request: pb.DecideBatchRequest, call, caller) -> tuple[list[bytes], list]:
         """Decide a batch across this process and its siblings, each with its share of the reply's
@@ -907,8 +946,9 @@ def create_server(address: str = "[::]:50051", service: DecisionService | None =
         handlers.append(_reflection_v1(reflect))
     server = grpc.server(
         # and a thread for each part of a sibling's batch this process may be deciding at once
-        # (Fairness.part_slots), so that they never hold the threads single decisions need
-        futures.ThreadPoolExecutor(max_workers=workers + servicer.fair.part_slots),
+        # (Fairness.part_slots), and one for each batch handed to a sibling and waited on here (as
+        # many), so that they never hold the threads single decisions need
+        futures.ThreadPoolExecutor(max_workers=workers + 2 * servicer.fair.part_slots),
         handlers=handlers,
         # Gate (identity, roles, limits) outermost; CallObserver (metrics, JSON call log) inside it,
         # so that it sees the caller

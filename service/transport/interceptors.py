@@ -255,6 +255,9 @@ class Fairness:
         # take a slot of this process's own callers
         self.part_slots = part_slots
         self._parts = threading.Semaphore(part_slots)
+        # batches this process had no slot for and is waiting on a sibling to decide whole (as
+        # many as the siblings could take: each thread waiting on one is not serving calls here)
+        self._handed = threading.Semaphore(part_slots)
         self._cond = threading.Condition()
         self._unary = 0
 
@@ -269,6 +272,12 @@ class Fairness:
 
     def end_part(self) -> None:
         self._parts.release()
+
+    def try_hand_over(self) -> bool:
+        return self._handed.acquire(blocking=False)
+
+    def end_hand_over(self) -> None:
+        self._handed.release()
 
     def unary_enter(self) -> None:
         with self._cond:
