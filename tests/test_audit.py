@@ -12,7 +12,7 @@ from service.audit.records import read_lines
 from service.audit.run import Auditor, Runs, Tally, _chunks, run
 from service.audit.sample import sample
 from service.audit.synth import generate
-from service.cli import main
+from service.transport.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

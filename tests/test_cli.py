@@ -16,13 +16,13 @@ def hocr(*args, stdin=None):
 
 
 def hocr_in(*args, stdin=None):
-    """`hocr` called in this process (service.cli.main: the same parser and commands), standard input,
+    """`hocr` called in this process (service.transport.cli.main: the same parser and commands), standard input,
     output and error in memory; each command also has a test above or in test_cli_batch.py that runs
     it as a real process (that costs a Python start-up and a load of the rules per call)."""
     import contextlib
     import io
 
-    from service.cli import main
+    from service.transport.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     old_stdin, old_cwd = sys.stdin, os.getcwd()

@@ -146,13 +146,17 @@ def test_the_cycle_finder_finds_a_cycle():
 
 # The lower floors of the package (the architecture brief: transport -> api -> review / record / audit
 # -> decision -> engine and contract -> rules): each room with the rooms it may import from. `ids`
-# (decision ids and request digests) is shared by the floors from the decision up.
+# (decision ids and request digests) is shared by the floors from the decision up. The audit runs
+# its own DecisionService in each worker process (it is built on the API, as the doors are).
 FLOORS = {
     "service.rules": set(),
     "service.engine": {"service.rules"},
     "service.contract": {"service.rules"},
     "service.decision": {"service.rules", "service.engine", "service.contract", "service.ids"},
     "service.review": {"service.rules", "service.engine", "service.contract", "service.decision"},
+    # the decision log, supervision queue and replay (`service` itself: the version it records)
+    "service.record": {"service.rules", "service.engine", "service.contract", "service.decision", "service.ids",
+                       "service"},
 }
 BELOW_TRANSPORT = ("service.rules", "service.engine", "service.contract", "service.decision", "service.review",
                    "service.record", "service.audit")

@@ -205,7 +205,7 @@ def test_credentials_file_keeps_only_digests_and_refuses_plain_tokens(tmp_path):
 
 
 def test_serve_refuses_plaintext_without_insecure_and_tls_without_a_way_to_identify_callers(tmp_path):
-    from service.cli import main
+    from service.transport.cli import main
 
     assert main(["serve", "--port", "50999"]) == 2
     cert, key = tmp_path / "c.pem", tmp_path / "k.pem"
@@ -216,7 +216,7 @@ def test_serve_refuses_plaintext_without_insecure_and_tls_without_a_way_to_ident
 
 @pytest.mark.parametrize("port", ["0", "99999", "-1", "http"])
 def test_serve_refuses_a_port_outside_1_to_65535(port, capsys):
-    from service.cli import main
+    from service.transport.cli import main
 
     with pytest.raises(SystemExit) as exit_:
         main(["serve", "--insecure", "--port", port])
@@ -224,7 +224,7 @@ def test_serve_refuses_a_port_outside_1_to_65535(port, capsys):
 
 
 def test_health_command_checks_a_tls_server(tls_port, pki, tmp_path, capsys):
-    from service.cli import main
+    from service.transport.cli import main
 
     ca = tmp_path / "ca.pem"
     ca.write_bytes(pki["ca"])

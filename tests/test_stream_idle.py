@@ -86,7 +86,7 @@ def test_a_stream_that_keeps_sending_is_not_ended_however_long_it_runs(service):
 
 @pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "soon"])
 def test_serve_refuses_a_stream_idle_limit_that_is_no_positive_number(value, capsys):
-    from service.cli import main
+    from service.transport.cli import main
 
     with pytest.raises(SystemExit) as exit_:
         main(["serve", "--insecure", "--port", "50999", "--stream-idle-seconds", value])

@@ -15,7 +15,6 @@ import pytest
 from google.protobuf import json_format
 
 from service.api import DecisionService
-from service.cli import main as hocr
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
 from service.record import DecisionRecord, migrations
@@ -23,6 +22,7 @@ from service.record.log import open_store
 from service.record.metrics import serve_metrics
 from service.rules.load import load_editions
 from service.server import create_server
+from service.transport.cli import main as hocr
 
 from .conftest import ROOT, assault_incident, burglary_incident, n100_incident, negated_incident
 

@@ -1,7 +1,7 @@
 """The record's commands for the hocr CLI: serve options (decision log, retention, metrics port),
 `hocr rules revision`, `hocr log purge`, `hocr queue list|show|resolve` and `hocr replay`.
 
-service/cli.py calls :func:`add_serve_options`, :func:`add_rules_revision` and :func:`add_commands`.
+service/transport/cli.py calls :func:`add_serve_options`, :func:`add_rules_revision` and :func:`add_commands`.
 """
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from pathlib import Path
 
 from ..api import DecisionService
 from ..contract.incident import InvalidIncident
+from ..record.log import LogUnavailable, RecordError, open_store
+from ..record.replay import replay
+from ..record.supervision import Policy, Queue
 from ..rules.load import default_rules_dir, load_editions
 from ..rules.problems import RulebookError
-from .log import LogUnavailable, RecordError, open_store
-from .replay import replay
-from .supervision import Policy, Queue
 
 DEFAULT_LOG = "sqlite:///var/decision-log.db"
 UTC = dt.timezone.utc

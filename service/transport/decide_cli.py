@@ -24,15 +24,15 @@ from typing import Any, Iterator
 from google.protobuf import json_format
 from tqdm import tqdm
 
-from . import heap
-from .api import DecisionService
-from .explain import explain_decision
-from .gen.hocr.v1 import hocr_pb2 as pb
-from .rules.problems import RulebookError
-from .transport import pbjson
-from .transport.grpc_server import Servicer
-from .transport.ops import CallError, Operations
-from .transport.wire import bad_request
+from .. import heap
+from ..api import DecisionService
+from ..explain import explain_decision
+from ..gen.hocr.v1 import hocr_pb2 as pb
+from ..rules.problems import RulebookError
+from . import pbjson
+from .grpc_server import Servicer
+from .ops import CallError, Operations
+from .wire import bad_request
 
 CHUNK = 64  # items a worker takes at once: large enough to hide the hand-over, small enough to spread
 
