@@ -225,3 +225,51 @@ def test_searches_compiles_what_it_makes():
     ns = dict(consts)
     exec(code, ns)
     assert ns["search"]() == 7 and fallback is False and source.startswith("def search")
+
+
+def _counted(monkeypatch) -> list[str]:
+    compiled: list[str] = []
+    real = edition_cache._compile
+
+    def counting(source, filename, mode):
+        compiled.append(source)
+        return real(source, filename, mode)
+    monkeypatch.setattr(edition_cache, "_compile", counting)
+    return compiled
+
+
+def _made(**sources: str):
+    return lambda: {"e": {t: (src, {}, False) for t, src in sources.items()}}
+
+
+def test_a_new_rules_key_compiles_only_the_searches_whose_source_changed(cache, monkeypatch):
+    """A rule author's edit gives the whole tree a new key, but only the act types it touches get a
+    new search: the others' code is taken from the copy kept by source (and runs the same)."""
+    compiled = _counted(monkeypatch)
+    a, b, b2 = "def search():\n    return 1\n", "def search():\n    return 2\n", "def search():\n    return 3\n"
+    edition_cache.searches("k1", _made(a=a, b=b))
+    assert sorted(compiled) == [a, b]
+    compiled.clear()
+    got = edition_cache.searches("k2", _made(a=a, b=b2))  # b edited, a as it was
+    assert compiled == [b2]
+    for t, want in (("a", 1), ("b", 3)):
+        ns: dict = {}
+        exec(got["e"][t][3], ns)
+        assert ns["search"]() == want
+    compiled.clear()
+    edition_cache.searches("k3", _made(a=a, b=b))  # and back: both are still kept
+    assert compiled == []
+    (cache / edition_cache.BY_SOURCE).chmod(0o664)  # a copy others could write is not read
+    edition_cache.searches("k4", _made(a=a, b=b))
+    assert sorted(compiled) == [a, b]
+
+
+def test_the_searches_kept_by_source_are_bounded_newest_first(cache, monkeypatch):
+    import marshal
+
+    monkeypatch.setattr(edition_cache, "BY_SOURCE_ENTRIES", 3)
+    sources = [f"def search():\n    return {i}\n" for i in range(5)]
+    for i, src in enumerate(sources):
+        edition_cache.searches(f"k{i}", _made(t=src))
+    kept = marshal.loads((cache / edition_cache.BY_SOURCE).read_bytes())
+    assert list(kept) == [edition_cache._source_key(s, "<question search>") for s in reversed(sources[2:])]
