@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import collections
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -28,12 +27,7 @@ if str(ROOT) not in sys.path:
 from service.gen.hocr.v1 import hocr_pb2 as pb  # noqa: E402
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc  # noqa: E402
 from tests.fuzz_grpc import baseline  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.ports import free_port  # noqa: E402, F401 - given to the tests that start servers
 
 
 def start_server(port: int, *flags: str, env: dict | None = None) -> subprocess.Popen:

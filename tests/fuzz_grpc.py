@@ -19,7 +19,6 @@ import argparse
 import collections
 import random
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -33,6 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from service.gen.hocr.v1 import hocr_pb2 as pb  # noqa: E402
+from tests.ports import free_port  # noqa: E402
 
 METHODS = {name: f"/hocr.v1.DecisionService/{name}"
            for name in ("Decide", "DecideBatch", "DescribeVocabulary", "ReviewCrime")}
@@ -336,12 +336,6 @@ def _rss_kb(pid: int | None) -> int:
     return 0
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=100_000)
@@ -353,7 +347,7 @@ def main(argv=None) -> int:
     if args.target:
         server, target, pid = None, args.target, args.pid
     else:
-        port = _free_port()
+        port = free_port()
         hocr = Path(sys.executable).with_name("hocr")
         server = subprocess.Popen([str(hocr), "serve", "--insecure", "--port", str(port), "--processes", "1",
                                    "--drain-seconds", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

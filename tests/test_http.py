@@ -20,6 +20,8 @@ from service.server import create_server
 from service.transport import http, ops
 from service.transport.grpc_server import Servicer
 
+from .ports import free_port
+
 pytestmark = pytest.mark.integration
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 AS_OF = "2026-06-01T12:00:00Z"
@@ -153,7 +155,6 @@ def test_every_violation_of_a_body_is_reported_at_once(base):
 def test_hocr_serve_runs_the_http_door_and_a_plaintext_health_port(tmp_path):
     """`hocr serve --http-port P --health-port H`: the door answers as gRPC does, the health port
     answers probes, and a bearer token is needed when the server has a credentials file."""
-    import socket
     import subprocess
     import sys
 
@@ -161,12 +162,7 @@ def test_hocr_serve_runs_the_http_door_and_a_plaintext_health_port(tmp_path):
 
     from service.transport.identity import digest
 
-    def free() -> int:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            return s.getsockname()[1]
-
-    grpc_port, health_port, http_port = free(), free(), free()
+    grpc_port, health_port, http_port = free_port(), free_port(), free_port()
     tokens = tmp_path / "tokens"
     tokens.write_text(f"token {digest('s3cret')} desk-app officer\n", encoding="utf-8")
     err = open(tmp_path / "err.log", "w")

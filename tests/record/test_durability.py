@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,20 +16,15 @@ from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
 from service.record.log import open_store
 
+from ..ports import free_port
 from .conftest import ROOT, assault_incident, n100_incident, negated_incident
 
 pytestmark = pytest.mark.integration
 SINGLE, BATCHES, BATCH = 100, 9, 100  # 100 Decide calls and 9 batches of 100: 1,000 decisions
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_server(url: str, log_file) -> tuple[subprocess.Popen, grpc.Channel]:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--insecure", "--processes", "1",
                              "--host", "127.0.0.1", "--port",
                              str(port), "--workers", "4", "--decision-log", url],
