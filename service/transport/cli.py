@@ -157,14 +157,6 @@ def _positive(kind):
     return parse
 
 
-def _cores() -> int:
-
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 def cmd_serve(args) -> int:
     def fail(msg: str) -> int:
         print(f"hocr serve: {msg}", file=sys.stderr)
@@ -189,7 +181,7 @@ def cmd_serve(args) -> int:
     limits = Limits(call_seconds=args.call_seconds, batch_seconds=args.batch_seconds,
                     per_caller=args.per_caller_calls, batch_slots=args.batch_slots,
                     stream_idle_seconds=args.stream_idle_seconds)
-    opts = ServeOptions(host=host, port=args.port, workers=args.workers, processes=args.processes or _cores(),
+    opts = ServeOptions(host=host, port=args.port, workers=args.workers, processes=args.processes or decide_cli.cores(),
                         rules_dir=args.rules_dir, security=security, auth_tokens=args.auth_tokens,
                         insecure=args.insecure, drain_seconds=args.drain_seconds, reflection=not args.no_reflection,
                         limits=limits, keepalive=Keepalive(idle_seconds=args.idle_seconds),

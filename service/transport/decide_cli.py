@@ -285,7 +285,8 @@ def format_text(decision) -> str:
 
 # ------------------------------------------------------------------------------ the command
 
-def _cores() -> int:
+def cores() -> int:
+    """The cores this process may run on (the default of `--processes`, here and in `hocr serve`)."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:
@@ -333,7 +334,7 @@ def cmd_decide(args) -> int:
 def _run_batch(args, opts: Options, inp: Input, total: int, show: bool, tqdm) -> int:
     refused, told = 0, 0
 
-    chunks = run_chunks(opts, inp.kind, inp.items, args.format, args.processes or _cores())
+    chunks = run_chunks(opts, inp.kind, inp.items, args.format, args.processes or cores())
     with tqdm(total=total, unit="incident", desc="decide", file=sys.stderr, disable=not show or total < 2,
               mininterval=0.25) as bar, closing(chunks):  # closing: the workers stop with us (a closed pipe ...)
         for done, results in chunks:
