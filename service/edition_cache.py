@@ -188,20 +188,20 @@ def _source_key(source: str, filename: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _read_compiled(path: Path) -> dict:
+def _read_marshal(path: Path, what: str):
+    """What a private copy written with marshal holds, else None (none, unsafe or unreadable)."""
     try:
         if path.exists() and _private(path.parent) and _private(path):
-            got = marshal.loads(path.read_bytes())
-            if isinstance(got, dict):
-                return got
-    except Exception as exc:  # noqa: BLE001 - a bad copy means compiling (and saving a good one)
-        log.debug("compiled searches not read (%s)", type(exc).__name__)
-    return {}
+            return marshal.loads(path.read_bytes())
+    except Exception as exc:  # noqa: BLE001 - a bad copy means making it again (and saving a good one)
+        log.debug("%s not read (%s)", what, type(exc).__name__)
+    return None
 
 
-def _write_compiled(folder: Path, path: Path, made: dict, old: dict, filename: str) -> None:
-    new = {_source_key(src, filename): code for types in made.values() for src, _c, _f, code in types.values()}
-    for k, v in old.items():  # the rest of what was kept, newest first, within the bound
+def _write_compiled(folder: Path, path: Path, new: dict, old: dict) -> None:
+    """Keep `new` (source key -> code, this start's), then the rest of `old`, newest first,
+    within the bound."""
+    for k, v in old.items():
         if len(new) >= BY_SOURCE_ENTRIES:
             break
         new.setdefault(k, v)
@@ -216,10 +216,16 @@ def searches(editions_key: str | None, make: Callable[[], dict], filename: str =
     key when there is one; else made with `make()` (edition name -> act type -> (source,
     constants, fallback)), compiled here and saved for the next start (no key: made, not kept).
     Anything that goes wrong with the copy means making them, as without the cache."""
+    used: dict[str, CodeType] = {}  # source key -> code, of the searches made here
+
     def make_all(compiled: dict | None = None) -> dict:
         def code(src: str) -> CodeType:
-            got = compiled.get(_source_key(src, filename)) if compiled else None
-            return got if isinstance(got, CodeType) else _compile(src, filename, "exec")
+            key = _source_key(src, filename) if compiled is not None else None
+            got = compiled.get(key) if compiled else None
+            got = got if isinstance(got, CodeType) else _compile(src, filename, "exec")
+            if key is not None:
+                used[key] = got
+            return got
 
         return {name: {t: (src, consts, fallback, code(src)) for t, (src, consts, fallback) in types.items()}
                 for name, types in make().items()}
@@ -228,19 +234,16 @@ def searches(editions_key: str | None, make: Callable[[], dict], filename: str =
         return make_all()
     folder = cache_dir()
     path = folder / f"searches-{editions_key}.marshal"
-    try:
-        if path.exists() and _private(path.parent) and _private(path):
-            got = marshal.loads(path.read_bytes())
-            if _well_formed(got):
-                return got
-    except Exception as exc:  # noqa: BLE001 - a bad copy means making them (and saving a good one)
-        log.debug("search cache not read (%s)", type(exc).__name__)
+    got = _read_marshal(path, "search cache")
+    if _well_formed(got):
+        return got
     by_source = folder / BY_SOURCE
-    compiled = _read_compiled(by_source)
+    compiled = _read_marshal(by_source, "compiled searches")
+    compiled = compiled if isinstance(compiled, dict) else {}
     out = make_all(compiled)
     try:
         _write(folder, path, out, marshal.dump)  # ValueError for a constant marshal cannot write: not kept
-        _write_compiled(folder, by_source, out, compiled, filename)
+        _write_compiled(folder, by_source, used, compiled)
         for old in folder.glob("code-*.marshal"):  # the copies of an earlier version, keyed by source: no longer read
             old.unlink(missing_ok=True)
     except Exception as exc:  # noqa: BLE001
