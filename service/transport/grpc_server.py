@@ -182,6 +182,12 @@ def too_big(room: int, index: int) -> status_pb2.Status:
         "incidents not decided again in another batch, or use DecideStream"))
 
 
+def _within(call, seconds: float) -> float:
+    """`seconds`, or less when the call's own deadline comes sooner."""
+    remaining = call.time_remaining()
+    return min(seconds, remaining) if remaining is not None else seconds
+
+
 def _forwarded() -> bool:
     """Whether this call is a part of a batch a sibling process forwarded (identity "peer")."""
     caller = current_caller()
@@ -405,9 +411,7 @@ class Servicer:
 
     @contextmanager
     def _deadline(self, context, seconds: float):
-        remaining = context.time_remaining()
-        limit = min(seconds, remaining) if remaining is not None else seconds
-        token = _engine.DEADLINE.set(time.monotonic() + max(0.0, limit))
+        token = _engine.DEADLINE.set(time.monotonic() + max(0.0, _within(context, seconds)))
         try:
             yield
         finally:
@@ -547,8 +551,7 @@ class Servicer:
         if not self.fair.try_hand_over():
             return None
         try:
-            remaining = call.time_remaining()
-            timeout = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
+            timeout = _within(call, self.limits.batch_seconds)
             data = request.SerializeToString()
             meta = identity.forwarded(caller) + ((HANDOVER_KEY, "1"),)
             for peer in self.peers:
@@ -577,8 +580,7 @@ class Servicer:
         items = list(request.requests)
         parts = self._parts(items, 1 + len(self.peers))
         share = self.limits.reply_bytes // len(parts)
-        remaining = call.time_remaining()
-        timeout = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
+        timeout = _within(call, self.limits.batch_seconds)
         log.info("batch of %d from %s spread over %d processes", len(items), caller.name, len(parts))
         sent = []
         for peer, indexes in zip(self.peers, parts[1:], strict=False):
@@ -686,8 +688,7 @@ class Servicer:
         already in the run waits for the third pass, to be answered from the memo. Batches in
         flight together in this process take turns by the run (`_runs`)."""
         room = room or self.limits.reply_bytes
-        remaining = call.time_remaining()
-        budget = min(self.limits.batch_seconds, remaining) if remaining is not None else self.limits.batch_seconds
+        budget = _within(call, self.limits.batch_seconds)
         end = time.monotonic() + budget
         requests = request.requests
         compact = request.compact
@@ -813,8 +814,7 @@ class Servicer:
                 req = msg.request
                 out.incident_id = req.incident.id if req.HasField("incident") else ""
                 self.fair.yield_to_unary()
-                remaining = call.time_remaining()
-                seconds = min(self.limits.call_seconds, remaining) if remaining is not None else self.limits.call_seconds
+                seconds = _within(call, self.limits.call_seconds)
                 decision, error, entries = self._item(req, f"requests[{i}].incident", seconds, STREAM_METHOD)
                 if decision is not None:
                     out.decision.CopyFrom(decision)
