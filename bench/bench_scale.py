@@ -525,15 +525,14 @@ def processes(port: int, pool: list[dict], per_process: int, log) -> dict:
             warm = to_proto(pool[:BATCH], f"W{n}")  # not measured: the first calls of a fresh server
             batch_run(port, batches_of(warm), 1, s.pids)
             simple = [bg.decide_request(bg.simple_incident(f"R{n}-{i}")) for i in range(len(pool))]
+            again = batches_of(to_proto(pool[BATCH:], f"G{n}"))  # the first-seen shapes, new ids
             r = {"startup_s": s.startup,
                  "first_seen": measured(lambda: batch_run(port, batches_of(to_proto(pool[BATCH:], f"F{n}")),
                                                           clients, s.pids)),
-                 "repeated": measured(lambda: batch_run(port, batches_of(to_proto(pool[BATCH:], f"G{n}")),
-                                                        clients, s.pids)),
+                 "repeated": measured(lambda: batch_run(port, again, clients, s.pids)),
                  "one_shape": measured(lambda: batch_run(port, batches_of(simple), clients, s.pids))}
             if n > 1:
-                r["repeated_same_in_flight"] = measured(lambda: batch_run(
-                    port, batches_of(to_proto(pool[BATCH:], f"G{n}")), per_process, s.pids))
+                r["repeated_same_in_flight"] = measured(lambda: batch_run(port, again, per_process, s.pids))
             for k in [k for k in r if k != "startup_s"]:
                 r[k]["records_per_s_per_core"] = r[k]["records_per_s"] / n
                 cpu = r[k]["server_cpu_us_per_record"]  # records per second of server CPU: what a core
