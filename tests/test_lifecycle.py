@@ -3,10 +3,14 @@ several processes on one port, a port already in use, plaintext on loopback only
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
+import socket
 import subprocess
+import time
 import urllib.request
+from pathlib import Path
 
 import grpc
 import pytest
@@ -72,6 +76,44 @@ def test_several_processes_share_one_port_and_a_second_server_is_refused():
         assert len(pids) == 2 and len(set(re.findall(r"pid (\d+) stopped", err))) == 2
         assert err.count("batch of 64 from local-unauthenticated spread over 2 processes") == 2  # gRPC, HTTP
         assert "did not decide part of a batch" not in err
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_a_server_restarted_at_once_on_its_port_serves_while_the_old_connections_wait_out_time_wait(processes):
+    """A supervisor's restart after a crash (systemd, a desktop tool's own server): the dead
+    server's ends of its callers' connections closed first, so the port holds TIME-WAIT entries
+    for a minute. Those hold no listener: the new server must take the port, as gRPC's own
+    sockets (SO_REUSEADDR) would, and still refuse a port another server listens on (the test
+    above)."""
+    port = free_port()
+    server = start_server(port, "--processes", processes, "--drain-seconds", "0")
+    try:
+        wait_serving(port)
+        callers = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(8)]
+        time.sleep(0.2)  # accepted by the server processes
+        kids = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        for pid in [*map(int, kids), server.pid]:
+            os.kill(pid, signal.SIGKILL)  # the crash: each process's sockets closed by the kernel, at once
+        server.wait(timeout=30)
+        for c in callers:  # then each caller reads the end, and closes its own
+            while c.recv(65536):
+                pass
+            c.close()
+        out = subprocess.run(["ss", "-tanH", "state", "time-wait", f"sport = :{port}"], capture_output=True,
+                             text=True)
+        if out.returncode == 0:  # ss is there: what the restart meets
+            assert f":{port} " in out.stdout, "no TIME-WAIT on the port: the test would not test the restart"
+        server = start_server(port, "--processes", processes, "--drain-seconds", "0")
+        wait_serving(port, timeout=30)
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as ch:
+            assert pb_grpc.DecisionServiceStub(ch).Decide(pb.DecideRequest(incident=baseline("after"))).decision.crimes
+        server.send_signal(signal.SIGTERM)
+        assert "could not listen" not in finish(server, timeout=60)
+        assert server.returncode == 0
     finally:
         if server.poll() is None:
             server.kill()

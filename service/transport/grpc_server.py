@@ -1164,9 +1164,13 @@ def serve_process(opts: ServeOptions, reuse_port: bool = False, ready=None,
 
 
 def _port_free(host: str, port: int) -> None:
-    """Refuse a port another socket holds (also one bound with SO_REUSEPORT by another server)."""
+    """Refuse a port another socket listens on (also one bound with SO_REUSEPORT by another
+    server). SO_REUSEADDR, as gRPC's own listening sockets have: connections a stopped server
+    closed wait out TIME-WAIT on the port for a minute, and hold no listener; without it a
+    restart would be refused for that minute. Linux still refuses a port a listener holds."""
     family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host.strip("[]"), port))
         except OSError as exc:
