@@ -147,8 +147,14 @@ def observe_decision(outcome: str, edition: str, questions: int) -> None:
     child(QUESTIONS, edition).observe(questions)
 
 
+_OUTCOME_NAMES: dict[int, str] = {}
+
+
 def _outcome_name(value: int) -> str:
-    return pb.Outcome.Name(value).removeprefix("OUTCOME_").lower()
+    got = _OUTCOME_NAMES.get(value)
+    if got is None:
+        got = _OUTCOME_NAMES[value] = pb.Outcome.Name(value).removeprefix("OUTCOME_").lower()
+    return got
 
 
 def summarise(method: str, response: Any) -> dict:
@@ -165,6 +171,7 @@ def summarise(method: str, response: Any) -> dict:
         response = getattr(pb, rpc.output_type.name).FromString(response)
     if isinstance(response, BatchSummary):
         outcomes: dict[str, int] = {}
+        counted: dict[tuple[str, str], int] = {}  # (outcome, edition) -> decisions: one increment each
         editions, revisions, errors = set(), set(), 0
         for item in response.items:
             if item is None:
@@ -172,10 +179,14 @@ def summarise(method: str, response: Any) -> dict:
                 continue
             value, edition, revision, questions = item
             outcome = _outcome_name(value)
-            observe_decision(outcome, edition, questions)
+            key = (outcome, edition)
+            counted[key] = counted.get(key, 0) + 1
+            child(QUESTIONS, edition).observe(questions)
             outcomes[outcome] = outcomes.get(outcome, 0) + 1
             editions.add(edition)
             revisions.add(revision)
+        for (outcome, edition), n in counted.items():
+            child(DECISIONS, outcome, edition).inc(n)
         return {"edition": ",".join(sorted(editions)), "rules_revision": ",".join(sorted(revisions)),
                 "outcome": outcomes, "decisions": sum(outcomes.values()), "errors": errors}
     if isinstance(response, DecisionSummary):

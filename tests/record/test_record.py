@@ -359,3 +359,26 @@ def test_sqlite_options_in_the_url(tmp_path):
     store.close()
     with pytest.raises(ValueError, match="unknown sqlite option"):
         open_store(f"sqlite:///{tmp_path / 'c.db'}?cache=shared")
+
+
+def test_a_batch_counts_each_decision_once_by_outcome_and_edition_and_observes_each_one_s_questions():
+    """summarise() of a batch increments hocr_decisions_total once per outcome and edition with the
+    number of that pair's decisions (not once per decision), and still observes every decision's
+    questions; an item in error counts in neither."""
+    from service.record.metrics import DECISIONS, QUESTIONS, BatchSummary, summarise
+
+    rec, other = pb.OUTCOME_RECORD_CRIME, pb.OUTCOME_NOTIFIABLE_INCIDENT
+
+    def counts():
+        return ({k: DECISIONS.labels(*k)._value.get() for k in
+                 [("record_crime", "2026-27"), ("notifiable_incident", "2026-27"), ("record_crime", "2022-23")]},
+                {e: QUESTIONS.labels(e)._sum.get() for e in ("2026-27", "2022-23")})
+    before = counts()
+    out = summarise("DecideBatch", BatchSummary([(rec, "2026-27", "r", 2), (other, "2026-27", "r", 0), None,
+                                                 (rec, "2026-27", "r", 3), (rec, "2022-23", "q", 5)]))
+    after = counts()
+    assert {k: after[0][k] - before[0][k] for k in after[0]} == {
+        ("record_crime", "2026-27"): 2, ("notifiable_incident", "2026-27"): 1, ("record_crime", "2022-23"): 1}
+    assert {e: after[1][e] - before[1][e] for e in after[1]} == {"2026-27": 5, "2022-23": 5}
+    assert out["outcome"] == {"record_crime": 3, "notifiable_incident": 1} and out["errors"] == 1
+    assert out["decisions"] == 4 and out["edition"] == "2022-23,2026-27"
