@@ -43,6 +43,18 @@ def start_server(port: int, *flags: str, env: dict | None = None) -> subprocess.
     return proc
 
 
+def children(pid: int) -> set[int]:
+    """The processes `pid` started (a server's --processes children)."""
+    found: set[int] = set()
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        return found
+    except OSError:  # no /proc/*/task/*/children on this kernel
+        out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+        return {int(c) for c in out.stdout.split()}
+
+
 def finish(proc: subprocess.Popen, timeout: float) -> str:
     """Wait for the server to exit; its standard error."""
     proc.wait(timeout=timeout)

@@ -10,7 +10,6 @@ import socket
 import subprocess
 import time
 import urllib.request
-from pathlib import Path
 
 import grpc
 import pytest
@@ -19,7 +18,7 @@ from google.protobuf import json_format
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
 
-from .drain_load import baseline, drain_under_load, finish, free_port, start_server, wait_serving
+from .drain_load import baseline, children, drain_under_load, finish, free_port, start_server, wait_serving
 
 pytestmark = pytest.mark.integration
 
@@ -95,8 +94,7 @@ def test_a_server_restarted_at_once_on_its_port_serves_while_the_old_connections
         wait_serving(port)
         callers = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(8)]
         time.sleep(0.2)  # accepted by the server processes
-        kids = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-        for pid in [*map(int, kids), server.pid]:
+        for pid in [*children(server.pid), server.pid]:
             os.kill(pid, signal.SIGKILL)  # the crash: each process's sockets closed by the kernel, at once
         server.wait(timeout=30)
         for c in callers:  # then each caller reads the end, and closes its own

@@ -19,22 +19,12 @@ import pytest
 from service.gen.hocr.v1 import hocr_pb2 as pb
 from service.gen.hocr.v1 import hocr_pb2_grpc as pb_grpc
 
+from .drain_load import children as _children
 from .drain_load import free_port, start_server, stderr_of, wait_serving
 from .test_stream import _examples, _request
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _children(pid: int) -> set[int]:
-    found: set[int] = set()
-    try:
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            found |= {int(c) for c in (task / "children").read_text().split()}
-        return found
-    except OSError:  # no /proc/*/task/*/children on this kernel
-        out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
-        return {int(c) for c in out.stdout.split()}
 
 
 def _running(pid: int) -> bool:
